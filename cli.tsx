@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// windsock's entry: parse argv; a subcommand runs once and exits, no subcommand opens the
+// console. A password is refused on argv before anything else looks at it.
+import {parseArgs} from 'node:util';
+import {ConfigError, refusePasswordArgument} from './source/config/connection.js';
+import {runStatus} from './source/commands/status.js';
+import {runSandbox} from './source/commands/sandbox.js';
+import {VERSION} from './source/version.js';
+
+const HELP = `windsock ${VERSION}: a terminal console for Apache Airflow 2.x and 3.x
+
+Usage
+  windsock [options]                 open the console (see README: in progress)
+  windsock status [options]          one line: server, version, API, health
+  windsock sandbox start|stop|status a local Airflow ${'3.x'} on loopback, for trying windsock
+
+Options
+  --url URL          Airflow's address, with any path prefix (env WINDSOCK_URL)
+  --username NAME    user to log in as (env WINDSOCK_USERNAME)
+  --read-only        refuse every request that could change something
+  --timeout SECONDS  per-request timeout (default 30)
+  -h, --help         this text
+  -v, --version      windsock's version
+
+Secrets come from the environment, never from argv: WINDSOCK_PASSWORD or WINDSOCK_TOKEN
+(a bearer token). With a username and neither, windsock asks for the password.
+`;
+
+async function main(argv: string[]): Promise<number> {
+	refusePasswordArgument(argv);
+	const {values, positionals} = parseArgs({
+		args: argv,
+		allowPositionals: true,
+		strict: true,
+		options: {
+			url: {type: 'string'},
+			username: {type: 'string'},
+			'read-only': {type: 'boolean'},
+			timeout: {type: 'string'},
+			help: {type: 'boolean', short: 'h'},
+			version: {type: 'boolean', short: 'v'},
+		},
+	});
+	if (values.help) {
+		process.stdout.write(HELP);
+		return 0;
+	}
+	if (values.version) {
+		process.stdout.write(`${VERSION}\n`);
+		return 0;
+	}
+	const flags = {url: values.url, username: values.username, readOnly: values['read-only'], timeout: values.timeout};
+	const [command, ...rest] = positionals;
+	switch (command) {
+		case undefined:
+		case 'status':
+			return runStatus(flags);
+		case 'sandbox':
+			return runSandbox(rest);
+		default:
+			throw new ConfigError(`unknown command "${command}"; see windsock --help`);
+	}
+}
+
+main(process.argv.slice(2)).then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		const known = error instanceof ConfigError || (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS');
+		process.stderr.write(`windsock: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+		process.exitCode = 2;
+	},
+);

@@ -1,0 +1,97 @@
+// How a request proves who it is. Airflow 2.x's API takes basic auth; 3.x's takes only a
+// bearer JWT, obtained from POST {base}/auth/token with username and password (no refresh
+// token: on a 401 we obtain a new one once). A user may also bring a static token.
+
+export interface Auth {
+	/** what goes into the Authorization header, or undefined for none */
+	header(): Promise<string | undefined>;
+	/**
+	 * Called after a 401. True when a fresh credential was obtained, so the request is worth
+	 * replaying once; false when nothing would change (wrong password, static token).
+	 */
+	renew(): Promise<boolean>;
+	/** for display: "basic as admin", "token", "none" (never the secret) */
+	readonly description: string;
+}
+
+export class NoAuth implements Auth {
+	readonly description = 'none';
+	async header() {
+		return undefined;
+	}
+	async renew() {
+		return false;
+	}
+}
+
+export class BasicAuth implements Auth {
+	readonly description: string;
+	readonly #value: string;
+	constructor(username: string, password: string) {
+		this.description = `basic as ${username}`;
+		this.#value = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+	}
+	async header() {
+		return this.#value;
+	}
+	async renew() {
+		return false;
+	}
+}
+
+export class StaticTokenAuth implements Auth {
+	readonly description = 'token';
+	readonly #token: string;
+	constructor(token: string) {
+		this.#token = token;
+	}
+	async header() {
+		return `Bearer ${this.#token}`;
+	}
+	async renew() {
+		return false;
+	}
+}
+
+/**
+ * A JWT obtained on first use and again after a 401. Concurrent requests share one
+ * in-flight token request, so a burst of panes does not log in ten times.
+ */
+export class PasswordJwtAuth implements Auth {
+	readonly description: string;
+	readonly #obtain: () => Promise<string>;
+	#token: Promise<string> | undefined;
+	#obtainedAt = 0;
+
+	/** obtain: POSTs the credentials to /auth/token and returns access_token, or throws */
+	constructor(username: string, obtain: () => Promise<string>) {
+		this.description = `token as ${username}`;
+		this.#obtain = obtain;
+	}
+
+	async header() {
+		if (!this.#token) this.#fetch();
+		return `Bearer ${await this.#token!}`;
+	}
+
+	async renew() {
+		// A token obtained within the last second is as fresh as it gets: a 401 then means the
+		// server refuses it, and asking again would loop.
+		if (Date.now() - this.#obtainedAt < 1000) return false;
+		this.#fetch();
+		await this.#token;
+		return true;
+	}
+
+	#fetch() {
+		const pending = this.#obtain().then(token => {
+			this.#obtainedAt = Date.now();
+			return token;
+		});
+		// A failed login must not stick: the next request tries again.
+		pending.catch(() => {
+			if (this.#token === pending) this.#token = undefined;
+		});
+		this.#token = pending;
+	}
+}

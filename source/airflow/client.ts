@@ -1,0 +1,355 @@
+// THE Airflow client: domain in, domain out, the same methods on Airflow 2.x and 3.x.
+// Every pane and command goes through one instance of it; it never imports React.
+import {BasicAuth, NoAuth, PasswordJwtAuth, StaticTokenAuth, type Auth} from './auth.js';
+import {detectServer} from './detect.js';
+import {AirflowError, errorFromBody, type Operation} from './errors.js';
+import {asObject, BodyShapeError, collection, str, type Json} from './fields.js';
+import {Http, type HttpOptions, type Method, type SearchValue} from './http.js';
+import type {
+	ClearTasksRequest,
+	ConfigSection,
+	Connection,
+	ConnectionInput,
+	Dag,
+	DagDetails,
+	DagListQuery,
+	DagRun,
+	Health,
+	ImportError,
+	LogChunk,
+	LogQuery,
+	Page,
+	Pool,
+	RunListQuery,
+	RunState,
+	ServerInfo,
+	TaskInstance,
+	TaskInstanceRef,
+	TriggerRequest,
+	Variable,
+} from './model.js';
+import {v1} from './v1.js';
+import {v2} from './v2.js';
+import {connectionBody, importErrorFrom, poolFrom, variableBody, variableFrom, type WireFormat} from './wire.js';
+
+export type Credentials = {
+	username?: string;
+	password?: string;
+	/** a bearer token the user already has (3.x JWT, or a proxy's token) */
+	token?: string;
+};
+
+export type ConnectOptions = Omit<HttpOptions, 'auth'> & Credentials & {signal?: AbortSignal};
+
+/** The largest page Airflow serves by default ([api] maximum_page_limit = 100). */
+const PAGE = 100;
+
+const seg = encodeURIComponent;
+
+function chooseAuth(http: Http, generation: ServerInfo['generation'], credentials: Credentials): Auth {
+	if (credentials.token) return new StaticTokenAuth(credentials.token);
+	if (!credentials.username) return new NoAuth();
+	const {username, password = ''} = credentials;
+	if (generation === 'v1') return new BasicAuth(username, password);
+	return new PasswordJwtAuth(username, async () => {
+		const {body} = await http.request('auth/token', {
+			method: 'POST',
+			operation: 'auth',
+			anonymous: true,
+			readsOnly: true, // logging in changes nothing on the server
+			json: {username, password},
+			generation,
+		});
+		const token = str(asObject(body, 'the token answer'), 'access_token');
+		if (!token) throw errorFromBody({method: 'POST', path: '/auth/token', operation: 'auth', reason: 'no access_token in the answer'});
+		return token;
+	});
+}
+
+export class AirflowClient {
+	readonly http: Http;
+	readonly server: ServerInfo;
+	readonly #wire: WireFormat;
+
+	private constructor(http: Http, server: ServerInfo) {
+		this.http = http;
+		this.server = server;
+		this.#wire = server.generation === 'v1' ? v1 : v2;
+	}
+
+	/** Detects the API generation and sets up auth for it. Throws AirflowError. */
+	static async connect(options: ConnectOptions): Promise<AirflowClient> {
+		const {username, password, token, signal, ...httpOptions} = options;
+		const http = new Http(httpOptions);
+		const server = await detectServer(http, signal);
+		http.auth = chooseAuth(http, server.generation, {username, password, token});
+		return new AirflowClient(http, server);
+	}
+
+	get readOnly(): boolean {
+		return this.http.readOnly;
+	}
+
+	// ---- plumbing ----
+
+	async #send(
+		path: string,
+		operation: Operation,
+		options: {method?: Method; searchParams?: Record<string, SearchValue>; json?: unknown; signal?: AbortSignal; readsOnly?: boolean; anonymous?: boolean} = {},
+	): Promise<{status: number; body: unknown}> {
+		return this.http.request(this.#wire.prefix + path, {...options, operation, generation: this.server.generation});
+	}
+
+	/** Runs a mapper over a body; a body of the wrong shape becomes an AirflowError. */
+	#map<T>(operation: Operation, path: string, map: () => T): T {
+		try {
+			return map();
+		} catch (error) {
+			if (error instanceof BodyShapeError) {
+				throw errorFromBody({method: 'GET', path: `/${this.#wire.prefix}${path}`, operation, reason: error.message});
+			}
+			throw error;
+		}
+	}
+
+	async #page<T>(path: string, key: string, operation: Operation, searchParams: Record<string, SearchValue>, map: (raw: Json) => T, signal?: AbortSignal): Promise<Page<T>> {
+		const {body} = await this.#send(path, operation, {searchParams, signal});
+		return this.#map(operation, path, () => {
+			const {items, total} = collection(body, key);
+			return {items: items.map(map), total};
+		});
+	}
+
+	/** Every page of a list. Offsets advance by what came back: servers cap `limit` silently. */
+	async #all<T>(fetch: (offset: number) => Promise<Page<T>>): Promise<T[]> {
+		const all: T[] = [];
+		for (;;) {
+			const page = await fetch(all.length);
+			all.push(...page.items);
+			if (page.items.length === 0 || all.length >= page.total) return all;
+		}
+	}
+
+	// ---- server ----
+
+	async version(signal?: AbortSignal): Promise<ServerInfo> {
+		return detectServer(this.http, signal);
+	}
+
+	async health(signal?: AbortSignal): Promise<Health> {
+		const {body} = await this.http.request(this.#wire.healthPath, {operation: 'health', anonymous: true, signal, generation: this.server.generation});
+		return this.#map('health', this.#wire.healthPath, () => this.#wire.health(body));
+	}
+
+	// ---- DAGs ----
+
+	async listDags(query: DagListQuery = {}, signal?: AbortSignal): Promise<Page<Dag>> {
+		const params = this.#wire.dagListParams({limit: PAGE, offset: 0, ...query});
+		return this.#page('dags', 'dags', 'dags', params, raw => this.#wire.dag(raw), signal);
+	}
+
+	/** Every DAG matching the query, all pages. */
+	async listAllDags(query: Omit<DagListQuery, 'limit' | 'offset'> = {}, signal?: AbortSignal): Promise<Dag[]> {
+		return this.#all(offset => this.listDags({...query, limit: PAGE, offset}, signal));
+	}
+
+	/** A DAG with its params (from /details: 3.x has params only there). */
+	async getDag(dagId: string, signal?: AbortSignal): Promise<DagDetails> {
+		const path = `dags/${seg(dagId)}/details`;
+		const {body} = await this.#send(path, 'dag', {signal});
+		return this.#map('dag', path, () => this.#wire.dagDetails(asObject(body, 'the DAG')));
+	}
+
+	async setPaused(dagId: string, paused: boolean): Promise<Dag> {
+		const path = `dags/${seg(dagId)}`;
+		const {body} = await this.#send(path, 'pause', {method: 'PATCH', searchParams: {update_mask: 'is_paused'}, json: {is_paused: paused}});
+		return this.#map('pause', path, () => this.#wire.dag(asObject(body, 'the DAG')));
+	}
+
+	/**
+	 * Pauses or unpauses every DAG whose id contains `pattern`. 2.x updates one page per
+	 * call, so this walks the pages; on 3.x the later calls repeat an idempotent change.
+	 * Returns the DAGs as the server left them.
+	 */
+	async setPausedByPattern(pattern: string, paused: boolean): Promise<Dag[]> {
+		if (!pattern) throw new AirflowError({kind: 'http', title: 'An empty pattern would match every DAG', hint: 'Give a part of the DAG ids to match.', operation: 'pause'});
+		return this.#all(async offset => {
+			const {body} = await this.#send('dags', 'pause', {
+				method: 'PATCH',
+				searchParams: {dag_id_pattern: pattern, update_mask: 'is_paused', limit: PAGE, offset, only_active: undefined},
+				json: {is_paused: paused},
+			});
+			return this.#map('pause', 'dags', () => {
+				const {items, total} = collection(body, 'dags');
+				return {items: items.map(raw => this.#wire.dag(raw)), total};
+			});
+		});
+	}
+
+	// ---- runs ----
+
+	async listRuns(query: RunListQuery = {}, signal?: AbortSignal): Promise<Page<DagRun>> {
+		const path = `dags/${query.dagId ? seg(query.dagId) : '~'}/dagRuns`;
+		const params = this.#wire.runListParams({limit: 50, offset: 0, ...query});
+		return this.#page(path, 'dag_runs', 'runs', params, raw => this.#wire.run(raw), signal);
+	}
+
+	async getRun(dagId: string, runId: string, signal?: AbortSignal): Promise<DagRun> {
+		const path = `dags/${seg(dagId)}/dagRuns/${seg(runId)}`;
+		const {body} = await this.#send(path, 'runs', {signal});
+		return this.#map('runs', path, () => this.#wire.run(asObject(body, 'the run')));
+	}
+
+	/** Triggers a run. Never retried: a POST sent twice would be two runs. */
+	async trigger(dagId: string, request: TriggerRequest = {}): Promise<DagRun> {
+		const path = `dags/${seg(dagId)}/dagRuns`;
+		const {body} = await this.#send(path, 'trigger', {method: 'POST', json: this.triggerBody(request)});
+		return this.#map('trigger', path, () => this.#wire.run(asObject(body, 'the new run')));
+	}
+
+	/** Exactly what trigger() would send, for a preview before confirming. */
+	triggerBody(request: TriggerRequest): Json {
+		return this.#wire.triggerBody(request);
+	}
+
+	async setRunState(dagId: string, runId: string, state: Extract<RunState, 'success' | 'failed' | 'queued'>): Promise<DagRun> {
+		const path = `dags/${seg(dagId)}/dagRuns/${seg(runId)}`;
+		const {body} = await this.#send(path, 'run-state', {method: 'PATCH', json: {state}});
+		return this.#map('run-state', path, () => this.#wire.run(asObject(body, 'the run')));
+	}
+
+	/** Clears a run's task instances (all, or only the failed ones); dry run by default. */
+	async clearRun(dagId: string, runId: string, options: {dryRun?: boolean; onlyFailed?: boolean} = {}): Promise<TaskInstanceRef[]> {
+		return this.clearTaskInstances(dagId, {runId, dryRun: options.dryRun ?? true, onlyFailed: options.onlyFailed ?? false});
+	}
+
+	// ---- task instances and logs ----
+
+	async listTaskInstances(dagId: string, runId: string, signal?: AbortSignal): Promise<TaskInstance[]> {
+		const path = `dags/${seg(dagId)}/dagRuns/${seg(runId)}/taskInstances`;
+		return this.#all(offset => this.#page(path, 'task_instances', 'tasks', {limit: PAGE, offset}, raw => this.#wire.taskInstance(raw), signal));
+	}
+
+	/** One chunk of a task's log; pass continuationToken back to get what follows. */
+	async getLog(query: LogQuery, signal?: AbortSignal): Promise<LogChunk> {
+		const path = `dags/${seg(query.dagId)}/dagRuns/${seg(query.runId)}/taskInstances/${seg(query.taskId)}/logs/${query.tryNumber}`;
+		const request = this.#wire.logRequest(query);
+		const {body} = await this.http.request(this.#wire.prefix + path, {
+			operation: 'log',
+			accept: request.accept,
+			text: request.text,
+			searchParams: request.searchParams,
+			signal,
+			generation: this.server.generation,
+		});
+		return this.#map('log', path, () => this.#wire.log(body, query));
+	}
+
+	/** Clears task instances; dry run unless dryRun is false. Returns what is (or would be) cleared. */
+	async clearTaskInstances(dagId: string, request: ClearTasksRequest): Promise<TaskInstanceRef[]> {
+		const path = `dags/${seg(dagId)}/clearTaskInstances`;
+		const dryRun = request.dryRun ?? true;
+		const {body} = await this.#send(path, 'clear', {method: 'POST', json: this.#wire.clearTasksBody({...request, dryRun}), readsOnly: dryRun});
+		return this.#map('clear', path, () => collection(body, 'task_instances').items.map(raw => this.#wire.taskRef(raw)));
+	}
+
+	async setTaskState(dagId: string, runId: string, taskId: string, state: 'success' | 'failed', options: {dryRun?: boolean} = {}): Promise<TaskInstanceRef[]> {
+		const dryRun = options.dryRun ?? true;
+		const {suffix, body: json} = this.#wire.setTaskState(state, dryRun);
+		const path = `dags/${seg(dagId)}/dagRuns/${seg(runId)}/taskInstances/${seg(taskId)}${suffix}`;
+		const {body} = await this.#send(path, 'task-state', {method: 'PATCH', json, readsOnly: dryRun});
+		return this.#map('task-state', path, () => {
+			const record = asObject(body, 'the answer');
+			// 3.x answers with a collection; 2.x with one reference for a dry run and an empty
+			// object once it has changed the state (it dumps a list through a one-item schema).
+			const refs = Array.isArray(record['task_instances']) ? collection(record, 'task_instances').items.map(raw => this.#wire.taskRef(raw)) : [this.#wire.taskRef(record)];
+			return refs.filter(ref => ref.taskId !== '');
+		});
+	}
+
+	// ---- variables ----
+
+	async listVariables(query: {limit?: number; offset?: number} = {}, signal?: AbortSignal): Promise<Page<Variable>> {
+		return this.#page('variables', 'variables', 'variables', {limit: PAGE, offset: 0, ...query}, variableFrom, signal);
+	}
+
+	async listAllVariables(signal?: AbortSignal): Promise<Variable[]> {
+		return this.#all(offset => this.listVariables({offset}, signal));
+	}
+
+	async getVariable(key: string, signal?: AbortSignal): Promise<Variable> {
+		const path = `variables/${seg(key)}`;
+		const {body} = await this.#send(path, 'variables', {signal});
+		return this.#map('variables', path, () => variableFrom(asObject(body, 'the variable')));
+	}
+
+	async createVariable(variable: Variable): Promise<Variable> {
+		const {body} = await this.#send('variables', 'variables', {method: 'POST', json: variableBody(variable)});
+		return this.#map('variables', 'variables', () => variableFrom(asObject(body, 'the variable')));
+	}
+
+	async updateVariable(variable: Variable): Promise<Variable> {
+		const path = `variables/${seg(variable.key)}`;
+		const {body} = await this.#send(path, 'variables', {method: 'PATCH', json: variableBody(variable)});
+		return this.#map('variables', path, () => variableFrom(asObject(body, 'the variable')));
+	}
+
+	async deleteVariable(key: string): Promise<void> {
+		await this.#send(`variables/${seg(key)}`, 'variables', {method: 'DELETE'});
+	}
+
+	// ---- connections ----
+
+	async listConnections(query: {limit?: number; offset?: number} = {}, signal?: AbortSignal): Promise<Page<Connection>> {
+		return this.#page('connections', 'connections', 'connections', {limit: PAGE, offset: 0, ...query}, raw => this.#wire.connection(raw), signal);
+	}
+
+	async listAllConnections(signal?: AbortSignal): Promise<Connection[]> {
+		return this.#all(offset => this.listConnections({offset}, signal));
+	}
+
+	async getConnection(connectionId: string, signal?: AbortSignal): Promise<Connection> {
+		const path = `connections/${seg(connectionId)}`;
+		const {body} = await this.#send(path, 'connections', {signal});
+		return this.#map('connections', path, () => this.#wire.connection(asObject(body, 'the connection')));
+	}
+
+	async createConnection(connection: ConnectionInput): Promise<Connection> {
+		const {body} = await this.#send('connections', 'connections', {method: 'POST', json: connectionBody(connection)});
+		return this.#map('connections', 'connections', () => this.#wire.connection(asObject(body, 'the connection')));
+	}
+
+	/** Updates the fields given; the stored password stays unless `password` is set. */
+	async updateConnection(connection: ConnectionInput): Promise<Connection> {
+		const path = `connections/${seg(connection.connectionId)}`;
+		const json = connectionBody(connection);
+		const mask = Object.keys(json).filter(key => key !== 'connection_id');
+		const {body} = await this.#send(path, 'connections', {method: 'PATCH', json, searchParams: {update_mask: this.#wire.updateMask(mask)}});
+		return this.#map('connections', path, () => this.#wire.connection(asObject(body, 'the connection')));
+	}
+
+	async deleteConnection(connectionId: string): Promise<void> {
+		await this.#send(`connections/${seg(connectionId)}`, 'connections', {method: 'DELETE'});
+	}
+
+	// ---- pools, import errors, config ----
+
+	async listPools(signal?: AbortSignal): Promise<Pool[]> {
+		return this.#all(offset => this.#page('pools', 'pools', 'pools', {limit: PAGE, offset}, poolFrom, signal));
+	}
+
+	async listImportErrors(signal?: AbortSignal): Promise<ImportError[]> {
+		return this.#all(offset => this.#page('importErrors', 'import_errors', 'import-errors', {limit: PAGE, offset}, importErrorFrom, signal));
+	}
+
+	/** The configuration as sections of options; 403 (with the setting to change) when hidden. */
+	async getConfig(section?: string, signal?: AbortSignal): Promise<ConfigSection[]> {
+		const {body} = await this.#send('config', 'config', {searchParams: {section}, signal});
+		return this.#map('config', 'config', () =>
+			collection(body, 'sections').items.map(raw => ({
+				name: str(raw, 'name') ?? '',
+				options: collection(raw, 'options').items.map(option => ({key: str(option, 'key') ?? '', value: str(option, 'value') ?? ''})),
+			})),
+		);
+	}
+}

@@ -1,0 +1,230 @@
+// The one HTTP layer: got.extend with the base URL, timeouts, retries for idempotent
+// requests only, the User-Agent, auth and the mapping of every failure to AirflowError.
+// Bodies are read as text and parsed here, so a garbage body is an AirflowError, never an
+// uncaught exception.
+import got, {HTTPError, RequestError, type Got} from 'got';
+import type {Auth} from './auth.js';
+import {NoAuth} from './auth.js';
+import {AirflowError, errorFromBody, errorFromResponse, errorFromTransport, type Operation} from './errors.js';
+import type {ApiGeneration} from './model.js';
+import {VERSION} from '../version.js';
+
+/** Defaults, documented in the README: a slow link still gets an answer; a dead one fails fast. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Retries for idempotent requests (GET, HEAD, PUT, DELETE), with got's back-off (1 s, 2 s). */
+export const DEFAULT_RETRIES = 2;
+
+export type HttpOptions = {
+	/** e.g. http://127.0.0.1:8080 or https://host/airflow (a path prefix is kept) */
+	baseUrl: string;
+	auth?: Auth;
+	connectTimeoutMs?: number;
+	requestTimeoutMs?: number;
+	retries?: number;
+	/** refuse every request that could change something, before it leaves the process */
+	readOnly?: boolean;
+};
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export type SearchValue = string | number | boolean | string[] | undefined | null;
+
+export type RequestOptions = {
+	method?: Method;
+	operation: Operation;
+	searchParams?: Record<string, SearchValue>;
+	json?: unknown;
+	signal?: AbortSignal;
+	/** Accept header; application/json unless given */
+	accept?: string;
+	/** the body is text, not JSON (task logs as text/plain) */
+	text?: boolean;
+	/** a POST that reads (a list query, a dry run): allowed in read-only mode */
+	readsOnly?: boolean;
+	/** send no Authorization header (version, health, the token request itself) */
+	anonymous?: boolean;
+	/** which API generation, for the error hints */
+	generation?: ApiGeneration;
+};
+
+export type HttpResponse<T> = {status: number; body: T};
+
+/** Normalises a base URL: trailing slash, no credentials (they belong in auth, not a URL). */
+export function normaliseBaseUrl(raw: string): URL {
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new AirflowError({kind: 'network', title: `Not a URL: ${raw.replace(/\/\/[^@/]*@/, '//')}`, hint: 'Give the Airflow address as http(s)://host[:port][/prefix].'});
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new AirflowError({kind: 'network', title: `Not an http(s) URL: ${url.protocol}`, hint: 'Give the Airflow address as http(s)://host[:port][/prefix].'});
+	}
+	url.username = '';
+	url.password = '';
+	url.search = '';
+	url.hash = '';
+	if (!url.pathname.endsWith('/')) url.pathname += '/';
+	return url;
+}
+
+function buildSearchParams(params: Record<string, SearchValue> | undefined): URLSearchParams | undefined {
+	if (!params) return undefined;
+	const search = new URLSearchParams();
+	for (const [key, value] of Object.entries(params)) {
+		if (value === undefined || value === null) continue;
+		// Airflow wants lists exploded: ?tags=a&tags=b
+		if (Array.isArray(value)) for (const item of value) search.append(key, item);
+		else search.append(key, String(value));
+	}
+	return search;
+}
+
+const MUTATING: ReadonlySet<Method> = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+export class Http {
+	readonly baseUrl: URL;
+	readonly readOnly: boolean;
+	readonly #got: Got;
+	/** set after detection: which scheme depends on the API generation */
+	auth: Auth;
+	readonly #requestTimeoutMs: number;
+	/** requests sent (attempts count once); for the read-only test and the benchmarks */
+	sent = 0;
+
+	constructor(options: HttpOptions) {
+		this.baseUrl = normaliseBaseUrl(options.baseUrl);
+		this.readOnly = options.readOnly ?? false;
+		this.auth = options.auth ?? new NoAuth();
+		this.#requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+		this.#got = got.extend({
+			prefixUrl: this.baseUrl.href,
+			headers: {'user-agent': `windsock/${VERSION}`},
+			timeout: {
+				connect: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+				request: this.#requestTimeoutMs,
+			},
+			retry: {
+				limit: options.retries ?? DEFAULT_RETRIES,
+				// Never POST or PATCH: a trigger sent twice is two runs.
+				methods: ['GET', 'HEAD', 'PUT', 'DELETE'],
+			},
+			responseType: 'text',
+			followRedirect: true,
+			hooks: {
+				beforeRequest: [
+					() => {
+						this.sent++;
+					},
+				],
+			},
+		});
+	}
+
+	get host(): string {
+		return this.baseUrl.host;
+	}
+
+	/** Sends one request; returns the parsed body or throws AirflowError. */
+	async request<T = unknown>(path: string, options: RequestOptions): Promise<HttpResponse<T>> {
+		const method = options.method ?? 'GET';
+		const searchParams = buildSearchParams(options.searchParams);
+		const shownPath = `/${this.baseUrl.pathname.replace(/^\/+/, '')}${path}${searchParams?.size ? `?${searchParams}` : ''}`;
+		if (this.readOnly && MUTATING.has(method) && !options.readsOnly) {
+			throw new AirflowError({
+				kind: 'read-only',
+				title: 'Read-only mode: nothing was sent',
+				hint: 'This connection was opened with --read-only (or a read-only profile).',
+				method,
+				path: shownPath,
+				operation: options.operation,
+			});
+		}
+		const attempt = async () => {
+			const authorization = options.anonymous ? undefined : await this.auth.header();
+			return this.#got(path, {
+				method,
+				searchParams,
+				json: options.json,
+				signal: options.signal,
+				headers: {
+					accept: options.accept ?? 'application/json',
+					...(authorization ? {authorization} : {}),
+				},
+			});
+		};
+		let response;
+		try {
+			try {
+				response = await attempt();
+			} catch (error) {
+				// 3.x tokens expire: obtain a new one and replay the request once.
+				if (error instanceof HTTPError && error.response.statusCode === 401 && !options.anonymous && (await this.auth.renew())) {
+					response = await attempt();
+				} else {
+					throw error;
+				}
+			}
+		} catch (error) {
+			throw this.#mapError(error, method, shownPath, options);
+		}
+		if (options.text) return {status: response.statusCode, body: response.body as T};
+		return {status: response.statusCode, body: this.#parse<T>(response.body, response.statusCode, method, shownPath, options)};
+	}
+
+	#parse<T>(text: string, status: number, method: string, path: string, options: RequestOptions): T {
+		if (status === 204 || text.trim() === '') return undefined as T;
+		try {
+			return JSON.parse(text) as T;
+		} catch {
+			const looksHtml = /^\s*</.test(text);
+			throw errorFromBody({
+				method,
+				path,
+				operation: options.operation,
+				reason: looksHtml ? 'an HTML page instead of JSON' : 'the body is not valid JSON',
+			});
+		}
+	}
+
+	#mapError(error: unknown, method: string, path: string, options: RequestOptions): AirflowError {
+		if (error instanceof AirflowError) return error;
+		if (error instanceof HTTPError) {
+			const raw = error.response.body;
+			let body: unknown = raw;
+			if (typeof raw === 'string') {
+				try {
+					body = JSON.parse(raw);
+				} catch {
+					// An HTML error page from a proxy says nothing useful on one line.
+					body = /^\s*</.test(raw) ? undefined : raw;
+				}
+			}
+			return errorFromResponse({
+				status: error.response.statusCode,
+				body,
+				method,
+				path,
+				operation: options.operation,
+				generation: options.generation,
+			});
+		}
+		if (error instanceof RequestError) {
+			const code = error.name === 'TimeoutError' ? 'ETIMEDOUT' : error.name === 'AbortError' ? 'ERR_CANCELED' : error.code;
+			return errorFromTransport(code, error.message, {
+				method,
+				path,
+				host: this.host,
+				operation: options.operation,
+				timeoutMs: this.#requestTimeoutMs,
+			});
+		}
+		return errorFromTransport(undefined, error instanceof Error ? error.message : String(error), {
+			method,
+			path,
+			host: this.host,
+			operation: options.operation,
+		});
+	}
+}

@@ -1,0 +1,99 @@
+// Airflow 2.x, /api/v1: the wire format mapped to and from the domain model.
+import type {DagListQuery, LogQuery, RunListQuery, TriggerRequest, ClearTasksRequest} from './model.js';
+import {bool, id, obj, params, str, strings, tagNames, type Json} from './fields.js';
+import {
+	clearTasksCommon,
+	connectionFrom,
+	healthFrom,
+	runCommon,
+	taskInstanceFrom,
+	taskRefFrom,
+	type WireFormat,
+} from './wire.js';
+
+/** schedule_interval: {__type: CronExpression|TimeDelta|RelativeDelta, ...} or null. */
+function scheduleText(raw: Json): string | null {
+	const schedule = obj(raw, 'schedule_interval');
+	const kind = str(schedule, '__type');
+	if (kind === 'CronExpression') return str(schedule, 'value');
+	if (kind === 'TimeDelta') {
+		const days = Number(schedule['days'] ?? 0);
+		const seconds = Number(schedule['seconds'] ?? 0);
+		const hms = new Date(seconds * 1000).toISOString().slice(11, 19);
+		return days ? `${days} day${days === 1 ? '' : 's'}, ${hms}` : hms;
+	}
+	// RelativeDelta or a custom timetable: the server's own words
+	return str(raw, 'timetable_description');
+}
+
+const OFFSET_TOKEN = /^offset:(\d+)$/;
+
+export const v1: WireFormat = {
+	generation: 'v1',
+	prefix: 'api/v1/',
+	healthPath: 'api/v1/health',
+	health: healthFrom,
+
+	dagListParams: (query: DagListQuery) => ({
+		limit: query.limit,
+		offset: query.offset,
+		order_by: query.orderBy ?? 'dag_id',
+		tags: query.tags,
+		only_active: query.onlyActive ?? true,
+		paused: query.paused,
+		dag_id_pattern: query.pattern || undefined,
+	}),
+	dag: (raw: Json) => ({
+		dagId: id(raw, 'dag_id'),
+		displayName: str(raw, 'dag_display_name') ?? id(raw, 'dag_id'),
+		description: str(raw, 'description'),
+		isPaused: bool(raw, 'is_paused') ?? false,
+		isActive: bool(raw, 'is_active') ?? true,
+		schedule: scheduleText(raw),
+		nextRunLogicalDate: str(raw, 'next_dagrun'),
+		owners: strings(raw, 'owners'),
+		tags: tagNames(raw),
+		hasImportErrors: bool(raw, 'has_import_errors') ?? false,
+		fileloc: str(raw, 'fileloc'),
+		lastParsedTime: str(raw, 'last_parsed_time'),
+	}),
+	dagDetails: (raw: Json) => ({...v1.dag(raw), params: params(raw)}),
+
+	runListParams: (query: RunListQuery) => ({
+		limit: query.limit,
+		offset: query.offset,
+		order_by: '-execution_date',
+		state: query.states,
+	}),
+	run: (raw: Json) => ({...runCommon(raw), runAfter: str(raw, 'execution_date'), queuedAt: null}),
+	triggerBody: (request: TriggerRequest) => {
+		const body: Json = {conf: request.conf ?? {}};
+		if (request.logicalDate) body['logical_date'] = request.logicalDate;
+		if (request.runId) body['dag_run_id'] = request.runId;
+		if (request.note) body['note'] = request.note;
+		return body;
+	},
+
+	taskInstance: taskInstanceFrom,
+	taskRef: taskRefFrom,
+	clearTasksBody: (request: ClearTasksRequest) => clearTasksCommon(request),
+	setTaskState: (state: string, dryRun: boolean) => ({suffix: '', body: {new_state: state, dry_run: dryRun}}),
+
+	// The JSON form holds a Python repr of (host, text) tuples; the text/plain form is the
+	// log itself. Following is done by offset into that text: our own token, "offset:N".
+	logRequest: (query: LogQuery) => ({
+		accept: 'text/plain',
+		text: true,
+		searchParams: {map_index: query.mapIndex !== undefined && query.mapIndex >= 0 ? query.mapIndex : undefined},
+	}),
+	log: (body: unknown, query: LogQuery) => {
+		const text = typeof body === 'string' ? body : '';
+		const match = OFFSET_TOKEN.exec(query.continuationToken ?? '');
+		const seen = match ? Math.min(Number(match[1]), text.length) : 0;
+		return {text: text.slice(seen), continuationToken: `offset:${text.length}`};
+	},
+
+	connection: (raw: Json) => connectionFrom(raw, false),
+	updateMask: (fields: string[]) => fields.join(','),
+	createdStatus: 200,
+};

@@ -1,0 +1,196 @@
+// What differs between the two API generations, as one interface: v1.ts (Airflow 2.x,
+// /api/v1) and v2.ts (Airflow 3.x, /api/v2) each implement it, and client.ts speaks only to
+// it. Mappers that read the same fields on both lines live here once.
+import type {
+	ApiGeneration,
+	ClearTasksRequest,
+	ComponentHealth,
+	Connection,
+	ConnectionInput,
+	Dag,
+	DagDetails,
+	DagListQuery,
+	DagRun,
+	Health,
+	ImportError,
+	LogChunk,
+	LogQuery,
+	Pool,
+	RunListQuery,
+	TaskInstance,
+	TaskInstanceRef,
+	TriggerRequest,
+	Variable,
+} from './model.js';
+import {asObject, id, num, obj, str, type Json} from './fields.js';
+import type {SearchValue} from './http.js';
+
+export type LogRequest = {accept: string; text: boolean; searchParams: Record<string, SearchValue>};
+
+export interface WireFormat {
+	readonly generation: ApiGeneration;
+	/** 'api/v1/' or 'api/v2/', below the base URL */
+	readonly prefix: string;
+	readonly healthPath: string;
+	health(body: unknown): Health;
+
+	dagListParams(query: DagListQuery): Record<string, SearchValue>;
+	dag(raw: Json): Dag;
+	dagDetails(raw: Json): DagDetails;
+
+	runListParams(query: RunListQuery): Record<string, SearchValue>;
+	run(raw: Json): DagRun;
+	triggerBody(request: TriggerRequest): Json;
+
+	taskInstance(raw: Json): TaskInstance;
+	taskRef(raw: Json): TaskInstanceRef;
+	clearTasksBody(request: ClearTasksRequest): Json;
+	/** the path below the task instance and the body of a set-state (or its dry run) */
+	setTaskState(state: string, dryRun: boolean): {suffix: string; body: Json};
+
+	logRequest(query: LogQuery): LogRequest;
+	log(body: unknown, query: LogQuery): LogChunk;
+
+	connection(raw: Json): Connection;
+	/** update_mask as the query wants it: comma-separated (v1) or repeated (v2) */
+	updateMask(fields: string[]): SearchValue;
+	/** the status a successful create answers with */
+	readonly createdStatus: number;
+}
+
+// ---- shared mappers: the same fields on both lines ----
+
+export function component(raw: unknown, heartbeatKey: string | null): ComponentHealth {
+	if (raw === undefined) return {status: 'absent', latestHeartbeat: null};
+	const record = raw && typeof raw === 'object' ? (raw as Json) : {};
+	const status = str(record, 'status');
+	return {
+		status: status === 'healthy' ? 'healthy' : status === 'unhealthy' ? 'unhealthy' : 'unknown',
+		latestHeartbeat: heartbeatKey ? str(record, heartbeatKey) : null,
+	};
+}
+
+export function healthFrom(body: unknown): Health {
+	const record = asObject(body, 'the health answer');
+	return {
+		metadatabase: component(record['metadatabase'], null),
+		scheduler: component(record['scheduler'], 'latest_scheduler_heartbeat'),
+		triggerer: component(record['triggerer'], 'latest_triggerer_heartbeat'),
+		dagProcessor: component(record['dag_processor'], 'latest_dag_processor_heartbeat'),
+	};
+}
+
+export function variableFrom(raw: Json): Variable {
+	return {key: id(raw, 'key'), value: str(raw, 'value') ?? '', description: str(raw, 'description')};
+}
+
+export function variableBody(variable: Variable): Json {
+	return {key: variable.key, value: variable.value, description: variable.description};
+}
+
+/** 2.x never returns a connection's password; 3.x returns it masked. */
+export function connectionFrom(raw: Json, hasPassword: boolean): Connection {
+	return {
+		connectionId: id(raw, 'connection_id'),
+		connType: str(raw, 'conn_type') ?? '',
+		description: str(raw, 'description'),
+		host: str(raw, 'host'),
+		login: str(raw, 'login'),
+		schema: str(raw, 'schema'),
+		port: num(raw, 'port'),
+		password: hasPassword ? str(raw, 'password') : null,
+		extra: str(raw, 'extra'),
+	};
+}
+
+export function connectionBody(connection: ConnectionInput): Json {
+	const body: Json = {
+		connection_id: connection.connectionId,
+		conn_type: connection.connType,
+		description: connection.description,
+		host: connection.host,
+		login: connection.login,
+		schema: connection.schema,
+		port: connection.port,
+		extra: connection.extra,
+	};
+	// Leave the stored password alone unless the user typed a new one.
+	if (connection.password !== undefined) body['password'] = connection.password;
+	return body;
+}
+
+export function poolFrom(raw: Json): Pool {
+	return {
+		name: id(raw, 'name'),
+		slots: num(raw, 'slots') ?? 0,
+		occupied: num(raw, 'occupied_slots') ?? 0,
+		running: num(raw, 'running_slots') ?? 0,
+		queued: num(raw, 'queued_slots') ?? 0,
+		open: num(raw, 'open_slots') ?? 0,
+		description: str(raw, 'description'),
+	};
+}
+
+export function importErrorFrom(raw: Json): ImportError {
+	return {
+		id: num(raw, 'import_error_id') ?? 0,
+		filename: str(raw, 'filename') ?? '',
+		timestamp: str(raw, 'timestamp'),
+		stackTrace: str(raw, 'stack_trace') ?? '',
+	};
+}
+
+export function taskInstanceFrom(raw: Json): TaskInstance {
+	return {
+		dagId: id(raw, 'dag_id'),
+		runId: id(raw, 'dag_run_id'),
+		taskId: id(raw, 'task_id'),
+		mapIndex: num(raw, 'map_index') ?? -1,
+		state: str(raw, 'state'),
+		tryNumber: num(raw, 'try_number') ?? 0,
+		startDate: str(raw, 'start_date'),
+		endDate: str(raw, 'end_date'),
+		duration: num(raw, 'duration'),
+		operator: str(raw, 'operator'),
+		hostname: str(raw, 'hostname'),
+	};
+}
+
+export function taskRefFrom(raw: Json): TaskInstanceRef {
+	return {
+		dagId: id(raw, 'dag_id'),
+		runId: id(raw, 'dag_run_id'),
+		taskId: id(raw, 'task_id'),
+		mapIndex: num(raw, 'map_index') ?? -1,
+		state: str(raw, 'state'),
+	};
+}
+
+/** Run fields both lines share; each adapter adds its own dates. */
+export function runCommon(raw: Json): Omit<DagRun, 'runAfter' | 'queuedAt'> {
+	return {
+		dagId: id(raw, 'dag_id'),
+		runId: id(raw, 'dag_run_id'),
+		state: str(raw, 'state') ?? 'unknown',
+		runType: str(raw, 'run_type') ?? '',
+		logicalDate: str(raw, 'logical_date'),
+		startDate: str(raw, 'start_date'),
+		endDate: str(raw, 'end_date'),
+		conf: obj(raw, 'conf'),
+		note: str(raw, 'note'),
+	};
+}
+
+export function clearTasksCommon(request: ClearTasksRequest): Json {
+	const body: Json = {
+		// Airflow defaults both to true: say what we mean every time.
+		dry_run: request.dryRun ?? true,
+		only_failed: request.onlyFailed ?? false,
+		reset_dag_runs: true,
+		include_downstream: request.includeDownstream ?? false,
+		include_upstream: request.includeUpstream ?? false,
+	};
+	if (request.runId) body['dag_run_id'] = request.runId;
+	if (request.taskIds?.length) body['task_ids'] = request.taskIds;
+	return body;
+}

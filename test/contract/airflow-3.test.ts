@@ -1,0 +1,3 @@
+import {defineContract} from './suite.js';
+
+defineContract(3);

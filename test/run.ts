@@ -1,0 +1,93 @@
+// `npm test`: installs Airflow 2.x and 3.x (cached), starts both on loopback with the
+// project's test DAGs, waits until every DAG is parsed, runs every test file against them,
+// and stops them. Exit code: node --test's.
+import {spawn} from 'node:child_process';
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {AirflowClient} from '../source/airflow/client.js';
+import {ensureAirflow, type AirflowInstall} from '../source/sandbox/install.js';
+import {startServer, type RunningServer} from '../source/sandbox/server.js';
+import {AIRFLOW_2, AIRFLOW_3, type AirflowLine} from '../source/sandbox/versions.js';
+import {PACKAGE_ROOT} from '../source/version.js';
+import {EXPECTED_DAG_COUNT, type TestServer} from './support/test-servers.js';
+
+const log = (message: string) => console.log(`[test/run] ${message}`);
+const admin = {username: 'admin', password: 'windsock-admin-pw'};
+const viewer = {username: 'viewer', password: 'windsock-viewer-pw'};
+
+async function waitForDags(server: RunningServer, timeoutSeconds = 240): Promise<number> {
+	const started = Date.now();
+	const client = await AirflowClient.connect({baseUrl: server.url, ...admin});
+	let total = 0;
+	let importErrors = 0;
+	while (Date.now() - started < timeoutSeconds * 1000) {
+		total = (await client.listDags({limit: 1})).total;
+		importErrors = (await client.listImportErrors()).length;
+		if (total >= EXPECTED_DAG_COUNT && importErrors >= 1) return (Date.now() - started) / 1000;
+		await sleep(2000);
+	}
+	throw new Error(`Airflow ${server.line}.x parsed ${total} of ${EXPECTED_DAG_COUNT} DAGs and ${importErrors} import errors in ${timeoutSeconds}s`);
+}
+
+const running: RunningServer[] = [];
+
+async function bringUp(line: AirflowLine, install: AirflowInstall): Promise<TestServer> {
+	const server = await startServer({
+		line,
+		airflow: install.airflow,
+		home: path.join(PACKAGE_ROOT, 'test', '.airflow', `airflow-${line}`),
+		dagsFolder: path.join(PACKAGE_ROOT, 'test', 'dags'),
+		users: [
+			{...admin, role: 'admin'},
+			{...viewer, role: 'viewer'},
+		],
+		exposeConfig: line === 3,
+		progress: message => log(message),
+	});
+	running.push(server);
+	log(`${line}.x: healthy at ${server.url} after ${server.startSeconds.toFixed(1)}s`);
+	const parseSeconds = await waitForDags(server);
+	log(`${line}.x: all ${EXPECTED_DAG_COUNT} DAGs and the import error visible after ${parseSeconds.toFixed(1)}s more`);
+	return {line, version: install.version, url: server.url, exposeConfig: line === 3, admin, viewer, logFile: server.logFile};
+}
+
+function runTests(servers: TestServer[], args: string[]): Promise<number> {
+	const targets = args.length ? args : ['dist/test/unit/', 'dist/test/contract/'];
+	return new Promise(resolve => {
+		const child = spawn(process.execPath, ['--test', ...targets], {
+			cwd: PACKAGE_ROOT,
+			stdio: 'inherit',
+			env: {...process.env, WINDSOCK_TEST_SERVERS: JSON.stringify(servers)},
+		});
+		child.on('exit', code => resolve(code ?? 1));
+	});
+}
+
+let code = 1;
+try {
+	// One install after the other (they share the uv bootstrap), then both servers at once.
+	const installs: AirflowInstall[] = [];
+	for (const version of [AIRFLOW_3, AIRFLOW_2]) {
+		const install = await ensureAirflow(version, message => log(`${version}: ${message}`));
+		log(`Airflow ${version} ${install.installed ? 'installed' : 'found in cache'} in ${install.seconds.toFixed(1)}s`);
+		installs.push(install);
+	}
+	const started = Date.now();
+	const servers = await Promise.all([bringUp(3, installs[0]!), bringUp(2, installs[1]!)]);
+	log(`both servers ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+	code = await runTests(servers, process.argv.slice(2));
+} catch (error) {
+	console.error(`[test/run] ${(error as Error).message}`);
+} finally {
+	await Promise.all(running.map(server => server.stop()));
+	if (code !== 0) {
+		for (const server of running) {
+			if (existsSync(server.logFile)) {
+				const tail = readFileSync(server.logFile, 'utf8').split('\n').slice(-40).join('\n');
+				console.error(`\n[test/run] last lines of ${server.logFile}:\n${tail}`);
+			}
+		}
+	}
+}
+process.exit(code);

@@ -1,0 +1,34 @@
+// The real Airflow servers the contract and end-to-end tests talk to. test/run.ts starts them
+// and passes their addresses in WINDSOCK_TEST_SERVERS; a test file reads them from here.
+import {AirflowClient} from '../../source/airflow/client.js';
+import type {AirflowLine} from '../../source/sandbox/versions.js';
+
+export type TestUser = {username: string; password: string};
+
+export type TestServer = {
+	line: AirflowLine;
+	version: string;
+	url: string;
+	/** config is exposed on this server (3.x), hidden on the other (2.x) */
+	exposeConfig: boolean;
+	admin: TestUser;
+	viewer: TestUser;
+	logFile: string;
+};
+
+/** The DAGs in test/dags that parse: ws_succeed, ws_fail, ws_params, ws_escape and 120 ws_many_NNN. */
+export const EXPECTED_DAG_COUNT = 124;
+
+export function testServer(line: AirflowLine): TestServer {
+	const raw = process.env['WINDSOCK_TEST_SERVERS'];
+	if (!raw) {
+		throw new Error('WINDSOCK_TEST_SERVERS is not set: run the contract tests through `npm test` (test/run.ts starts real Airflow servers).');
+	}
+	const server = (JSON.parse(raw) as TestServer[]).find(s => s.line === line);
+	if (!server) throw new Error(`no Airflow ${line}.x server in WINDSOCK_TEST_SERVERS`);
+	return server;
+}
+
+export async function adminClient(server: TestServer, extra: {readOnly?: boolean} = {}): Promise<AirflowClient> {
+	return AirflowClient.connect({baseUrl: server.url, ...server.admin, ...extra});
+}
