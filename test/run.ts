@@ -1,4 +1,4 @@
-// `npm test`: installs Airflow 2.x and 3.x (cached), starts both on loopback with the
+// `npm test` (and `npm run record-fixtures`): installs Airflow 2.x and 3.x (cached), starts both on loopback with the
 // project's test DAGs, waits until every DAG is parsed, runs every test file against them,
 // and stops them. Exit code: node --test's.
 import {spawn} from 'node:child_process';
@@ -11,6 +11,7 @@ import {startServer, type RunningServer} from '../source/sandbox/server.js';
 import {AIRFLOW_2, AIRFLOW_3, type AirflowLine} from '../source/sandbox/versions.js';
 import {PACKAGE_ROOT} from '../source/version.js';
 import {EXPECTED_DAG_COUNT, type TestServer} from './support/test-servers.js';
+import {recordFixtures} from './support/record-fixtures.js';
 
 const log = (message: string) => console.log(`[test/run] ${message}`);
 const admin = {username: 'admin', password: 'windsock-admin-pw'};
@@ -76,7 +77,13 @@ try {
 	const started = Date.now();
 	const servers = await Promise.all([bringUp(3, installs[0]!), bringUp(2, installs[1]!)]);
 	log(`both servers ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-	code = await runTests(servers, process.argv.slice(2));
+	const args = process.argv.slice(2);
+	if (args[0] === '--record-fixtures') {
+		for (const server of servers) log(`recorded ${server.line}.x answers into ${await recordFixtures(server)}`);
+		code = 0;
+	} else {
+		code = await runTests(servers, args);
+	}
 } catch (error) {
 	console.error(`[test/run] ${(error as Error).message}`);
 } finally {

@@ -61,7 +61,6 @@ export class PasswordJwtAuth implements Auth {
 	readonly description: string;
 	readonly #obtain: () => Promise<string>;
 	#token: Promise<string> | undefined;
-	#obtainedAt = 0;
 
 	/** obtain: POSTs the credentials to /auth/token and returns access_token, or throws */
 	constructor(username: string, obtain: () => Promise<string>) {
@@ -75,19 +74,14 @@ export class PasswordJwtAuth implements Auth {
 	}
 
 	async renew() {
-		// A token obtained within the last second is as fresh as it gets: a 401 then means the
-		// server refuses it, and asking again would loop.
-		if (Date.now() - this.#obtainedAt < 1000) return false;
+		// http.ts replays a request once at most, so a refused fresh token cannot loop.
 		this.#fetch();
 		await this.#token;
 		return true;
 	}
 
 	#fetch() {
-		const pending = this.#obtain().then(token => {
-			this.#obtainedAt = Date.now();
-			return token;
-		});
+		const pending = this.#obtain();
 		// A failed login must not stick: the next request tries again.
 		pending.catch(() => {
 			if (this.#token === pending) this.#token = undefined;

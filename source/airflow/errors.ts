@@ -106,7 +106,7 @@ export function detailText(body: unknown): {detail?: string; title?: string; fie
 	if (detail && typeof detail === 'object') {
 		// 3.x conflict: {reason, statement, orig_error, message}
 		const entry = detail as Record<string, unknown>;
-		const text = [entry['message'], entry['reason'], entry['orig_error']].find(v => typeof v === 'string');
+		const text = [entry['reason'], entry['message']].find(v => typeof v === 'string');
 		return {detail: truncate(typeof text === 'string' ? text : JSON.stringify(detail)), title, fields: []};
 	}
 	return {title, fields: []};

@@ -13,6 +13,7 @@ import {
 
 /** schedule_interval: {__type: CronExpression|TimeDelta|RelativeDelta, ...} or null. */
 function scheduleText(raw: Json): string | null {
+	if (!raw['schedule_interval']) return null; // no schedule: triggered only
 	const schedule = obj(raw, 'schedule_interval');
 	const kind = str(schedule, '__type');
 	if (kind === 'CronExpression') return str(schedule, 'value');

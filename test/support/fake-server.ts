@@ -1,0 +1,52 @@
+// A local HTTP server for faults the real Airflow will not produce on demand: 503s,
+// garbage bodies, silence, expired tokens. Each test scripts the answers it needs.
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+
+export type SeenRequest = {method: string; url: string; headers: http.IncomingHttpHeaders; body: string};
+export type Answer = {status?: number; body?: unknown; headers?: Record<string, string>; hang?: boolean};
+export type Handler = (request: SeenRequest) => Answer;
+
+export type FakeServer = {url: string; seen: SeenRequest[]; close(): Promise<void>};
+
+export async function fakeServer(handler: Handler): Promise<FakeServer> {
+	const seen: SeenRequest[] = [];
+	const sockets = new Set<import('node:net').Socket>();
+	const server = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', chunk => (body += chunk));
+		req.on('end', () => {
+			const request = {method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body};
+			seen.push(request);
+			const answer = handler(request);
+			if (answer.hang) return; // never answer: the client's timeout must fire
+			const text = typeof answer.body === 'string' ? answer.body : answer.body === undefined ? '' : JSON.stringify(answer.body);
+			res.writeHead(answer.status ?? 200, {'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json', ...answer.headers});
+			res.end(text);
+		});
+	});
+	server.on('connection', socket => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const {port} = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		seen,
+		close: () =>
+			new Promise<void>(resolve => {
+				for (const socket of sockets) socket.destroy();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+/** Answers /api/v2/version like Airflow 3.x and /api/v1/version with 404, then hands over. */
+export function asAirflow3(rest: Handler): Handler {
+	return request => {
+		if (request.url.startsWith('/api/v2/version')) return {body: {version: '3.3.2', git_version: null}};
+		if (request.url.startsWith('/api/v1/')) return {status: 404, body: {detail: 'Not Found'}};
+		return rest(request);
+	};
+}
