@@ -4,13 +4,14 @@
 import {parseArgs} from 'node:util';
 import {ConfigError, refusePasswordArgument} from './source/config/connection.js';
 import {runStatus} from './source/commands/status.js';
+import {runConsoleCommand} from './source/commands/console.js';
 import {runSandbox} from './source/commands/sandbox.js';
 import {VERSION} from './source/version.js';
 
 const HELP = `windsock ${VERSION}: a terminal console for Apache Airflow 2.x and 3.x
 
 Usage
-  windsock [options]                 open the console (see README: in progress)
+  windsock [options]                 open the console (Health and DAGs panes so far)
   windsock status [options]          one line: server, version, API, health
   windsock sandbox start|stop|status a local Airflow ${'3.x'} on loopback, for trying windsock
 
@@ -53,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = positionals;
 	switch (command) {
 		case undefined:
+			return runConsoleCommand(flags);
 		case 'status':
 			return runStatus(flags);
 		case 'sandbox':

@@ -13,6 +13,7 @@ import {PACKAGE_ROOT} from '../source/version.js';
 import {EXPECTED_DAG_COUNT, type TestServer} from './support/test-servers.js';
 import {recordFixtures} from './support/record-fixtures.js';
 
+const TOKEN_SECONDS = 20;
 const log = (message: string) => console.log(`[test/run] ${message}`);
 const admin = {username: 'admin', password: 'windsock-admin-pw'};
 const viewer = {username: 'viewer', password: 'windsock-viewer-pw'};
@@ -44,13 +45,15 @@ async function bringUp(line: AirflowLine, install: AirflowInstall): Promise<Test
 			{...viewer, role: 'viewer'},
 		],
 		exposeConfig: line === 3,
+		// short-lived tokens, so the suite meets a real expiry (see "auth" in the contract)
+		jwtExpirationSeconds: line === 3 ? TOKEN_SECONDS : undefined,
 		progress: message => log(message),
 	});
 	running.push(server);
 	log(`${line}.x: healthy at ${server.url} after ${server.startSeconds.toFixed(1)}s`);
 	const parseSeconds = await waitForDags(server);
 	log(`${line}.x: all ${EXPECTED_DAG_COUNT} DAGs and the import error visible after ${parseSeconds.toFixed(1)}s more`);
-	return {line, version: install.version, url: server.url, exposeConfig: line === 3, admin, viewer, logFile: server.logFile};
+	return {line, version: install.version, url: server.url, exposeConfig: line === 3, tokenSeconds: line === 3 ? TOKEN_SECONDS : null, admin, viewer, logFile: server.logFile};
 }
 
 function runTests(servers: TestServer[], args: string[]): Promise<number> {

@@ -28,6 +28,8 @@ export type ServerOptions = {
 	fresh?: boolean;
 	/** seconds to wait for healthy */
 	timeout?: number;
+	/** 3.x: lifetime of API tokens (default: Airflow's, a day); the tests shorten it to meet expiry */
+	jwtExpirationSeconds?: number;
 	/** let this process exit while Airflow goes on (the sandbox); stop it with stopServerAt() */
 	outliveParent?: boolean;
 	progress?: (message: string) => void;
@@ -95,6 +97,10 @@ function airflowEnv(options: ServerOptions, ports: {api: number; worker: number;
 			AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE: path.join(options.home, 'passwords.json'),
 			AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL: '10',
 		});
+		if (options.jwtExpirationSeconds) {
+			env['AIRFLOW__API_AUTH__JWT_EXPIRATION_TIME'] = String(options.jwtExpirationSeconds);
+			env['AIRFLOW__API_AUTH__JWT_LEEWAY'] = '0';
+		}
 	} else {
 		Object.assign(env, {
 			AIRFLOW__WEBSERVER__WEB_SERVER_HOST: '127.0.0.1',

@@ -84,6 +84,18 @@ export function defineContract(line: AirflowLine): void {
 				});
 			});
 
+			if (line === 3) {
+				it('logs in again once its token expires, replaying the request', async () => {
+					const fresh = await adminClient(server);
+					await fresh.listDags({limit: 1});
+					const sent = fresh.http.sent;
+					await sleep((server.tokenSeconds! + 2) * 1000);
+					assert.equal((await fresh.listDags({limit: 1})).total, EXPECTED_DAG_COUNT);
+					// the refused request, the new login, the replay
+					assert.equal(fresh.http.sent - sent, 3);
+				});
+			}
+
 			it('reports a missing permission as such, not as a crash', async () => {
 				const viewer = await AirflowClient.connect({baseUrl: server.url, ...server.viewer});
 				assert.ok((await viewer.listDags({limit: 1})).total > 0, 'a viewer reads DAGs');

@@ -31,14 +31,17 @@ export async function recordFixtures(server: TestServer): Promise<string> {
 	mkdirSync(out, {recursive: true});
 	const save = (name: string, recording: Recording) => writeFileSync(path.join(out, `${name}.json`), JSON.stringify(recording, null, 2) + '\n');
 
-	let auth: string;
-	if (server.line === 3) {
+	// 3.x test tokens live only seconds: log in again before each step that needs one
+	const login = async () => {
+		if (server.line !== 3) return `Basic ${Buffer.from(`${server.admin.username}:${server.admin.password}`).toString('base64')}`;
 		const token = await call(`${server.url}/auth/token`, {method: 'POST', body: JSON.stringify(server.admin)});
-		auth = `Bearer ${(token.body as {access_token: string}).access_token}`;
+		return `Bearer ${(token.body as {access_token: string}).access_token}`;
+	};
+	let auth = await login();
+	if (server.line === 3) {
 		save('auth-token-wrong-password', await call(`${server.url}/auth/token`, {method: 'POST', body: JSON.stringify({username: 'admin', password: 'wrong'})}));
 		save('invalid-token', await call(`${api}/dags?limit=1`, {auth: 'Bearer not-a-jwt'}));
 	} else {
-		auth = `Basic ${Buffer.from(`${server.admin.username}:${server.admin.password}`).toString('base64')}`;
 		save('wrong-password', await call(`${api}/dags?limit=1`, {auth: `Basic ${Buffer.from('admin:wrong').toString('base64')}`}));
 	}
 	const post = (url: string, body: unknown) => call(url, {method: 'POST', auth, body: JSON.stringify(body)});
@@ -62,10 +65,11 @@ export async function recordFixtures(server: TestServer): Promise<string> {
 	const run = await post(`${api}/dags/ws_succeed/dagRuns`, server.line === 3 ? {logical_date: null} : {});
 	const runId = (run.body as {dag_run_id: string}).dag_run_id;
 	for (let i = 0; i < 180; i++) {
-		const state = (await call(`${api}/dags/ws_succeed/dagRuns/${encodeURIComponent(runId)}`, {auth})).body as {state: string};
+		const state = (await call(`${api}/dags/ws_succeed/dagRuns/${encodeURIComponent(runId)}`, {auth: await login()})).body as {state: string};
 		if (state.state === 'success' || state.state === 'failed') break;
 		await sleep(1000);
 	}
+	auth = await login();
 	await call(`${api}/dags/ws_succeed?update_mask=is_paused`, {method: 'PATCH', auth, body: JSON.stringify({is_paused: true})});
 	const runPath = `${api}/dags/ws_succeed/dagRuns/${encodeURIComponent(runId)}`;
 	save('run', await call(runPath, {auth}));

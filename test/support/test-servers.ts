@@ -11,6 +11,8 @@ export type TestServer = {
 	url: string;
 	/** config is exposed on this server (3.x), hidden on the other (2.x) */
 	exposeConfig: boolean;
+	/** 3.x: API tokens expire after this many seconds (shortened for the tests) */
+	tokenSeconds: number | null;
 	admin: TestUser;
 	viewer: TestUser;
 	logFile: string;

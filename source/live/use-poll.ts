@@ -1,0 +1,67 @@
+// Polling a resource for a pane: fetch now and every `intervalMs`, never two requests in
+// flight, keep the last good data when a fetch fails (marked stale with its age), back off
+// after errors (double the interval each time, up to 60 s), cancel on unmount.
+import {useCallback, useEffect, useRef, useState} from 'react';
+import {describeError} from '../airflow/errors.js';
+
+export type Polled<T> = {
+	data: T | undefined;
+	/** when `data` was fetched */
+	fetchedAt: number | undefined;
+	/** the latest failure, cleared by the next success */
+	error: string | undefined;
+	loading: boolean;
+	/** fetch now (the `r` key) */
+	refresh: () => void;
+};
+
+const MAX_BACKOFF_MS = 60_000;
+
+export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, intervalMs: number, deps: unknown[]): Polled<T> {
+	const [state, setState] = useState<Omit<Polled<T>, 'refresh'>>({data: undefined, fetchedAt: undefined, error: undefined, loading: true});
+	const inFlight = useRef<AbortController | undefined>(undefined);
+	const timer = useRef<NodeJS.Timeout | undefined>(undefined);
+	const failures = useRef(0);
+	const fetcherRef = useRef(fetcher);
+	fetcherRef.current = fetcher;
+
+	const run = useCallback(() => {
+		if (inFlight.current) return; // still waiting: do not pile up requests on a slow link
+		clearTimeout(timer.current);
+		const controller = new AbortController();
+		inFlight.current = controller;
+		setState(previous => ({...previous, loading: true}));
+		fetcherRef.current(controller.signal).then(
+			data => {
+				if (controller.signal.aborted) return;
+				failures.current = 0;
+				setState({data, fetchedAt: Date.now(), error: undefined, loading: false});
+			},
+			(error: unknown) => {
+				if (controller.signal.aborted) return;
+				failures.current++;
+				setState(previous => ({...previous, error: describeError(error), loading: false}));
+			},
+		).finally(() => {
+			if (controller.signal.aborted) return;
+			inFlight.current = undefined;
+			const delay = Math.min(intervalMs * 2 ** failures.current, MAX_BACKOFF_MS);
+			timer.current = setTimeout(run, delay);
+		});
+	}, [intervalMs]);
+
+	useEffect(() => {
+		// a new query (filter, page): drop the old request, fetch at once
+		inFlight.current?.abort();
+		inFlight.current = undefined;
+		run();
+		return () => {
+			inFlight.current?.abort();
+			inFlight.current = undefined;
+			clearTimeout(timer.current);
+		};
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [run, ...deps]);
+
+	return {...state, refresh: run};
+}

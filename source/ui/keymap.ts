@@ -1,0 +1,52 @@
+// THE table of key bindings. The help overlay and the footer are generated from it, and
+// the app dispatches through it: a key does what this table says, nothing else.
+import type {Key} from 'ink';
+
+export type Action =
+	| 'quit'
+	| 'help'
+	| 'next-pane'
+	| 'previous-pane'
+	| 'pane'
+	| 'down'
+	| 'up'
+	| 'top'
+	| 'bottom'
+	| 'page-down'
+	| 'page-up'
+	| 'filter'
+	| 'refresh'
+	| 'toggle-paused-filter'
+	| 'back';
+
+export type Binding = {
+	action: Action;
+	/** as shown in help and footer */
+	label: string;
+	help: string;
+	/** where the key works: everywhere, or in list panes */
+	scope: 'global' | 'list';
+	matches: (input: string, key: Key) => boolean;
+};
+
+export const KEYMAP: Binding[] = [
+	{action: 'quit', label: 'q', help: 'quit (Ctrl-C too)', scope: 'global', matches: (input, key) => input === 'q' || (key.ctrl && input === 'c')},
+	{action: 'help', label: '?', help: 'this help', scope: 'global', matches: input => input === '?'},
+	{action: 'pane', label: '1-9', help: 'go to pane N', scope: 'global', matches: input => /^[1-9]$/.test(input)},
+	{action: 'next-pane', label: 'Tab', help: 'next pane', scope: 'global', matches: (_, key) => key.tab && !key.shift},
+	{action: 'previous-pane', label: 'S-Tab', help: 'previous pane', scope: 'global', matches: (_, key) => key.tab && key.shift},
+	{action: 'refresh', label: 'r', help: 'refresh now', scope: 'global', matches: input => input === 'r'},
+	{action: 'down', label: 'j/↓', help: 'next row', scope: 'list', matches: (input, key) => input === 'j' || key.downArrow},
+	{action: 'up', label: 'k/↑', help: 'previous row', scope: 'list', matches: (input, key) => input === 'k' || key.upArrow},
+	{action: 'top', label: 'g', help: 'first row', scope: 'list', matches: input => input === 'g'},
+	{action: 'bottom', label: 'G', help: 'last row', scope: 'list', matches: input => input === 'G'},
+	{action: 'page-down', label: 'PgDn', help: 'next page', scope: 'list', matches: (_, key) => key.pageDown},
+	{action: 'page-up', label: 'PgUp', help: 'previous page', scope: 'list', matches: (_, key) => key.pageUp},
+	{action: 'filter', label: '/', help: 'filter by text', scope: 'list', matches: input => input === '/'},
+	{action: 'toggle-paused-filter', label: 'a', help: 'all / active / paused DAGs', scope: 'list', matches: input => input === 'a'},
+	{action: 'back', label: 'Esc', help: 'back, clear filter', scope: 'global', matches: (_, key) => key.escape},
+];
+
+export function actionFor(input: string, key: Key, scopes: Binding['scope'][]): Binding | undefined {
+	return KEYMAP.find(binding => scopes.includes(binding.scope) && binding.matches(input, key));
+}

@@ -1,0 +1,32 @@
+// Opens the console on the terminal: the alternate screen (the user's scrollback stays
+// untouched), Ink with incremental rendering, and the terminal restored on every way out.
+import React from 'react';
+import {render} from 'ink';
+import type {AirflowClient} from '../airflow/client.js';
+import {App} from './app.js';
+
+const ENTER_ALT_SCREEN = '\u001b[?1049h';
+const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+export async function runConsole(client: AirflowClient, label: string, refreshMs?: number): Promise<number> {
+	const stdout = process.stdout;
+	const tty = stdout.isTTY;
+	const restore = () => {
+		if (tty) stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+	};
+	if (tty) stdout.write(ENTER_ALT_SCREEN);
+	process.once('exit', restore);
+	try {
+		const instance = render(<App client={client} label={label} refreshMs={refreshMs} />, {
+			exitOnCtrlC: false, // the keymap's quit handles Ctrl-C, so the screen is restored
+			incrementalRendering: true,
+			patchConsole: true,
+		});
+		await instance.waitUntilExit();
+		return 0;
+	} finally {
+		restore();
+		process.off('exit', restore);
+	}
+}

@@ -1,0 +1,29 @@
+// Airflow's state colours, each with a symbol so the state reads without colour too.
+// NO_COLOR (https://no-color.org) turns colour off; the symbols and words stay.
+export const noColor = (): boolean => 'NO_COLOR' in process.env && process.env['NO_COLOR'] !== '';
+
+type StateStyle = {color: string; symbol: string};
+
+const STATES: Record<string, StateStyle> = {
+	success: {color: 'green', symbol: '●'},
+	failed: {color: 'red', symbol: '✖'},
+	upstream_failed: {color: 'yellow', symbol: '✖'},
+	running: {color: 'cyan', symbol: '▶'},
+	queued: {color: 'gray', symbol: '◌'},
+	scheduled: {color: 'magenta', symbol: '◔'},
+	up_for_retry: {color: 'yellow', symbol: '↻'},
+	skipped: {color: 'magenta', symbol: '»'},
+	healthy: {color: 'green', symbol: '●'},
+	unhealthy: {color: 'red', symbol: '✖'},
+	unknown: {color: 'gray', symbol: '?'},
+	absent: {color: 'gray', symbol: '-'},
+};
+
+export function stateStyle(state: string | null | undefined): StateStyle {
+	return STATES[state ?? ''] ?? {color: 'white', symbol: '·'};
+}
+
+/** Ink colour prop, or undefined when colour is off. */
+export function color(name: string): string | undefined {
+	return noColor() ? undefined : name;
+}
