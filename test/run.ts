@@ -81,7 +81,12 @@ try {
 	const servers = await Promise.all([bringUp(3, installs[0]!), bringUp(2, installs[1]!)]);
 	log(`both servers ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 	const args = process.argv.slice(2);
-	if (args[0] === '--record-fixtures') {
+	if (args[0] === '--serve') {
+		// for a developer or a tmux session: keep both servers up until Ctrl-C
+		for (const server of servers) log(`Airflow ${server.version}: ${server.url} (user ${server.admin.username}, password ${server.admin.password})`);
+		await new Promise<void>(resolve => process.once('SIGINT', () => resolve()).once('SIGTERM', () => resolve()));
+		code = 0;
+	} else if (args[0] === '--record-fixtures') {
 		for (const server of servers) log(`recorded ${server.line}.x answers into ${await recordFixtures(server)}`);
 		code = 0;
 	} else {

@@ -2,7 +2,7 @@
 // pane tabs, the active pane, footer (keys that work here, the latest error). Only the
 // visible pane polls; the header's health polls always.
 import React, {useEffect, useState} from 'react';
-import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import {Box, Text, useApp, useInput, useStdout, type Key} from 'ink';
 import TextInput from 'ink-text-input';
 import type {AirflowClient} from '../airflow/client.js';
 import {usePoll, type Polled} from '../live/use-poll.js';
@@ -124,62 +124,70 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 		if (dags.data && selected > Math.max(0, total - 1)) setSelected(Math.max(0, total - 1));
 	}, [dags.data, total, selected]);
 
-	useInput(
-		(input, key) => {
-			if (help) {
-				setHelp(false);
+	const onKey = (input: string, key: Key) => {
+		if (help) {
+			setHelp(false);
+			return;
+		}
+		const binding = actionFor(input, key, pane === 'DAGs' ? ['global', 'list'] : ['global']);
+		if (!binding) return;
+		const move = (to: number) => setSelected(Math.max(0, Math.min(Math.max(0, total - 1), to)));
+		switch (binding.action) {
+			case 'quit':
+				exit();
+				return;
+			case 'help':
+				setHelp(true);
+				return;
+			case 'pane': {
+				const next = PANES[Number(input) - 1];
+				if (next) setPane(next);
 				return;
 			}
-			const binding = actionFor(input, key, pane === 'DAGs' ? ['global', 'list'] : ['global']);
-			if (!binding) return;
-			const move = (to: number) => setSelected(Math.max(0, Math.min(Math.max(0, total - 1), to)));
-			switch (binding.action) {
-				case 'quit':
-					exit();
-					return;
-				case 'help':
-					setHelp(true);
-					return;
-				case 'pane': {
-					const next = PANES[Number(input) - 1];
-					if (next) setPane(next);
-					return;
-				}
-				case 'next-pane':
-				case 'previous-pane': {
-					const step = binding.action === 'next-pane' ? 1 : PANES.length - 1;
-					setPane(PANES[(PANES.indexOf(pane) + step) % PANES.length]!);
-					return;
-				}
-				case 'refresh':
-					health.refresh();
-					dags.refresh();
-					return;
-				case 'down':
-					return move(selected + 1);
-				case 'up':
-					return move(selected - 1);
-				case 'top':
-					return move(0);
-				case 'bottom':
-					return move(total - 1);
-				case 'page-down':
-					return move(selected + pageSize);
-				case 'page-up':
-					return move(selected - pageSize);
-				case 'filter':
-					setDraft(filter);
-					return;
-				case 'toggle-paused-filter':
-					setPaused(PAUSED_FILTERS[(PAUSED_FILTERS.indexOf(paused) + 1) % PAUSED_FILTERS.length]!);
+			case 'next-pane':
+			case 'previous-pane': {
+				const step = binding.action === 'next-pane' ? 1 : PANES.length - 1;
+				setPane(PANES[(PANES.indexOf(pane) + step) % PANES.length]!);
+				return;
+			}
+			case 'refresh':
+				health.refresh();
+				dags.refresh();
+				return;
+			case 'down':
+				return move(selected + 1);
+			case 'up':
+				return move(selected - 1);
+			case 'top':
+				return move(0);
+			case 'bottom':
+				return move(total - 1);
+			case 'page-down':
+				return move(selected + pageSize);
+			case 'page-up':
+				return move(selected - pageSize);
+			case 'filter':
+				setDraft(filter);
+				return;
+			case 'toggle-paused-filter':
+				setPaused(PAUSED_FILTERS[(PAUSED_FILTERS.indexOf(paused) + 1) % PAUSED_FILTERS.length]!);
+				setSelected(0);
+				return;
+			case 'back':
+				if (filter) {
+					setFilter('');
 					setSelected(0);
-					return;
-				case 'back':
-					if (filter) {
-						setFilter('');
-						setSelected(0);
-					}
-					return;
+				}
+				return;
+		}
+	};
+	useInput(
+		(input, key) => {
+			// Keys typed fast (or over a slow SSH link) can arrive as one chunk, "jjj": each counts.
+			if (input.length > 1 && !key.ctrl && !key.meta) {
+				for (const char of input) onKey(char, key);
+			} else {
+				onKey(input, key);
 			}
 		},
 		{isActive: draft === undefined},

@@ -20,7 +20,11 @@ export async function runConsole(client: AirflowClient, label: string, refreshMs
 	try {
 		const instance = render(<App client={client} label={label} refreshMs={refreshMs} />, {
 			exitOnCtrlC: false, // the keymap's quit handles Ctrl-C, so the screen is restored
-			incrementalRendering: true,
+			// Off on purpose: Ink 6.8.0's incremental renderer moves every frame one line down
+			// when the frame is shorter than the terminal (it returns the cursor one line short of
+			// the frame's top after a trailing newline). Seen here with a 3-line app in tmux; the
+			// standard renderer rewrites the frame correctly. Turn on once Ink fixes it.
+			incrementalRendering: false,
 			patchConsole: true,
 		});
 		await instance.waitUntilExit();
