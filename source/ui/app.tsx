@@ -131,7 +131,10 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 		}
 		const binding = actionFor(input, key, pane === 'DAGs' ? ['global', 'list'] : ['global']);
 		if (!binding) return;
-		const move = (to: number) => setSelected(Math.max(0, Math.min(Math.max(0, total - 1), to)));
+		// functional updates: several keys of one chunk are handled before React re-renders
+		const clamp = (to: number) => Math.max(0, Math.min(Math.max(0, total - 1), to));
+		const move = (delta: number) => setSelected(current => clamp(current + delta));
+		const jump = (to: number) => setSelected(clamp(to));
 		switch (binding.action) {
 			case 'quit':
 				exit();
@@ -155,17 +158,17 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 				dags.refresh();
 				return;
 			case 'down':
-				return move(selected + 1);
+				return move(1);
 			case 'up':
-				return move(selected - 1);
+				return move(-1);
 			case 'top':
-				return move(0);
+				return jump(0);
 			case 'bottom':
-				return move(total - 1);
+				return jump(total - 1);
 			case 'page-down':
-				return move(selected + pageSize);
+				return move(pageSize);
 			case 'page-up':
-				return move(selected - pageSize);
+				return move(-pageSize);
 			case 'filter':
 				setDraft(filter);
 				return;

@@ -1,0 +1,149 @@
+// The console frame with ink-testing-library, against a local fake Airflow 3.x whose
+// answers are shaped like the recorded ones (test/fixtures/v2).
+import assert from 'node:assert/strict';
+import {after, describe, it} from 'node:test';
+import {setTimeout as sleep} from 'node:timers/promises';
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {AirflowClient} from '../../source/airflow/client.js';
+import {App} from '../../source/ui/app.js';
+import {asAirflow3, fakeServer, type FakeServer, type Handler} from '../support/fake-server.js';
+
+const servers: FakeServer[] = [];
+const views: {unmount(): void}[] = [];
+after(async () => {
+	// a failed assertion skips a test's own unmount: the App's timers must not outlive the run
+	for (const view of views) view.unmount();
+	await Promise.all(servers.map(s => s.close()));
+});
+
+const HEALTH = {
+	metadatabase: {status: 'healthy'},
+	scheduler: {status: 'healthy', latest_scheduler_heartbeat: new Date().toISOString()},
+	triggerer: {status: 'healthy', latest_triggerer_heartbeat: null},
+};
+
+function dag(i: number): Record<string, unknown> {
+	return {dag_id: `etl_${String(i).padStart(4, '0')}`, is_paused: i % 3 === 0, is_stale: false, timetable_summary: '@hourly', tags: [{name: 'team-a'}], owners: ['ops'], has_import_errors: false};
+}
+
+/** A fake Airflow with `count` DAGs, paging and dag_id_pattern as the real one. */
+function airflow(count: number, extra: Handler = () => ({})): Handler {
+	const dags = Array.from({length: count}, (_, i) => dag(i));
+	return asAirflow3(request => {
+		const special = extra(request);
+		if (special.status || special.body) return special;
+		const url = new URL(request.url, 'http://x');
+		if (url.pathname === '/api/v2/monitor/health') return {body: HEALTH};
+		if (url.pathname === '/api/v2/dags') {
+			const pattern = url.searchParams.get('dag_id_pattern') ?? '';
+			const matching = dags.filter(d => String(d['dag_id']).includes(pattern));
+			const offset = Number(url.searchParams.get('offset') ?? 0);
+			const limit = Number(url.searchParams.get('limit') ?? 50);
+			return {body: {dags: matching.slice(offset, offset + limit), total_entries: matching.length}};
+		}
+		return {status: 404, body: {detail: 'Not Found'}};
+	});
+}
+
+async function open(handler: Handler) {
+	const server = await fakeServer(handler);
+	servers.push(server);
+	const client = await AirflowClient.connect({baseUrl: server.url, token: 't', retries: 0});
+	const view = render(<App client={client} label="test" refreshMs={60_000} />);
+	views.push(view);
+	// keys written before effects run are lost: wait for the first data
+	await waitFor(() => view.lastFrame() ?? '', frame => frame.includes('rows ') || frame.includes('!'));
+	await sleep(100);
+	return {server, view};
+}
+
+async function waitFor(read: () => string, ok: (frame: string) => boolean, ms = 3000): Promise<string> {
+	const deadline = Date.now() + ms;
+	let frame = read();
+	while (!ok(frame) && Date.now() < deadline) {
+		await sleep(20);
+		frame = read();
+	}
+	assert.ok(ok(frame), `frame never matched:\n${frame}`);
+	return frame;
+}
+
+describe('console', () => {
+	it('shows the header, the DAG page and its count, fetching only one screen', async () => {
+		const {server, view} = await open(airflow(2431));
+		const frame = view.lastFrame()!;
+		assert.match(frame, /Airflow 3\.3\.2 \(v2\)/);
+		assert.match(frame, /rows 1-\d+ of 2,431/);
+		assert.match(frame, /› etl_0000/);
+		assert.match(frame, /❚❚ off/);
+		const listCalls = server.seen.filter(r => r.url.startsWith('/api/v2/dags'));
+		const limit = Number(new URL(listCalls[0]!.url, 'http://x').searchParams.get('limit'));
+		assert.ok(limit > 0 && limit < 30, `one screen, not ${limit} rows`);
+		view.unmount();
+	});
+
+	it('moves with j/k, jumps with G to the last page, fetched by offset', async () => {
+		const {server, view} = await open(airflow(100));
+		view.stdin.write('j');
+		await waitFor(() => view.lastFrame()!, f => f.includes('› etl_0001'));
+		view.stdin.write('jj'); // fast typing arrives as one chunk
+		await waitFor(() => view.lastFrame()!, f => f.includes('› etl_0003'));
+		view.stdin.write('k');
+		await waitFor(() => view.lastFrame()!, f => f.includes('› etl_0002'));
+		view.stdin.write('G');
+		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('› etl_0099'));
+		assert.match(frame, /of 100/);
+		const offsets = server.seen.filter(r => r.url.startsWith('/api/v2/dags')).map(r => Number(new URL(r.url, 'http://x').searchParams.get('offset')));
+		assert.ok(offsets.at(-1)! > 0, 'the last page came from the server by offset');
+		view.unmount();
+	});
+
+	it('filters on the server with /', async () => {
+		const {server, view} = await open(airflow(300));
+		view.stdin.write('/');
+		await waitFor(() => view.lastFrame()!, f => f.includes('Enter apply'));
+		await sleep(100); // the text input listens only once its effect has run
+		view.stdin.write('etl_02');
+		await sleep(50);
+		view.stdin.write('\r');
+		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('of 100') && f.includes('matching "etl_02"'));
+		assert.match(frame, /› etl_0200/);
+		assert.equal(new URL(server.seen.at(-1)!.url, 'http://x').searchParams.get('dag_id_pattern'), 'etl_02');
+		view.unmount();
+	});
+
+	it('keeps the last good rows and shows the error when the server fails', async () => {
+		let fail = false;
+		const {view} = await open(airflow(10, request => (fail && request.url.startsWith('/api/v2/dags') ? {status: 500, body: {detail: 'database is locked'}} : {})));
+		fail = true;
+		view.stdin.write('r');
+		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('! 500'));
+		assert.match(frame, /database is locked/);
+		assert.match(frame, /etl_0000/, 'the rows stay');
+		view.unmount();
+	});
+
+	it('shows server strings without their escape sequences', async () => {
+		const hostile = {...dag(1), dag_id: 'evil', tags: [{name: '\u001b]0;pwned\u0007\u001b[2Jred\u001b[31m'}]};
+		const {view} = await open(asAirflow3(request => (request.url.startsWith('/api/v2/dags') ? {body: {dags: [hostile], total_entries: 1}} : {body: HEALTH})));
+		const frame = view.lastFrame()!;
+		assert.match(frame, /evil/);
+		assert.match(frame, /red/);
+		assert.ok(!frame.includes(']0;pwned') && !frame.includes('\u001b[2J') && !frame.includes('\u0007'), JSON.stringify(frame));
+		view.unmount();
+	});
+
+	it('shows health with "unknown" and "not running", and help from the keymap', async () => {
+		const {view} = await open(airflow(1));
+		view.stdin.write('1');
+		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('component'));
+		assert.match(frame, /scheduler\s+● healthy\s+\d+s ago/);
+		assert.match(frame, /triggerer\s+● healthy/);
+		assert.match(frame, /dag-processor\s+- not running \/ not reported/);
+		view.stdin.write('?');
+		const help = await waitFor(() => view.lastFrame()!, f => f.includes('this help'));
+		assert.match(help, /PgDn\s+next page/);
+		view.unmount();
+	});
+});
