@@ -1,21 +1,29 @@
 // The frame: header (environment, URL, version, health badge, last refresh, read-only),
 // pane tabs, the active pane, footer (keys that work here, the latest error). Only the
 // visible pane polls; the header's health polls always.
-import React, {useEffect, useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdout, type Key} from 'ink';
-import TextInput from 'ink-text-input';
 import type {AirflowClient} from '../airflow/client.js';
 import {usePoll, type Polled} from '../live/use-poll.js';
 import {ageOf, formatAge} from '../text/age.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {actionFor, KEYMAP} from './keymap.js';
-import {DagsPane, PAUSED_FILTERS, type PausedFilter} from './panes/dags.js';
+import {TextEntryContext} from './text-entry.js';
+import {editLine, keysOf} from './line-edit.js';
+import {ConfigPane} from './panes/config.js';
+import {ConnectionsPane} from './panes/connections.js';
+import {DagsPane} from './panes/dags.js';
 import {HealthPane} from './panes/health.js';
+import {ImportErrorsPane} from './panes/import-errors.js';
+import {PoolsPane} from './panes/pools.js';
+import {RunsPane} from './panes/runs.js';
+import {VariablesPane} from './panes/variables.js';
 import {color, stateStyle} from './theme.js';
 import type {Health} from '../airflow/model.js';
 
-const PANES = ['Health', 'DAGs'] as const;
+const PANES = ['Health', 'DAGs', 'Runs', 'Variables', 'Connections', 'Pools', 'Import errors', 'Config'] as const;
 type PaneName = (typeof PANES)[number];
+const SHORT: Record<PaneName, string> = {Health: 'Health', DAGs: 'DAGs', Runs: 'Runs', Variables: 'Vars', Connections: 'Conns', Pools: 'Pools', 'Import errors': 'Errors', Config: 'Config'};
 
 /** Lines the frame uses around a pane: header, tabs, footer keys, footer status. */
 const CHROME_LINES = 5;
@@ -66,12 +74,13 @@ function Header(props: {client: AirflowClient; label: string; health: Polled<Hea
 	);
 }
 
-function Tabs(props: {active: PaneName}) {
+function Tabs(props: {active: PaneName; width: number}) {
+	const short = props.width < 110;
 	return (
-		<Text>
+		<Text wrap="truncate">
 			{PANES.map((name, index) => (
 				<Text key={name} inverse={name === props.active}>
-					{` ${index + 1} ${name} `}
+					{` ${index + 1} ${short ? SHORT[name] : name} `}
 				</Text>
 			))}
 		</Text>
@@ -101,47 +110,35 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 	const now = useNow();
 	const [pane, setPane] = useState<PaneName>('DAGs');
 	const [help, setHelp] = useState(false);
-	const [selected, setSelected] = useState(0);
-	const [filter, setFilter] = useState('');
-	const [draft, setDraft] = useState<string | undefined>(undefined);
-	const [paused, setPaused] = useState<PausedFilter>('all');
+	const [command, setCommand] = useState<string | undefined>(undefined);
+	const [runsDag, setRunsDag] = useState<string | undefined>(undefined);
+	const [paneTyping, setPaneTyping] = useState(false);
+	const health = usePoll(signal => client.health(signal), refreshMs, []);
 
 	// Keep the frame one line short of the terminal: Ink clears the whole screen (and the
 	// scrollback) on every update once its output is as tall as the terminal.
 	const paneHeight = Math.max(3, rows - 1 - CHROME_LINES);
-	const pageSize = Math.max(1, paneHeight - 2);
-	const pageStart = Math.floor(selected / pageSize) * pageSize;
+	const overlay = help || command !== undefined;
 
-	const health = usePoll(signal => client.health(signal), refreshMs, []);
-	const dags = usePoll(
-		signal => (pane === 'DAGs' ? client.listDags({limit: pageSize, offset: pageStart, pattern: filter || undefined, paused: paused === 'all' ? undefined : paused === 'paused'}, signal) : Promise.resolve(undefined)),
-		refreshMs,
-		[pane, pageSize, pageStart, filter, paused],
-	);
-	const total = dags.data?.total ?? 0;
-
-	useEffect(() => {
-		if (dags.data && selected > Math.max(0, total - 1)) setSelected(Math.max(0, total - 1));
-	}, [dags.data, total, selected]);
+	/** `:name`: a pane by (a prefix of) its name, otherwise the runs of the DAG with that id. */
+	const runCommand = (text: string) => {
+		const wanted = text.trim().toLowerCase();
+		if (!wanted) return;
+		const target = PANES.find(name => name.toLowerCase().startsWith(wanted) || SHORT[name].toLowerCase() === wanted);
+		if (target) return setPane(target);
+		setRunsDag(text.trim());
+		setPane('Runs');
+	};
 
 	const onKey = (input: string, key: Key) => {
-		if (help) {
-			setHelp(false);
-			return;
-		}
-		const binding = actionFor(input, key, pane === 'DAGs' ? ['global', 'list'] : ['global']);
+		if (help) return setHelp(false);
+		const binding = actionFor(input, key, ['global']);
 		if (!binding) return;
-		// functional updates: several keys of one chunk are handled before React re-renders
-		const clamp = (to: number) => Math.max(0, Math.min(Math.max(0, total - 1), to));
-		const move = (delta: number) => setSelected(current => clamp(current + delta));
-		const jump = (to: number) => setSelected(clamp(to));
 		switch (binding.action) {
 			case 'quit':
-				exit();
-				return;
+				return exit();
 			case 'help':
-				setHelp(true);
-				return;
+				return setHelp(true);
 			case 'pane': {
 				const next = PANES[Number(input) - 1];
 				if (next) setPane(next);
@@ -150,101 +147,86 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 			case 'next-pane':
 			case 'previous-pane': {
 				const step = binding.action === 'next-pane' ? 1 : PANES.length - 1;
-				setPane(PANES[(PANES.indexOf(pane) + step) % PANES.length]!);
-				return;
+				return setPane(PANES[(PANES.indexOf(pane) + step) % PANES.length]!);
 			}
 			case 'refresh':
-				health.refresh();
-				dags.refresh();
-				return;
-			case 'down':
-				return move(1);
-			case 'up':
-				return move(-1);
-			case 'top':
-				return jump(0);
-			case 'bottom':
-				return jump(total - 1);
-			case 'page-down':
-				return move(pageSize);
-			case 'page-up':
-				return move(-pageSize);
-			case 'filter':
-				setDraft(filter);
-				return;
-			case 'toggle-paused-filter':
-				setPaused(PAUSED_FILTERS[(PAUSED_FILTERS.indexOf(paused) + 1) % PAUSED_FILTERS.length]!);
-				setSelected(0);
-				return;
-			case 'back':
-				if (filter) {
-					setFilter('');
-					setSelected(0);
-				}
+				return health.refresh();
+			default:
 				return;
 		}
 	};
+	// The `:` line lives in a ref too: within one chunk of keys, ":" opens it and the
+	// characters after it must land in it before React re-renders.
+	const commandRef = useRef<string | undefined>(undefined);
 	useInput(
 		(input, key) => {
-			// Keys typed fast (or over a slow SSH link) can arrive as one chunk, "jjj": each counts.
-			if (input.length > 1 && !key.ctrl && !key.meta) {
-				for (const char of input) onKey(char, key);
-			} else {
-				onKey(input, key);
+			for (const [char, charKey] of keysOf(input, key)) {
+				const open = commandRef.current;
+				if (open !== undefined) {
+					const edit = editLine(open, char, charKey);
+					commandRef.current = edit.done ? undefined : edit.value;
+					if (edit.done === 'submit') runCommand(edit.value);
+				} else if (!help && actionFor(char, charKey, ['global'])?.action === 'command') {
+					commandRef.current = '';
+				} else if (!help && actionFor(char, charKey, ['list'])?.action === 'filter') {
+					// the pane's filter line takes the rest of this chunk ("/etl\r"); its own
+					// listener reads it, and the frame's keys stay off until it closes
+					break;
+				} else {
+					onKey(char, charKey);
+				}
 			}
+			setCommand(commandRef.current);
 		},
-		{isActive: draft === undefined},
+		{isActive: !paneTyping},
 	);
 
-	// while the filter is typed, only Esc (cancel) is a key; everything else is text
-	useInput(
-		(_, key) => {
-			if (key.escape) setDraft(undefined);
-		},
-		{isActive: draft !== undefined},
-	);
-
-	const keysHere = KEYMAP.filter(binding => binding.scope === 'global' || pane === 'DAGs')
-		.filter(binding => ['quit', 'help', 'pane', 'refresh', 'down', 'filter', 'toggle-paused-filter'].includes(binding.action))
-		.map(binding => `${binding.label} ${binding.help.split(' ')[0]}`)
+	const paneProps = {client, active: !overlay, height: paneHeight, width: columns, refreshMs};
+	const keysHere = KEYMAP.filter(binding => ['quit', 'help', 'pane', 'command', 'down', 'filter', 'open'].includes(binding.action) || (pane === 'DAGs' && binding.scope === 'dags'))
+		.map(binding => `${binding.label} ${binding.help.split(/[ :]/)[0]}`)
 		.join('  ');
-	const error = pane === 'DAGs' ? (dags.error ?? health.error) : health.error;
 
 	return (
-		<Box flexDirection="column" width={columns} height={rows - 1}>
-			<Header client={client} label={props.label} health={health} now={now} width={columns} />
-			<Tabs active={pane} />
-			<Box flexDirection="column" height={paneHeight} marginTop={1}>
-				{help ? (
-					<HelpOverlay />
-				) : pane === 'Health' ? (
-					<HealthPane health={health.data} now={now} />
-				) : (
-					<DagsPane page={dags.data} offset={pageStart} selected={selected} height={paneHeight} width={columns} filter={filter} paused={paused} />
-				)}
-			</Box>
-			{draft !== undefined ? (
-				<Box>
-					<Text>/ </Text>
-					<TextInput
-						value={draft}
-						onChange={setDraft}
-						onSubmit={value => {
-							setFilter(value.trim());
-							setSelected(0);
-							setDraft(undefined);
-						}}
-					/>
-					<Text dimColor> Enter apply, Esc cancel</Text>
+		<TextEntryContext.Provider value={setPaneTyping}>
+			<Box flexDirection="column" width={columns} height={rows - 1}>
+				<Header client={client} label={props.label} health={health} now={now} width={columns} />
+				<Tabs active={pane} width={columns} />
+				<Box flexDirection="column" height={paneHeight} marginTop={1}>
+					{help ? <HelpOverlay /> : null}
+					<Box display={help ? 'none' : 'flex'} flexDirection="column">
+						{pane === 'Health' ? <HealthPane health={health.data} now={now} /> : null}
+						{pane === 'DAGs' ? (
+							<DagsPane
+								{...paneProps}
+								onOpen={dagId => {
+									setRunsDag(dagId);
+									setPane('Runs');
+								}}
+							/>
+						) : null}
+						{pane === 'Runs' ? <RunsPane {...paneProps} dagId={runsDag} onClearDag={() => setRunsDag(undefined)} /> : null}
+						{pane === 'Variables' ? <VariablesPane {...paneProps} /> : null}
+						{pane === 'Connections' ? <ConnectionsPane {...paneProps} /> : null}
+						{pane === 'Pools' ? <PoolsPane {...paneProps} /> : null}
+						{pane === 'Import errors' ? <ImportErrorsPane {...paneProps} /> : null}
+						{pane === 'Config' ? <ConfigPane {...paneProps} /> : null}
+					</Box>
 				</Box>
-			) : (
-				<Text dimColor wrap="truncate">
-					{keysHere}
+				{command !== undefined ? (
+					<Text wrap="truncate">
+						: {sanitizeLine(command)}
+						<Text inverse> </Text>
+						<Text dimColor> a pane (runs, vars, config…) or a DAG id; Enter go, Esc cancel</Text>
+					</Text>
+				) : (
+					<Text dimColor wrap="truncate">
+						{keysHere}
+					</Text>
+				)}
+				<Text color={health.error ? color('red') : undefined} wrap="truncate">
+					{health.error ? `! ${sanitizeLine(health.error)}` : ' '}
 				</Text>
-			)}
-			<Text color={error ? color('red') : undefined} wrap="truncate">
-				{error ? `! ${sanitizeLine(error)}` : ' '}
-			</Text>
-		</Box>
+			</Box>
+		</TextEntryContext.Provider>
 	);
 }

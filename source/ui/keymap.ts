@@ -17,15 +17,21 @@ export type Action =
 	| 'filter'
 	| 'refresh'
 	| 'toggle-paused-filter'
+	| 'open'
+	| 'reveal'
+	| 'follow'
+	| 'command'
 	| 'back';
+
+export type Scope = 'global' | 'list' | 'dags' | 'variables' | 'log';
 
 export type Binding = {
 	action: Action;
 	/** as shown in help and footer */
 	label: string;
 	help: string;
-	/** where the key works: everywhere, or in list panes */
-	scope: 'global' | 'list';
+	/** where the key works: everywhere, in every list, or in one pane */
+	scope: Scope;
 	matches: (input: string, key: Key) => boolean;
 };
 
@@ -43,10 +49,14 @@ export const KEYMAP: Binding[] = [
 	{action: 'page-down', label: 'PgDn', help: 'next page', scope: 'list', matches: (_, key) => key.pageDown},
 	{action: 'page-up', label: 'PgUp', help: 'previous page', scope: 'list', matches: (_, key) => key.pageUp},
 	{action: 'filter', label: '/', help: 'filter by text', scope: 'list', matches: input => input === '/'},
-	{action: 'toggle-paused-filter', label: 'a', help: 'all / active / paused DAGs', scope: 'list', matches: input => input === 'a'},
+	{action: 'open', label: 'Enter', help: 'open: DAG -> runs -> tasks -> log', scope: 'list', matches: (_, key) => key.return},
 	{action: 'back', label: 'Esc', help: 'back, clear filter', scope: 'global', matches: (_, key) => key.escape},
+	{action: 'command', label: ':', help: 'go to a pane or DAG by name', scope: 'global', matches: input => input === ':'},
+	{action: 'toggle-paused-filter', label: 'a', help: 'all / active / paused DAGs', scope: 'dags', matches: input => input === 'a'},
+	{action: 'reveal', label: 'v', help: 'show / hide a sensitive value', scope: 'variables', matches: input => input === 'v'},
+	{action: 'follow', label: 'f', help: 'follow the log as it grows', scope: 'log', matches: input => input === 'f'},
 ];
 
-export function actionFor(input: string, key: Key, scopes: Binding['scope'][]): Binding | undefined {
+export function actionFor(input: string, key: Key, scopes: Scope[]): Binding | undefined {
 	return KEYMAP.find(binding => scopes.includes(binding.scope) && binding.matches(input, key));
 }

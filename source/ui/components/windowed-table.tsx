@@ -48,23 +48,36 @@ export function WindowedTable<Row>(props: {
 	width: number;
 	empty: string;
 }) {
-	const fixed = props.columns.slice(0, -1).reduce((sum, column) => sum + column.width + 1, 0);
-	const widths = props.columns.map((column, index) => (index === props.columns.length - 1 ? Math.max(8, props.width - fixed - 2) : column.width));
+	// Columns that do not fit the terminal are left out, from the right; the last one that is
+	// kept takes the width left over.
+	const available = props.width - 2;
+	const columns: Column<Row>[] = [];
+	let used = 0;
+	for (const [index, column] of props.columns.entries()) {
+		const flexible = index === props.columns.length - 1;
+		const need = (flexible ? 6 : column.width) + (columns.length ? 1 : 0);
+		if (used + need > available) break;
+		columns.push(column);
+		used += need;
+	}
+	const widths = columns.map((column, index) => (index === columns.length - 1 ? available - (used - (index === props.columns.length - 1 ? 6 : column.width)) : column.width));
 	return (
 		<Box flexDirection="column" height={props.height + 1}>
-			<Text bold>{'  ' + props.columns.map((column, index) => fit(column.header, widths[index]!)).join(' ')}</Text>
+			<Text bold wrap="truncate">
+				{'  ' + columns.map((column, index) => fit(column.header, widths[index]!)).join(' ')}
+			</Text>
 			{props.rows.length === 0 ? <Text dimColor>  {props.empty}</Text> : null}
 			{props.rows.slice(0, props.height).map((row, rowIndex) => {
 				const isSelected = rowIndex === props.selected;
 				return (
 					<Text key={rowIndex} inverse={isSelected} wrap="truncate">
 						{isSelected ? '› ' : '  '}
-						{props.columns.map((column, index) => {
+						{columns.map((column, index) => {
 							const cell = column.cell(row);
 							return (
 								<Text key={index} color={cell.color ? color(cell.color) : undefined} bold={cell.bold}>
 									{fit(cell.text, widths[index]!)}
-									{index < props.columns.length - 1 ? ' ' : ''}
+									{index < columns.length - 1 ? ' ' : ''}
 								</Text>
 							);
 						})}

@@ -1,14 +1,16 @@
-// DAGs: a windowed list fetched a screen at a time from the server (dag_id_pattern and
-// paused filters on the server), so 10,000 DAGs cost what 20 do.
-import React from 'react';
-import {Box, Text} from 'ink';
-import type {Dag, Page} from '../../airflow/model.js';
+// DAGs: a list fetched a screen at a time from the server (dag_id_pattern and paused filters
+// on the server), so 10,000 DAGs cost what 20 do. Enter opens the DAG's runs.
+import React, {useState} from 'react';
+import {Text} from 'ink';
+import type {AirflowClient} from '../../airflow/client.js';
+import type {Dag} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
-import {WindowedTable, type Column} from '../components/windowed-table.js';
+import {ListPane} from '../components/list-pane.js';
+import {actionFor} from '../keymap.js';
+import type {Column} from '../components/windowed-table.js';
 
 export type PausedFilter = 'all' | 'active' | 'paused';
-
-export const PAUSED_FILTERS: PausedFilter[] = ['all', 'active', 'paused'];
+const PAUSED_FILTERS: PausedFilter[] = ['all', 'active', 'paused'];
 
 function columns(width: number): Column<Dag>[] {
 	const base: Column<Dag>[] = [
@@ -26,42 +28,32 @@ function columns(width: number): Column<Dag>[] {
 	return base;
 }
 
-export function DagsPane(props: {
-	page: Page<Dag> | undefined;
-	/** absolute index of the first row of `page` */
-	offset: number;
-	/** absolute index of the selected row */
-	selected: number;
-	height: number;
-	width: number;
-	filter: string;
-	paused: PausedFilter;
-}) {
-	const total = props.page?.total ?? 0;
-	const shown = props.page?.items.length ?? 0;
-	const range = shown ? `rows ${(props.offset + 1).toLocaleString('en')}-${(props.offset + shown).toLocaleString('en')} of ${total.toLocaleString('en')}` : `0 of ${total.toLocaleString('en')}`;
+export function DagsPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number; onOpen: (dagId: string) => void}) {
+	const [paused, setPaused] = useState<PausedFilter>('all');
 	return (
-		<Box flexDirection="column">
-			<Text>
-				<Text dimColor>{range}</Text>
-				{'  '}
-				<Text>showing </Text>
-				<Text bold>{props.paused}</Text>
-				{props.filter ? (
-					<Text>
-						{' matching '}
-						<Text bold>{`"${sanitizeLine(props.filter)}"`}</Text>
-					</Text>
-				) : null}
-			</Text>
-			<WindowedTable
-				columns={columns(props.width)}
-				rows={props.page?.items ?? []}
-				selected={props.selected - props.offset}
-				height={props.height - 1}
-				width={props.width}
-				empty={props.page ? 'no DAG matches' : 'loading…'}
-			/>
-		</Box>
+		<ListPane<Dag>
+			active={props.active}
+			height={props.height}
+			width={props.width}
+			refreshMs={props.refreshMs}
+			deps={[paused]}
+			fetchPage={(query, signal) =>
+				props.client.listDags({limit: query.limit, offset: query.offset, pattern: query.filter || undefined, paused: paused === 'all' ? undefined : paused === 'paused'}, signal)
+			}
+			filterLabel="id"
+			note={
+				<Text>
+					showing <Text bold>{paused}</Text> DAGs <Text dimColor>(a: all / active / paused, Enter: runs)</Text>
+				</Text>
+			}
+			columns={columns}
+			empty="no DAG matches"
+			onEnter={dag => props.onOpen(dag.dagId)}
+			onKey={(input, key) => {
+				if (actionFor(input, key, ['dags'])?.action !== 'toggle-paused-filter') return false;
+				setPaused(current => PAUSED_FILTERS[(PAUSED_FILTERS.indexOf(current) + 1) % PAUSED_FILTERS.length]!);
+				return true;
+			}}
+		/>
 	);
 }

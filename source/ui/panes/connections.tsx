@@ -1,0 +1,30 @@
+// Connections: id, type, host, login, port. Passwords and extras are never shown: 2.x never
+// returns the password and 3.x returns it masked; extras can hold keys too.
+import React from 'react';
+import {Text} from 'ink';
+import type {AirflowClient} from '../../airflow/client.js';
+import type {Connection} from '../../airflow/model.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+import {ListPane, pageOf} from '../components/list-pane.js';
+
+export function ConnectionsPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number}) {
+	return (
+		<ListPane<Connection>
+			active={props.active}
+			height={props.height}
+			width={props.width}
+			refreshMs={props.refreshMs}
+			fetchPage={async (query, signal) => pageOf(await props.client.listAllConnections(signal), query, c => `${c.connectionId} ${c.connType} ${c.host ?? ''}`)}
+			filterLabel="id, type or host"
+			note={<Text dimColor>Connections from environment variables (AIRFLOW_CONN_*) or a secrets backend are not listed by the API. Passwords are never shown.</Text>}
+			columns={width => [
+				{header: 'id', width: Math.max(16, Math.min(32, Math.floor(width * 0.28))), cell: c => ({text: sanitizeLine(c.connectionId), bold: true})},
+				{header: 'type', width: 12, cell: c => ({text: sanitizeLine(c.connType)})},
+				{header: 'login', width: 14, cell: c => ({text: sanitizeLine(c.login)})},
+				{header: 'port', width: 5, cell: c => ({text: c.port === null ? '' : String(c.port)})},
+				{header: 'host', width: 0, cell: c => ({text: sanitizeLine(c.host)})},
+			]}
+			empty="no connections"
+		/>
+	);
+}

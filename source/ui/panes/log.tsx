@@ -1,0 +1,71 @@
+// A task's log: fetched once, then (while the task runs, or with `f`) the rest is fetched
+// with the continuation token every refresh, and the view follows the end.
+import React, {useEffect, useRef, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {AirflowClient} from '../../airflow/client.js';
+import {describeError} from '../../airflow/errors.js';
+import type {TaskInstance} from '../../airflow/model.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+import {TextView} from '../components/text-view.js';
+import {actionFor} from '../keymap.js';
+import {color} from '../theme.js';
+
+const UNFINISHED = new Set(['running', 'queued', 'scheduled', 'up_for_retry', 'up_for_reschedule', 'deferred', 'restarting']);
+
+export function LogView(props: {client: AirflowClient; task: TaskInstance; active: boolean; height: number; width: number; refreshMs: number}) {
+	const {client, task} = props;
+	const [text, setText] = useState('');
+	const [loaded, setLoaded] = useState(false);
+	const [error, setError] = useState<string | undefined>(undefined);
+	const [follow, setFollow] = useState(UNFINISHED.has(task.state ?? ''));
+	const [complete, setComplete] = useState(false);
+	const token = useRef<string | null | undefined>(undefined);
+
+	useEffect(() => {
+		const controller = new AbortController();
+		let timer: NodeJS.Timeout | undefined;
+		const fetchMore = async () => {
+			try {
+				const chunk = await client.getLog(
+					{dagId: task.dagId, runId: task.runId, taskId: task.taskId, tryNumber: Math.max(1, task.tryNumber), mapIndex: task.mapIndex, continuationToken: token.current},
+					controller.signal,
+				);
+				if (controller.signal.aborted) return;
+				token.current = chunk.continuationToken;
+				if (chunk.text) setText(previous => previous + chunk.text);
+				setLoaded(true);
+				setError(undefined);
+				// 3.x says when the log is complete; 2.x does not, so it follows until told to stop
+				if (chunk.continuationToken === null) setComplete(true);
+			} catch (failure) {
+				if (!controller.signal.aborted) setError(describeError(failure));
+			}
+			if (!controller.signal.aborted && follow && token.current !== null) timer = setTimeout(fetchMore, props.refreshMs);
+		};
+		void fetchMore();
+		return () => {
+			controller.abort();
+			clearTimeout(timer);
+		};
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [client, task.dagId, task.runId, task.taskId, task.tryNumber, follow]);
+
+	useInput(
+		(input, key) => {
+			if (actionFor(input, key, ['log'])?.action === 'follow') setFollow(current => !current);
+		},
+		{isActive: props.active},
+	);
+
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate">
+				<Text dimColor>{loaded ? `${text.split('\n').length - 1} lines` : 'loading…'}</Text>
+				{'  '}
+				{complete ? <Text dimColor>complete</Text> : follow ? <Text color={color('cyan')}>following (f: stop)</Text> : <Text dimColor>f: follow</Text>}
+				{error ? <Text color={color('red')}>{`  ! ${sanitizeLine(error)}`}</Text> : null}
+			</Text>
+			<TextView text={text} height={props.height - 1} width={props.width} active={props.active} follow={follow} startAtEnd />
+		</Box>
+	);
+}

@@ -1,0 +1,108 @@
+// Runs: recent runs of every DAG, or of one; Enter -> the run's task instances; Enter -> that
+// task's log, following new lines while the task runs. Esc goes back one level.
+import React, {useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {AirflowClient} from '../../airflow/client.js';
+import type {DagRun, TaskInstance} from '../../airflow/model.js';
+import {formatAge} from '../../text/age.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+import {ListPane, pageOf} from '../components/list-pane.js';
+import type {Column} from '../components/windowed-table.js';
+import {stateStyle} from '../theme.js';
+import {LogView} from './log.js';
+
+const time = (iso: string | null) => (iso ? iso.slice(0, 19).replace('T', ' ') : '');
+
+function duration(start: string | null, end: string | null, now = Date.now()): string {
+	if (!start) return '';
+	const ms = (end ? Date.parse(end) : now) - Date.parse(start);
+	return Number.isFinite(ms) ? formatAge(ms) : '';
+}
+
+function stateCell(state: string | null) {
+	const style = stateStyle(state);
+	return {text: `${style.symbol} ${state ?? 'none'}`, color: style.color};
+}
+
+function runColumns(showDag: boolean) {
+	return (width: number): Column<DagRun>[] => {
+		const columns: Column<DagRun>[] = [{header: 'state', width: 10, cell: run => stateCell(run.state)}];
+		if (showDag) columns.push({header: 'DAG', width: Math.max(14, Math.min(28, Math.floor(width * 0.22))), cell: run => ({text: sanitizeLine(run.dagId), bold: true})});
+		columns.push({header: 'run id', width: Math.max(18, Math.min(40, Math.floor(width * 0.3))), cell: run => ({text: sanitizeLine(run.runId)})});
+		if (width >= 100) columns.push({header: 'type', width: 9, cell: run => ({text: run.runType})});
+		columns.push({header: 'logical date', width: 19, cell: run => ({text: time(run.logicalDate ?? run.runAfter)})});
+		if (width >= 120) columns.push({header: 'start', width: 19, cell: run => ({text: time(run.startDate)})});
+		columns.push({header: 'duration', width: 8, cell: run => ({text: duration(run.startDate, run.endDate)})});
+		columns.push({header: 'note', width: 0, cell: run => ({text: sanitizeLine(run.note)})});
+		return columns;
+	};
+}
+
+const taskColumns = (width: number): Column<TaskInstance>[] => [
+	{header: 'state', width: 17, cell: task => stateCell(task.state)},
+	{header: 'task', width: Math.max(16, Math.min(40, Math.floor(width * 0.35))), cell: task => ({text: sanitizeLine(task.mapIndex >= 0 ? `${task.taskId}[${task.mapIndex}]` : task.taskId), bold: true})},
+	{header: 'try', width: 3, cell: task => ({text: String(task.tryNumber)})},
+	{header: 'duration', width: 8, cell: task => ({text: task.duration !== null ? formatAge(task.duration * 1000) : duration(task.startDate, task.endDate)})},
+	{header: 'operator', width: 0, cell: task => ({text: sanitizeLine(task.operator)})},
+];
+
+type Level = {kind: 'runs'} | {kind: 'tasks'; run: DagRun} | {kind: 'log'; run: DagRun; task: TaskInstance};
+
+export function RunsPane(props: {client: AirflowClient; dagId: string | undefined; active: boolean; height: number; width: number; refreshMs: number; onClearDag: () => void}) {
+	const [level, setLevel] = useState<Level>({kind: 'runs'});
+	const {client} = props;
+	const title = (
+		<Text wrap="truncate">
+			<Text bold>{props.dagId ? sanitizeLine(props.dagId) : 'all DAGs'}</Text>
+			{level.kind !== 'runs' ? <Text> › {sanitizeLine(level.run.runId)}</Text> : null}
+			{level.kind === 'log' ? <Text> › {sanitizeLine(level.task.taskId)} try {level.task.tryNumber}</Text> : null}
+			<Text dimColor>{level.kind === 'runs' ? (props.dagId ? '  (Esc: all DAGs)' : '  (Enter on a DAG in 2 shows only its runs)') : '  (Esc: back)'}</Text>
+		</Text>
+	);
+
+	// Esc climbs one level; at the top it leaves the DAG for "all DAGs"
+	useInput(
+		(_, key) => {
+			if (!key.escape) return;
+			if (level.kind === 'log') setLevel({kind: 'tasks', run: level.run});
+			else if (level.kind === 'tasks') setLevel({kind: 'runs'});
+			else if (props.dagId) props.onClearDag();
+		},
+		{isActive: props.active},
+	);
+
+	const height = props.height - 1;
+	return (
+		<Box flexDirection="column">
+			{title}
+			{level.kind === 'runs' ? (
+				<ListPane<DagRun>
+					key={props.dagId ?? '~'}
+					active={props.active}
+					height={height}
+					width={props.width}
+					refreshMs={props.refreshMs}
+					deps={[props.dagId]}
+					fetchPage={(query, signal) => client.listRuns({dagId: props.dagId, limit: query.limit, offset: query.offset}, signal)}
+					columns={runColumns(!props.dagId)}
+					empty={props.dagId ? 'this DAG has no runs yet' : 'no runs yet'}
+					onEnter={run => setLevel({kind: 'tasks', run})}
+				/>
+			) : level.kind === 'tasks' ? (
+				<ListPane<TaskInstance>
+					active={props.active}
+					height={height}
+					width={props.width}
+					refreshMs={props.refreshMs}
+					fetchPage={async (query, signal) => pageOf(await client.listTaskInstances(level.run.dagId, level.run.runId, signal), query, task => task.taskId)}
+					filterLabel="task"
+					columns={taskColumns}
+					empty="no task instances (yet)"
+					onEnter={task => setLevel({kind: 'log', run: level.run, task})}
+				/>
+			) : (
+				<LogView client={client} task={level.task} active={props.active} height={height} width={props.width} refreshMs={props.refreshMs} />
+			)}
+		</Box>
+	);
+}

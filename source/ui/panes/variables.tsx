@@ -1,0 +1,79 @@
+// Variables: key, value (masked when the key looks sensitive, by Airflow's own rule, until
+// `v`), description; Enter shows the whole value, pretty-printed when it is JSON.
+import React, {useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {AirflowClient} from '../../airflow/client.js';
+import type {Variable} from '../../airflow/model.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+import {isSensitiveKey, MASK} from '../../text/sensitive.js';
+import {ListPane, pageOf} from '../components/list-pane.js';
+import {TextView} from '../components/text-view.js';
+import {actionFor} from '../keymap.js';
+
+/** The value as it may be shown: masked unless revealed, JSON pretty-printed. */
+export function shownValue(variable: Variable, revealed: boolean, pretty = false): string {
+	if (isSensitiveKey(variable.key) && !revealed) return MASK;
+	if (!pretty) return variable.value;
+	try {
+		return JSON.stringify(JSON.parse(variable.value), null, 2);
+	} catch {
+		return variable.value;
+	}
+}
+
+export const NOT_LISTED = 'Variables set by environment variables (AIRFLOW_VAR_*) or a secrets backend are not listed by the API.';
+
+export function VariablesPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number}) {
+	const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
+	const [open, setOpen] = useState<Variable | undefined>(undefined);
+	const toggle = (key: string) =>
+		setRevealed(current => {
+			const next = new Set(current);
+			if (next.has(key)) next.delete(key);
+			else next.add(key);
+			return next;
+		});
+
+	useInput(
+		(input, key) => {
+			if (key.escape) setOpen(undefined);
+			else if (actionFor(input, key, ['variables'])?.action === 'reveal' && open) toggle(open.key);
+		},
+		{isActive: props.active && open !== undefined},
+	);
+
+	if (open) {
+		return (
+			<Box flexDirection="column">
+				<Text wrap="truncate">
+					<Text bold>{sanitizeLine(open.key)}</Text>
+					<Text dimColor>{`  ${sanitizeLine(open.description)}  (Esc: back${isSensitiveKey(open.key) ? ', v: show/hide' : ''})`}</Text>
+				</Text>
+				<TextView text={shownValue(open, revealed.has(open.key), true)} height={props.height - 1} width={props.width} active={props.active} />
+			</Box>
+		);
+	}
+	return (
+		<ListPane<Variable>
+			active={props.active}
+			height={props.height}
+			width={props.width}
+			refreshMs={props.refreshMs}
+			fetchPage={async (query, signal) => pageOf(await props.client.listAllVariables(signal), query, v => `${v.key} ${v.description ?? ''}`)}
+			filterLabel="key"
+			note={<Text dimColor>{NOT_LISTED} v: show/hide a masked value</Text>}
+			columns={width => [
+				{header: 'key', width: Math.max(16, Math.min(40, Math.floor(width * 0.3))), cell: v => ({text: sanitizeLine(v.key), bold: true})},
+				{header: 'value', width: Math.max(16, Math.floor(width * 0.4)), cell: v => ({text: sanitizeLine(shownValue(v, revealed.has(v.key))), color: isSensitiveKey(v.key) && !revealed.has(v.key) ? 'gray' : undefined})},
+				{header: 'description', width: 0, cell: v => ({text: sanitizeLine(v.description)})},
+			]}
+			empty="no variables"
+			onEnter={setOpen}
+			onKey={(input, key, row) => {
+				if (actionFor(input, key, ['variables'])?.action !== 'reveal' || !row) return false;
+				toggle(row.key);
+				return true;
+			}}
+		/>
+	);
+}
