@@ -11,7 +11,7 @@ import {VERSION} from './source/version.js';
 const HELP = `windsock ${VERSION}: a terminal console for Apache Airflow 2.x and 3.x
 
 Usage
-  windsock [options]                 open the console (Health and DAGs panes so far)
+  windsock [options]                 open the console
   windsock status [options]          one line: server, version, API, health
   windsock sandbox start|stop|status a local Airflow ${'3.x'} on loopback, for trying windsock
 
@@ -20,12 +20,21 @@ Options
   --username NAME    user to log in as (env WINDSOCK_USERNAME)
   --read-only        refuse every request that could change something
   --timeout SECONDS  per-request timeout (default 30)
+  --refresh SECONDS  how often the console polls the visible pane (default 5)
   -h, --help         this text
   -v, --version      windsock's version
 
 Secrets come from the environment, never from argv: WINDSOCK_PASSWORD or WINDSOCK_TOKEN
 (a bearer token). With a username and neither, windsock asks for the password.
 `;
+
+/** --refresh SECONDS: how often the visible pane and the health badge poll (default 5). */
+function refreshMs(value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	const seconds = Number(value);
+	if (!Number.isFinite(seconds) || seconds < 0.5) throw new ConfigError(`--refresh takes a number of seconds (0.5 or more), not "${value}"`);
+	return seconds * 1000;
+}
 
 async function main(argv: string[]): Promise<number> {
 	refusePasswordArgument(argv);
@@ -38,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
 			username: {type: 'string'},
 			'read-only': {type: 'boolean'},
 			timeout: {type: 'string'},
+			refresh: {type: 'string'},
 			help: {type: 'boolean', short: 'h'},
 			version: {type: 'boolean', short: 'v'},
 		},
@@ -54,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = positionals;
 	switch (command) {
 		case undefined:
-			return runConsoleCommand(flags);
+			return runConsoleCommand(flags, refreshMs(values.refresh));
 		case 'status':
 			return runStatus(flags);
 		case 'sandbox':

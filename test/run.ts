@@ -57,7 +57,7 @@ async function bringUp(line: AirflowLine, install: AirflowInstall): Promise<Test
 }
 
 function runTests(servers: TestServer[], args: string[]): Promise<number> {
-	const targets = args.length ? args : ['dist/test/unit/', 'dist/test/ui/', 'dist/test/contract/'];
+	const targets = args.length ? args : ['dist/test/unit/', 'dist/test/ui/', 'dist/test/contract/', 'dist/test/e2e/'];
 	return new Promise(resolve => {
 		const child = spawn(process.execPath, ['--test', ...targets], {
 			cwd: PACKAGE_ROOT,

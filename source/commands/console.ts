@@ -5,14 +5,14 @@ import {openClient} from '../config/open-client.js';
 import {runConsole} from '../ui/run-console.js';
 import {runStatus} from './status.js';
 
-export async function runConsoleCommand(flags: ConnectionFlags): Promise<number> {
+export async function runConsoleCommand(flags: ConnectionFlags, refreshMs?: number): Promise<number> {
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		process.stderr.write('windsock: the console needs a terminal; printing the status instead\n');
 		return runStatus(flags);
 	}
 	try {
 		const {client, label} = await openClient(flags, message => process.stderr.write(`${message}\n`));
-		return await runConsole(client, label);
+		return await runConsole(client, label, refreshMs);
 	} catch (error) {
 		process.stderr.write(`windsock: ${describeError(error)}\n`);
 		return 1;

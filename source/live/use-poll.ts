@@ -17,6 +17,7 @@ export type Polled<T> = {
 
 const MAX_BACKOFF_MS = 60_000;
 
+/** intervalMs <= 0 pauses polling after the current fetch (a pane that is not shown). */
 export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, intervalMs: number, deps: unknown[]): Polled<T> {
 	const [state, setState] = useState<Omit<Polled<T>, 'refresh'>>({data: undefined, fetchedAt: undefined, error: undefined, loading: true});
 	const inFlight = useRef<AbortController | undefined>(undefined);
@@ -45,6 +46,7 @@ export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, interva
 		).finally(() => {
 			if (controller.signal.aborted) return;
 			inFlight.current = undefined;
+			if (intervalMs <= 0) return; // paused: a hidden list keeps its data and asks nothing
 			const delay = Math.min(intervalMs * 2 ** failures.current, MAX_BACKOFF_MS);
 			timer.current = setTimeout(run, delay);
 		});

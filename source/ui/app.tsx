@@ -5,10 +5,11 @@ import React, {useEffect, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useStdout, type Key} from 'ink';
 import type {AirflowClient} from '../airflow/client.js';
 import {usePoll, type Polled} from '../live/use-poll.js';
+import {DEFAULT_THRESHOLDS, lagLevel, useHealthHistory, type Thresholds} from '../live/health-history.js';
 import {ageOf, formatAge} from '../text/age.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {actionFor, KEYMAP} from './keymap.js';
-import {TextEntryContext} from './text-entry.js';
+import {KeyRegistry, KeyRegistryContext} from './keys.js';
 import {editLine, keysOf} from './line-edit.js';
 import {ConfigPane} from './panes/config.js';
 import {ConnectionsPane} from './panes/connections.js';
@@ -51,11 +52,13 @@ function useNow(intervalMs = 1000): number {
 	return now;
 }
 
-function Header(props: {client: AirflowClient; label: string; health: Polled<Health>; now: number; width: number}) {
+function Header(props: {client: AirflowClient; label: string; health: Polled<Health>; thresholds: Thresholds; now: number; width: number}) {
 	const {client, health, now} = props;
 	const scheduler = health.data?.scheduler;
-	const style = stateStyle(scheduler?.status);
 	const beat = ageOf(scheduler?.latestHeartbeat, now);
+	// a healthy status with a heartbeat older than the thresholds is a warning all the same
+	const level = lagLevel(beat === undefined ? undefined : beat / 1000, props.thresholds);
+	const style = scheduler?.status === 'healthy' && level !== 'ok' && level !== 'unknown' ? {color: level === 'critical' ? 'red' : 'yellow', symbol: '▲'} : stateStyle(scheduler?.status);
 	const refreshed = health.fetchedAt ? new Date(health.fetchedAt).toTimeString().slice(0, 8) : '—';
 	return (
 		<Box width={props.width}>
@@ -102,7 +105,7 @@ function HelpOverlay() {
 	);
 }
 
-export function App(props: {client: AirflowClient; label: string; refreshMs?: number}) {
+export function App(props: {client: AirflowClient; label: string; refreshMs?: number; thresholds?: Thresholds}) {
 	const {client} = props;
 	const refreshMs = props.refreshMs ?? 5000;
 	const {exit} = useApp();
@@ -112,8 +115,11 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 	const [help, setHelp] = useState(false);
 	const [command, setCommand] = useState<string | undefined>(undefined);
 	const [runsDag, setRunsDag] = useState<string | undefined>(undefined);
-	const [paneTyping, setPaneTyping] = useState(false);
+	const [registry] = useState(() => new KeyRegistry());
 	const health = usePoll(signal => client.health(signal), refreshMs, []);
+	const history = useHealthHistory(health.data, health.fetchedAt);
+	const thresholds = props.thresholds ?? DEFAULT_THRESHOLDS;
+	const lastEvent = history.events.at(-1);
 
 	// Keep the frame one line short of the terminal: Ink clears the whole screen (and the
 	// scrollback) on every update once its output is as tall as the terminal.
@@ -131,7 +137,6 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 	};
 
 	const onKey = (input: string, key: Key) => {
-		if (help) return setHelp(false);
 		const binding = actionFor(input, key, ['global']);
 		if (!binding) return;
 		switch (binding.action) {
@@ -166,19 +171,15 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 					const edit = editLine(open, char, charKey);
 					commandRef.current = edit.done ? undefined : edit.value;
 					if (edit.done === 'submit') runCommand(edit.value);
-				} else if (!help && actionFor(char, charKey, ['global'])?.action === 'command') {
-					commandRef.current = '';
-				} else if (!help && actionFor(char, charKey, ['list'])?.action === 'filter') {
-					// the pane's filter line takes the rest of this chunk ("/etl\r"); its own
-					// listener reads it, and the frame's keys stay off until it closes
-					break;
-				} else {
-					onKey(char, charKey);
+				} else if (help) {
+					setHelp(false); // any key closes the help
+				} else if (!registry.dispatch(char, charKey)) {
+					if (actionFor(char, charKey, ['global'])?.action === 'command') commandRef.current = '';
+					else onKey(char, charKey);
 				}
 			}
 			setCommand(commandRef.current);
 		},
-		{isActive: !paneTyping},
 	);
 
 	const paneProps = {client, active: !overlay, height: paneHeight, width: columns, refreshMs};
@@ -187,14 +188,14 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 		.join('  ');
 
 	return (
-		<TextEntryContext.Provider value={setPaneTyping}>
+		<KeyRegistryContext.Provider value={registry}>
 			<Box flexDirection="column" width={columns} height={rows - 1}>
-				<Header client={client} label={props.label} health={health} now={now} width={columns} />
+				<Header client={client} label={props.label} health={health} thresholds={thresholds} now={now} width={columns} />
 				<Tabs active={pane} width={columns} />
 				<Box flexDirection="column" height={paneHeight} marginTop={1}>
 					{help ? <HelpOverlay /> : null}
 					<Box display={help ? 'none' : 'flex'} flexDirection="column">
-						{pane === 'Health' ? <HealthPane health={health.data} now={now} /> : null}
+						{pane === 'Health' ? <HealthPane health={health.data} history={history} thresholds={thresholds} now={now} width={columns} height={paneHeight} /> : null}
 						{pane === 'DAGs' ? (
 							<DagsPane
 								{...paneProps}
@@ -223,10 +224,14 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 						{keysHere}
 					</Text>
 				)}
-				<Text color={health.error ? color('red') : undefined} wrap="truncate">
-					{health.error ? `! ${sanitizeLine(health.error)}` : ' '}
+				<Text color={health.error ? color('red') : lastEvent ? color(stateStyle(lastEvent.to).color) : undefined} wrap="truncate">
+					{health.error
+						? `! ${sanitizeLine(health.error)}`
+						: lastEvent
+							? `${new Date(lastEvent.at).toTimeString().slice(0, 8)} ${lastEvent.component} ${lastEvent.from} → ${lastEvent.to}`
+							: ' '}
 				</Text>
 			</Box>
-		</TextEntryContext.Provider>
+		</KeyRegistryContext.Provider>
 	);
 }

@@ -50,3 +50,12 @@ export function asAirflow3(rest: Handler): Handler {
 		return rest(request);
 	};
 }
+
+/** Answers like Airflow 2.x: /api/v2 is not there, /api/v1/version is. */
+export function asAirflow2(rest: Handler): Handler {
+	return request => {
+		if (request.url.startsWith('/api/v2/')) return {status: 404, body: {detail: 'Not Found'}};
+		if (request.url.startsWith('/api/v1/version')) return {body: {version: '2.11.2', git_version: ''}};
+		return rest(request);
+	};
+}

@@ -1,73 +1,11 @@
 // The console frame with ink-testing-library, against a local fake Airflow 3.x whose
 // answers are shaped like the recorded ones (test/fixtures/v2).
 import assert from 'node:assert/strict';
-import {after, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
-import React from 'react';
-import {render} from 'ink-testing-library';
-import {AirflowClient} from '../../source/airflow/client.js';
-import {App} from '../../source/ui/app.js';
-import {asAirflow3, fakeServer, type FakeServer, type Handler} from '../support/fake-server.js';
+import {asAirflow3} from '../support/fake-server.js';
 
-const servers: FakeServer[] = [];
-const views: {unmount(): void}[] = [];
-after(async () => {
-	// a failed assertion skips a test's own unmount: the App's timers must not outlive the run
-	for (const view of views) view.unmount();
-	await Promise.all(servers.map(s => s.close()));
-});
-
-const HEALTH = {
-	metadatabase: {status: 'healthy'},
-	scheduler: {status: 'healthy', latest_scheduler_heartbeat: new Date().toISOString()},
-	triggerer: {status: 'healthy', latest_triggerer_heartbeat: null},
-};
-
-function dag(i: number): Record<string, unknown> {
-	return {dag_id: `etl_${String(i).padStart(4, '0')}`, is_paused: i % 3 === 0, is_stale: false, timetable_summary: '@hourly', tags: [{name: 'team-a'}], owners: ['ops'], has_import_errors: false};
-}
-
-/** A fake Airflow with `count` DAGs, paging and dag_id_pattern as the real one. */
-function airflow(count: number, extra: Handler = () => ({})): Handler {
-	const dags = Array.from({length: count}, (_, i) => dag(i));
-	return asAirflow3(request => {
-		const special = extra(request);
-		if (special.status || special.body) return special;
-		const url = new URL(request.url, 'http://x');
-		if (url.pathname === '/api/v2/monitor/health') return {body: HEALTH};
-		if (url.pathname === '/api/v2/dags') {
-			const pattern = url.searchParams.get('dag_id_pattern') ?? '';
-			const matching = dags.filter(d => String(d['dag_id']).includes(pattern));
-			const offset = Number(url.searchParams.get('offset') ?? 0);
-			const limit = Number(url.searchParams.get('limit') ?? 50);
-			return {body: {dags: matching.slice(offset, offset + limit), total_entries: matching.length}};
-		}
-		return {status: 404, body: {detail: 'Not Found'}};
-	});
-}
-
-async function open(handler: Handler) {
-	const server = await fakeServer(handler);
-	servers.push(server);
-	const client = await AirflowClient.connect({baseUrl: server.url, token: 't', retries: 0});
-	const view = render(<App client={client} label="test" refreshMs={60_000} />);
-	views.push(view);
-	// keys written before effects run are lost: wait for the first data
-	await waitFor(() => view.lastFrame() ?? '', frame => frame.includes('rows ') || frame.includes('!'));
-	await sleep(100);
-	return {server, view};
-}
-
-async function waitFor(read: () => string, ok: (frame: string) => boolean, ms = 3000): Promise<string> {
-	const deadline = Date.now() + ms;
-	let frame = read();
-	while (!ok(frame) && Date.now() < deadline) {
-		await sleep(20);
-		frame = read();
-	}
-	assert.ok(ok(frame), `frame never matched:\n${frame}`);
-	return frame;
-}
+import {HEALTH, airflow, dag, open, waitFor} from '../support/console-harness.js';
 
 describe('console', () => {
 	it('shows the header, the DAG page and its count, fetching only one screen', async () => {

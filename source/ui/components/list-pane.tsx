@@ -2,14 +2,14 @@
 // list keys, filters with `/`, and hands Enter and pane keys to its owner. DAGs and runs page
 // on the server; small lists (variables, pools, ...) fetch all and page here.
 import React, {useEffect, useRef, useState, type ReactNode} from 'react';
-import {Box, Text, useInput, type Key} from 'ink';
+import {Box, Text, type Key} from 'ink';
 import type {Page} from '../../airflow/model.js';
 import {usePoll} from '../../live/use-poll.js';
 import {formatAge} from '../../text/age.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {actionFor} from '../keymap.js';
-import {useTextEntry} from '../text-entry.js';
-import {editLine, keysOf} from '../line-edit.js';
+import {editLine} from '../line-edit.js';
+import {useKeys} from '../keys.js';
 import {color} from '../theme.js';
 import {WindowedTable, type Column} from './windowed-table.js';
 
@@ -51,8 +51,8 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	const tableHeight = Math.max(1, props.height - 2 - (props.note ? 1 : 0));
 	const pageSize = Math.max(1, tableHeight - 1);
 	const pageStart = Math.floor(selected / pageSize) * pageSize;
-	useTextEntry(props.active && draft !== undefined);
-	const poll = usePoll(signal => props.fetchPage({offset: pageStart, limit: pageSize, filter}, signal), props.refreshMs, [pageStart, pageSize, filter, ...(props.deps ?? [])]);
+	// hidden (a level below is shown): no polling; shown again: fetched at once
+	const poll = usePoll(signal => props.fetchPage({offset: pageStart, limit: pageSize, filter}, signal), props.active ? props.refreshMs : 0, [pageStart, pageSize, filter, ...(props.deps ?? [])]);
 	const total = poll.data?.total ?? 0;
 	const rows = poll.data?.items ?? [];
 	const row = rows[selected - pageStart];
@@ -64,60 +64,65 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	// a new query starts at the top
 	useEffect(() => setSelected(0), [filter, ...(props.deps ?? [])]);
 
-	const onKey = (input: string, key: Key) => {
-		if (props.onKey?.(input, key, row, poll.refresh)) return;
-		const binding = actionFor(input, key, ['list']);
-		if (binding?.action === 'open') {
-			if (row && props.onEnter) props.onEnter(row);
-			return;
-		}
-		if (!binding && input === 'r') return poll.refresh();
-		if (!binding) {
-			if (key.escape && filter) setFilter('');
-			return;
-		}
+	const onKey = (input: string, key: Key): boolean => {
+		if (props.onKey?.(input, key, row, poll.refresh)) return true;
+		const binding = actionFor(input, key, ['list', 'global']);
 		const clamp = (to: number) => Math.max(0, Math.min(Math.max(0, total - 1), to));
 		// functional updates: several keys of one chunk are handled before React re-renders
 		const move = (delta: number) => setSelected(current => clamp(current + delta));
-		switch (binding.action) {
+		switch (binding?.action) {
+			case 'open':
+				if (row && props.onEnter) props.onEnter(row);
+				return true;
+			case 'refresh':
+				poll.refresh();
+				return false; // the frame refreshes its health badge too
+			case 'back':
+				if (!filter) return false; // the pane or the frame goes back
+				setFilter('');
+				return true;
 			case 'down':
-				return move(1);
+				move(1);
+				return true;
 			case 'up':
-				return move(-1);
+				move(-1);
+				return true;
 			case 'top':
-				return setSelected(0);
+				setSelected(0);
+				return true;
 			case 'bottom':
-				return setSelected(clamp(total - 1));
+				setSelected(clamp(total - 1));
+				return true;
 			case 'page-down':
-				return move(pageSize);
+				move(pageSize);
+				return true;
 			case 'page-up':
-				return move(-pageSize);
+				move(-pageSize);
+				return true;
 			default:
-				return;
+				return false;
 		}
 	};
 
 	// The filter being typed lives in a ref too: within one chunk of keys ("/etl\r"), "/"
 	// opens it and the characters after it must land in it before React re-renders.
 	const draftRef = useRef<string | undefined>(undefined);
-	useInput(
-		(input, key) => {
-			for (const [char, charKey] of keysOf(input, key)) {
-				const open = draftRef.current;
-				if (open !== undefined) {
-					const edit = editLine(open, char, charKey);
-					draftRef.current = edit.done ? undefined : edit.value;
-					if (edit.done === 'submit') setFilter(edit.value.trim());
-				} else if (actionFor(char, charKey, ['list'])?.action === 'filter') {
-					draftRef.current = filter;
-				} else {
-					onKey(char, charKey);
-				}
-			}
-			setDraft(draftRef.current);
-		},
-		{isActive: props.active},
-	);
+	useKeys((input, key) => {
+		const open = draftRef.current;
+		let taken = true;
+		if (open !== undefined) {
+			// while the filter is typed, every key is text (q, 1-9 included)
+			const edit = editLine(open, input, key);
+			draftRef.current = edit.done ? undefined : edit.value;
+			if (edit.done === 'submit') setFilter(edit.value.trim());
+		} else if (actionFor(input, key, ['list'])?.action === 'filter') {
+			draftRef.current = filter;
+		} else {
+			taken = onKey(input, key);
+		}
+		setDraft(draftRef.current);
+		return taken;
+	}, props.active);
 
 	const shown = rows.length;
 	const range = shown ? `rows ${(pageStart + 1).toLocaleString('en')}-${(pageStart + shown).toLocaleString('en')} of ${total.toLocaleString('en')}` : `0 of ${total.toLocaleString('en')}`;

@@ -1,9 +1,10 @@
 // A scrollable block of text (a task log, a variable's value, a stack trace): j/k, PgUp/PgDn,
 // g/G. With `follow`, it stays at the bottom as lines arrive until the user scrolls up.
 import React, {useEffect, useState} from 'react';
-import {Box, Text, useInput, type Key} from 'ink';
+import {Box, Text} from 'ink';
 import {sanitize} from '../../text/sanitize.js';
 import {actionFor} from '../keymap.js';
+import {useKeys} from '../keys.js';
 
 /** Splits text into terminal rows of at most `width` characters (long lines wrap). */
 export function wrapLines(text: string, width: number): string[] {
@@ -25,7 +26,6 @@ export function TextView(props: {
 	follow?: boolean;
 	/** open at the end (a log: the error is at the bottom) */
 	startAtEnd?: boolean;
-	onKey?: (input: string, key: Key) => boolean;
 }) {
 	const rows = wrapLines(props.text, Math.max(10, props.width - 1));
 	const maxTop = Math.max(0, rows.length - props.height);
@@ -37,35 +37,19 @@ export function TextView(props: {
 		if (pinned) setTop(maxTop);
 	}, [pinned, maxTop]);
 
-	useInput(
-		(input, key) => {
-			if (props.onKey?.(input, key)) return;
+	useKeys((input, key) => {
 			const binding = actionFor(input, key, ['list']);
-			if (!binding) return;
+			if (!binding) return false;
 			const scroll = (to: number) => {
 				const next = Math.max(0, Math.min(maxTop, to));
 				setTop(next);
 				setPinned(next === maxTop && (props.follow || props.startAtEnd || false));
 			};
-			switch (binding.action) {
-				case 'down':
-					return scroll(top + 1);
-				case 'up':
-					return scroll(top - 1);
-				case 'page-down':
-					return scroll(top + props.height);
-				case 'page-up':
-					return scroll(top - props.height);
-				case 'top':
-					return scroll(0);
-				case 'bottom':
-					return scroll(maxTop);
-				default:
-					return;
-			}
-		},
-		{isActive: props.active},
-	);
+			const to = {down: top + 1, up: top - 1, 'page-down': top + props.height, 'page-up': top - props.height, top: 0, bottom: maxTop}[binding.action as string];
+			if (to === undefined) return false;
+			scroll(to);
+			return true;
+	}, props.active);
 
 	const visible = rows.slice(top, top + props.height);
 	return (

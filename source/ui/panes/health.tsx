@@ -1,7 +1,9 @@
-// Health: each component's state and heartbeat age, ticking every second.
+// Health: each component's state and heartbeat age (ticking every second), the scheduler's
+// heartbeat lag over the session as a sparkline, and the status changes seen so far.
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {Health} from '../../airflow/model.js';
+import {lagLevel, sparkline, type HealthHistory, type Thresholds} from '../../live/health-history.js';
 import {ageOf, formatAge} from '../../text/age.js';
 import {color, stateStyle} from '../theme.js';
 
@@ -20,8 +22,13 @@ const WORDS: Record<string, string> = {
 	absent: 'not running / not reported',
 };
 
-export function HealthPane(props: {health: Health | undefined; now: number}) {
+const LEVEL_COLOR = {ok: 'green', warning: 'yellow', critical: 'red', unknown: 'gray'} as const;
+
+export function HealthPane(props: {health: Health | undefined; history: HealthHistory; thresholds: Thresholds; now: number; width: number; height: number}) {
 	if (!props.health) return <Text dimColor>waiting for the first answer…</Text>;
+	const lag = ageOf(props.health.scheduler.latestHeartbeat, props.now);
+	const level = lagLevel(lag === undefined ? undefined : lag / 1000, props.thresholds);
+	const events = props.history.events.slice(-Math.max(1, props.height - 10));
 	return (
 		<Box flexDirection="column">
 			<Text bold>{'  component        status                        heartbeat'}</Text>
@@ -38,6 +45,26 @@ export function HealthPane(props: {health: Health | undefined; now: number}) {
 					</Text>
 				);
 			})}
+			<Text> </Text>
+			<Text wrap="truncate">
+				{'  scheduler heartbeat lag '}
+				<Text color={color(LEVEL_COLOR[level])}>{level === 'unknown' ? 'unknown' : `${level} (${formatAge(lag!)})`}</Text>
+				<Text dimColor>{`  warn ${props.thresholds.warnSeconds}s, critical ${props.thresholds.critSeconds}s`}</Text>
+			</Text>
+			<Text wrap="truncate">
+				{'  '}
+				<Text color={color('cyan')}>{sparkline(props.history.lags, Math.max(10, props.width - 4), props.thresholds.critSeconds) || ' '}</Text>
+			</Text>
+			<Text> </Text>
+			<Text bold>{'  events this session'}</Text>
+			{events.length === 0 ? <Text dimColor>{'  no status changes seen'}</Text> : null}
+			{events.map(event => (
+				<Text key={`${event.at}-${event.component}`} wrap="truncate">
+					{'  '}
+					{new Date(event.at).toTimeString().slice(0, 8)} {event.component}: {event.from} →{' '}
+					<Text color={color(stateStyle(event.to).color)}>{event.to}</Text>
+				</Text>
+			))}
 		</Box>
 	);
 }

@@ -1,20 +1,20 @@
 // Import errors: which DAG files do not parse; Enter shows the stack trace.
 import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import type {ImportError} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {ListPane, pageOf} from '../components/list-pane.js';
 import {TextView} from '../components/text-view.js';
+import {KeyDepth, useKeys} from '../keys.js';
 
 export function ImportErrorsPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number}) {
 	const [open, setOpen] = useState<ImportError | undefined>(undefined);
-	useInput(
-		(_, key) => {
-			if (key.escape) setOpen(undefined);
-		},
-		{isActive: props.active && open !== undefined},
-	);
+	useKeys((_, key) => {
+		if (!key.escape) return false;
+		setOpen(undefined);
+		return true;
+	}, props.active && open !== undefined);
 	if (open) {
 		return (
 			<Box flexDirection="column">
@@ -22,7 +22,9 @@ export function ImportErrorsPane(props: {client: AirflowClient; active: boolean;
 					<Text bold>{sanitizeLine(open.filename)}</Text>
 					<Text dimColor>  (Esc: back)</Text>
 				</Text>
-				<TextView text={open.stackTrace} height={props.height - 1} width={props.width} active={props.active} />
+				<KeyDepth>
+					<TextView text={open.stackTrace} height={props.height - 1} width={props.width} active={props.active} />
+				</KeyDepth>
 			</Box>
 		);
 	}

@@ -1,13 +1,14 @@
 // A task's log: fetched once, then (while the task runs, or with `f`) the rest is fetched
 // with the continuation token every refresh, and the view follows the end.
 import React, {useEffect, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import {describeError} from '../../airflow/errors.js';
 import type {TaskInstance} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {TextView} from '../components/text-view.js';
 import {actionFor} from '../keymap.js';
+import {KeyDepth, useKeys} from '../keys.js';
 import {color} from '../theme.js';
 
 const UNFINISHED = new Set(['running', 'queued', 'scheduled', 'up_for_retry', 'up_for_reschedule', 'deferred', 'restarting']);
@@ -50,12 +51,11 @@ export function LogView(props: {client: AirflowClient; task: TaskInstance; activ
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [client, task.dagId, task.runId, task.taskId, task.tryNumber, follow]);
 
-	useInput(
-		(input, key) => {
-			if (actionFor(input, key, ['log'])?.action === 'follow') setFollow(current => !current);
-		},
-		{isActive: props.active},
-	);
+	useKeys((input, key) => {
+		if (actionFor(input, key, ['log'])?.action !== 'follow') return false;
+		setFollow(current => !current);
+		return true;
+	}, props.active);
 
 	return (
 		<Box flexDirection="column">
@@ -65,7 +65,9 @@ export function LogView(props: {client: AirflowClient; task: TaskInstance; activ
 				{complete ? <Text dimColor>complete</Text> : follow ? <Text color={color('cyan')}>following (f: stop)</Text> : <Text dimColor>f: follow</Text>}
 				{error ? <Text color={color('red')}>{`  ! ${sanitizeLine(error)}`}</Text> : null}
 			</Text>
-			<TextView text={text} height={props.height - 1} width={props.width} active={props.active} follow={follow} startAtEnd />
+			<KeyDepth>
+				<TextView text={text} height={props.height - 1} width={props.width} active={props.active} follow={follow} startAtEnd />
+			</KeyDepth>
 		</Box>
 	);
 }

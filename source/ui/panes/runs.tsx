@@ -1,7 +1,7 @@
 // Runs: recent runs of every DAG, or of one; Enter -> the run's task instances; Enter -> that
 // task's log, following new lines while the task runs. Esc goes back one level.
 import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import type {DagRun, TaskInstance} from '../../airflow/model.js';
 import {formatAge} from '../../text/age.js';
@@ -10,6 +10,7 @@ import {ListPane, pageOf} from '../components/list-pane.js';
 import type {Column} from '../components/windowed-table.js';
 import {stateStyle} from '../theme.js';
 import {LogView} from './log.js';
+import {KeyDepth, useKeys} from '../keys.js';
 
 const time = (iso: string | null) => (iso ? iso.slice(0, 19).replace('T', ' ') : '');
 
@@ -61,24 +62,26 @@ export function RunsPane(props: {client: AirflowClient; dagId: string | undefine
 	);
 
 	// Esc climbs one level; at the top it leaves the DAG for "all DAGs"
-	useInput(
-		(_, key) => {
-			if (!key.escape) return;
-			if (level.kind === 'log') setLevel({kind: 'tasks', run: level.run});
-			else if (level.kind === 'tasks') setLevel({kind: 'runs'});
-			else if (props.dagId) props.onClearDag();
-		},
-		{isActive: props.active},
-	);
+	useKeys((_, key) => {
+		if (!key.escape) return false;
+		if (level.kind === 'log') setLevel({kind: 'tasks', run: level.run});
+		else if (level.kind === 'tasks') setLevel({kind: 'runs'});
+		else if (props.dagId) props.onClearDag();
+		else return false;
+		return true;
+	}, props.active);
 
 	const height = props.height - 1;
 	return (
+		<KeyDepth>
 		<Box flexDirection="column">
 			{title}
-			{level.kind === 'runs' ? (
+			{/* The levels above the one shown stay mounted (hidden), so Esc returns to the same
+			    selection, filter and page. */}
+			<Box display={level.kind === 'runs' ? 'flex' : 'none'} flexDirection="column">
 				<ListPane<DagRun>
 					key={props.dagId ?? '~'}
-					active={props.active}
+					active={props.active && level.kind === 'runs'}
 					height={height}
 					width={props.width}
 					refreshMs={props.refreshMs}
@@ -88,21 +91,25 @@ export function RunsPane(props: {client: AirflowClient; dagId: string | undefine
 					empty={props.dagId ? 'this DAG has no runs yet' : 'no runs yet'}
 					onEnter={run => setLevel({kind: 'tasks', run})}
 				/>
-			) : level.kind === 'tasks' ? (
-				<ListPane<TaskInstance>
-					active={props.active}
-					height={height}
-					width={props.width}
-					refreshMs={props.refreshMs}
-					fetchPage={async (query, signal) => pageOf(await client.listTaskInstances(level.run.dagId, level.run.runId, signal), query, task => task.taskId)}
-					filterLabel="task"
-					columns={taskColumns}
-					empty="no task instances (yet)"
-					onEnter={task => setLevel({kind: 'log', run: level.run, task})}
-				/>
-			) : (
-				<LogView client={client} task={level.task} active={props.active} height={height} width={props.width} refreshMs={props.refreshMs} />
-			)}
+			</Box>
+			{level.kind !== 'runs' ? (
+				<Box display={level.kind === 'tasks' ? 'flex' : 'none'} flexDirection="column">
+					<ListPane<TaskInstance>
+						key={`${level.run.dagId}/${level.run.runId}`}
+						active={props.active && level.kind === 'tasks'}
+						height={height}
+						width={props.width}
+						refreshMs={props.refreshMs}
+						fetchPage={async (query, signal) => pageOf(await client.listTaskInstances(level.run.dagId, level.run.runId, signal), query, task => task.taskId)}
+						filterLabel="task"
+						columns={taskColumns}
+						empty="no task instances (yet)"
+						onEnter={task => setLevel({kind: 'log', run: level.run, task})}
+					/>
+				</Box>
+			) : null}
+			{level.kind === 'log' ? <LogView client={client} task={level.task} active={props.active} height={height} width={props.width} refreshMs={props.refreshMs} /> : null}
 		</Box>
+		</KeyDepth>
 	);
 }

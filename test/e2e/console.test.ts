@@ -1,0 +1,130 @@
+// The real binary in tmux against the real Airflow servers, driven by keys, read off the
+// screen, at 80x24 and 160x48. CI sets CI=true, which makes Ink print only the last frame:
+// the child gets CI=false.
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import path from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {AirflowClient} from '../../source/airflow/client.js';
+import {PACKAGE_ROOT} from '../../source/version.js';
+import {adminClient, testServer, type TestServer} from '../support/test-servers.js';
+
+const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+
+class Screen {
+	constructor(readonly session: string) {}
+
+	static open(server: TestServer, columns: number, rows: number): Screen {
+		const session = `windsock-e2e-${server.line}-${columns}`;
+		try {
+			tmux('kill-session', '-t', session);
+		} catch {}
+		const env = [`CI=false`, `WINDSOCK_URL=${server.url}`, `WINDSOCK_USERNAME=${server.admin.username}`, `WINDSOCK_PASSWORD=${server.admin.password}`];
+		const command = `env ${env.map(e => `'${e}'`).join(' ')} node ${path.join(PACKAGE_ROOT, 'dist', 'cli.js')} --refresh 2; sleep 5`;
+		tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
+		return new Screen(session);
+	}
+
+	text(): string {
+		return tmux('capture-pane', '-p', '-t', this.session);
+	}
+
+	title(): string {
+		return tmux('display-message', '-p', '-t', this.session, '#{pane_title}');
+	}
+
+	keys(...keys: string[]): void {
+		tmux('send-keys', '-t', this.session, ...keys);
+	}
+
+	async waitFor(pattern: RegExp, seconds = 20): Promise<string> {
+		const deadline = Date.now() + seconds * 1000;
+		let screen = '';
+		while (Date.now() < deadline) {
+			screen = this.text();
+			if (pattern.test(screen)) return screen;
+			await sleep(200);
+		}
+		assert.fail(`screen never showed ${pattern}:\n${screen}`);
+	}
+
+	close(): void {
+		try {
+			tmux('kill-session', '-t', this.session);
+		} catch {}
+	}
+}
+
+async function failedRunOf(client: AirflowClient): Promise<void> {
+	await client.setPaused('ws_fail', false);
+	const run = await client.trigger('ws_fail', {note: 'e2e'});
+	for (let i = 0; i < 180; i++) {
+		if ((await client.getRun('ws_fail', run.runId)).state === 'failed') return;
+		await sleep(1000);
+	}
+	assert.fail('ws_fail never failed');
+}
+
+for (const line of [3, 2] as const) {
+	describe(`console on Airflow ${line}.x`, () => {
+		let server: TestServer;
+		const screens: Screen[] = [];
+		before(async () => {
+			server = testServer(line);
+			await failedRunOf(await adminClient(server));
+		});
+		after(() => {
+			for (const screen of screens) screen.close();
+		});
+
+		it('at 80x24: finds the failed DAG, its failing task log, variables, config, import errors, health', async () => {
+			const screen = Screen.open(server, 80, 24);
+			screens.push(screen);
+			let text = await screen.waitFor(/of 124/);
+			assert.match(text, new RegExp(`Airflow ${server.version.replace(/\./g, '\\.')} \\(v${line === 3 ? 2 : 1}\\)`));
+			assert.ok(text.split('\n').every(row => row.length <= 80));
+
+			screen.keys(':', 'ws_fail', 'Enter');
+			await screen.waitFor(/ws_fail {2}\(Esc: all DAGs\)[\s\S]*✖ failed/);
+			screen.keys('Enter');
+			await screen.waitFor(/boom/);
+			screen.keys('/', 'boom', 'Enter');
+			await screen.waitFor(/› ✖ failed\s+boom/);
+			screen.keys('Enter');
+			text = await screen.waitFor(/windsock-failure-marker/);
+			assert.match(text, /complete|f: follow|following/);
+
+			screen.keys('4');
+			await screen.waitFor(/Variables set by environment variables/);
+			screen.keys('8');
+			text = await screen.waitFor(line === 3 ? /section\s+key\s+value/ : /not exposed on this server/);
+			if (line === 2) assert.match(text, /\[webserver\] expose_config/);
+			screen.keys('7');
+			await screen.waitFor(/ws_broken\.py/);
+			screen.keys('6');
+			await screen.waitFor(/default_pool\s+128/);
+			screen.keys('1');
+			text = await screen.waitFor(/scheduler\s+● healthy\s+\d+s ago/);
+			assert.match(text, line === 3 ? /dag-processor\s+● healthy/ : /dag-processor\s+\? unknown/);
+			screen.keys('q');
+			await screen.waitFor(/^\s*$/);
+		});
+
+		it('at 160x48: more columns, the escape DAG shown inert', async () => {
+			const screen = Screen.open(server, 160, 48);
+			screens.push(screen);
+			const text = await screen.waitFor(/of 124/);
+			assert.match(text, /DAG\s+state\s+schedule\s+next run\s+owner\s+tags/);
+			assert.match(text, /rows 1-3\d of 124/, 'a taller screen shows more rows');
+			screen.keys('/', 'ws_escape', 'Enter');
+			const filtered = await screen.waitFor(/› ws_escape\s+/);
+			assert.match(filtered, /escape windsock|windsock escape/);
+			screen.keys('?');
+			await screen.waitFor(/this help/);
+			screen.keys('x', 'q');
+			await screen.waitFor(/^\s*$/);
+			assert.notEqual(screen.title().trim(), 'pwned', 'no escape sequence reached the terminal');
+		});
+	});
+}
