@@ -60,10 +60,11 @@ export const v1: WireFormat = {
 	}),
 	dagDetails: (raw: Json) => ({...v1.dag(raw), params: params(raw)}),
 
+	runOrder: '-execution_date',
 	runListParams: (query: RunListQuery) => ({
 		limit: query.limit,
 		offset: query.offset,
-		order_by: '-execution_date',
+		order_by: v1.runOrder,
 		state: query.states,
 	}),
 	run: (raw: Json) => ({...runCommon(raw), runAfter: str(raw, 'execution_date'), queuedAt: null}),

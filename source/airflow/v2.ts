@@ -60,10 +60,11 @@ export const v2: WireFormat = {
 	}),
 	dagDetails: (raw: Json) => ({...v2.dag(raw), params: params(raw)}),
 
+	runOrder: '-run_after',
 	runListParams: (query: RunListQuery) => ({
 		limit: query.limit,
 		offset: query.offset,
-		order_by: '-run_after',
+		order_by: v2.runOrder,
 		state: query.states,
 	}),
 	run: (raw: Json) => ({...runCommon(raw), runAfter: str(raw, 'run_after'), queuedAt: str(raw, 'queued_at')}),

@@ -39,6 +39,8 @@ export interface WireFormat {
 	dagDetails(raw: Json): DagDetails;
 
 	runListParams(query: RunListQuery): Record<string, SearchValue>;
+	/** newest first: v1 by execution_date, v2 by run_after (logical_date may be null) */
+	readonly runOrder: string;
 	run(raw: Json): DagRun;
 	triggerBody(request: TriggerRequest): Json;
 

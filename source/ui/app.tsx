@@ -143,6 +143,7 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 			case 'quit':
 				return exit();
 			case 'help':
+				helpRef.current = true;
 				return setHelp(true);
 			case 'pane': {
 				const next = PANES[Number(input) - 1];
@@ -160,9 +161,10 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 				return;
 		}
 	};
-	// The `:` line lives in a ref too: within one chunk of keys, ":" opens it and the
-	// characters after it must land in it before React re-renders.
+	// The `:` line and the help overlay live in refs too: within one chunk of keys (":etl\r",
+	// "?xq") each key must see what the keys before it did, before React re-renders.
 	const commandRef = useRef<string | undefined>(undefined);
+	const helpRef = useRef(false);
 	useInput(
 		(input, key) => {
 			for (const [char, charKey] of keysOf(input, key)) {
@@ -171,8 +173,9 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 					const edit = editLine(open, char, charKey);
 					commandRef.current = edit.done ? undefined : edit.value;
 					if (edit.done === 'submit') runCommand(edit.value);
-				} else if (help) {
-					setHelp(false); // any key closes the help
+				} else if (helpRef.current) {
+					helpRef.current = false; // any key closes the help
+					setHelp(false);
 				} else if (!registry.dispatch(char, charKey)) {
 					if (actionFor(char, charKey, ['global'])?.action === 'command') commandRef.current = '';
 					else onKey(char, charKey);

@@ -92,7 +92,8 @@ for (const line of [3, 2] as const) {
 			screen.keys('/', 'boom', 'Enter');
 			await screen.waitFor(/› ✖ failed\s+boom/);
 			screen.keys('Enter');
-			text = await screen.waitFor(/windsock-failure-marker/);
+			// the log opens at its end, where the failure is
+			text = await screen.waitFor(/Bash command failed/);
 			assert.match(text, /complete|f: follow|following/);
 
 			screen.keys('4');

@@ -34,6 +34,11 @@ export function airflow(count: number, extra: Handler = () => ({})): Handler {
 		if (special.status || special.body) return special;
 		const url = new URL(request.url, 'http://x');
 		if (url.pathname === '/api/v2/monitor/health') return {body: HEALTH};
+		if (url.pathname === '/api/v2/dags/~/dagRuns/list') {
+			// etl_0001 ran four times: newest first, as the server answers
+			const states = ['failed', 'success', 'running', 'success'];
+			return {body: {dag_runs: states.map((state, i) => ({dag_id: 'etl_0001', dag_run_id: `r${i}`, state})), total_entries: 4}};
+		}
 		if (url.pathname === '/api/v2/dags') {
 			const pattern = url.searchParams.get('dag_id_pattern') ?? '';
 			const matching = dags.filter(d => String(d['dag_id']).includes(pattern));

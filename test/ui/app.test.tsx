@@ -7,6 +7,8 @@ import {asAirflow3} from '../support/fake-server.js';
 
 import {HEALTH, airflow, dag, open, waitFor} from '../support/console-harness.js';
 
+const limitOf = (server: {seen: {url: string}[]}) => Number(new URL(server.seen.find(r => r.url.startsWith('/api/v2/dags?'))!.url, 'http://x').searchParams.get('limit'));
+
 describe('console', () => {
 	it('shows the header, the DAG page and its count, fetching only one screen', async () => {
 		const {server, view} = await open(airflow(2431));
@@ -15,7 +17,11 @@ describe('console', () => {
 		assert.match(frame, /rows 1-\d+ of 2,431/);
 		assert.match(frame, /› etl_0000/);
 		assert.match(frame, /❚❚ off/);
-		const listCalls = server.seen.filter(r => r.url.startsWith('/api/v2/dags'));
+		// the last-runs grid: oldest left, newest right, one request for the whole screen
+		assert.match(frame, /etl_0001\s+▶ on\s+@hourly\s+● ▶ ● ✖/);
+		assert.equal(server.seen.filter(r => r.url === '/api/v2/dags/~/dagRuns/list').length, 1);
+		assert.deepEqual(JSON.parse(server.seen.find(r => r.url === '/api/v2/dags/~/dagRuns/list')!.body).dag_ids.length, limitOf(server));
+		const listCalls = server.seen.filter(r => r.url.startsWith('/api/v2/dags?'));
 		const limit = Number(new URL(listCalls[0]!.url, 'http://x').searchParams.get('limit'));
 		assert.ok(limit > 0 && limit < 30, `one screen, not ${limit} rows`);
 		view.unmount();
@@ -32,8 +38,18 @@ describe('console', () => {
 		view.stdin.write('G');
 		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('› etl_0099'));
 		assert.match(frame, /of 100/);
-		const offsets = server.seen.filter(r => r.url.startsWith('/api/v2/dags')).map(r => Number(new URL(r.url, 'http://x').searchParams.get('offset')));
+		const offsets = server.seen.filter(r => r.url.startsWith('/api/v2/dags?')).map(r => Number(new URL(r.url, 'http://x').searchParams.get('offset')));
 		assert.ok(offsets.at(-1)! > 0, 'the last page came from the server by offset');
+		view.unmount();
+	});
+
+	it('filters by tag with tag:NAME', async () => {
+		const {server, view} = await open(airflow(5));
+		view.stdin.write('/tag:team-a etl\r');
+		await waitFor(() => view.lastFrame()!, f => f.includes('matching "tag:team-a etl"'));
+		const url = new URL(server.seen.filter(r => r.url.startsWith('/api/v2/dags?')).at(-1)!.url, 'http://x');
+		assert.deepEqual(url.searchParams.getAll('tags'), ['team-a']);
+		assert.equal(url.searchParams.get('dag_id_pattern'), 'etl');
 		view.unmount();
 	});
 
@@ -47,7 +63,8 @@ describe('console', () => {
 		view.stdin.write('\r');
 		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('of 100') && f.includes('matching "etl_02"'));
 		assert.match(frame, /› etl_0200/);
-		assert.equal(new URL(server.seen.at(-1)!.url, 'http://x').searchParams.get('dag_id_pattern'), 'etl_02');
+		const lastList = server.seen.filter(r => r.url.startsWith('/api/v2/dags?')).at(-1)!;
+		assert.equal(new URL(lastList.url, 'http://x').searchParams.get('dag_id_pattern'), 'etl_02');
 		view.unmount();
 	});
 

@@ -6,7 +6,8 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {color} from '../theme.js';
 
-export type Cell = {text: string; color?: string; bold?: boolean};
+/** A cell: one text, or parts coloured one by one (a grid of run states). */
+export type Cell = {text: string; color?: string; bold?: boolean; parts?: {text: string; color?: string}[]};
 
 export type Column<Row> = {
 	header: string;
@@ -74,10 +75,25 @@ export function WindowedTable<Row>(props: {
 						{isSelected ? '› ' : '  '}
 						{columns.map((column, index) => {
 							const cell = column.cell(row);
+							const gap = index < columns.length - 1 ? ' ' : '';
+							if (cell.parts) {
+								const used = cell.parts.reduce((sum, part) => sum + cellWidth(part.text), 0);
+								return (
+									<Text key={index}>
+										{cell.parts.map((part, partIndex) => (
+											<Text key={partIndex} color={part.color ? color(part.color) : undefined}>
+												{part.text}
+											</Text>
+										))}
+										{' '.repeat(Math.max(0, widths[index]! - used))}
+										{gap}
+									</Text>
+								);
+							}
 							return (
 								<Text key={index} color={cell.color ? color(cell.color) : undefined} bold={cell.bold}>
 									{fit(cell.text, widths[index]!)}
-									{index < columns.length - 1 ? ' ' : ''}
+									{gap}
 								</Text>
 							);
 						})}

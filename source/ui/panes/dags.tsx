@@ -3,20 +3,46 @@
 import React, {useState} from 'react';
 import {Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
-import type {Dag} from '../../airflow/model.js';
+import type {Dag, DagRun} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {ListPane} from '../components/list-pane.js';
 import {actionFor} from '../keymap.js';
+import {stateStyle} from '../theme.js';
 import type {Column} from '../components/windowed-table.js';
 
 export type PausedFilter = 'all' | 'active' | 'paused';
 const PAUSED_FILTERS: PausedFilter[] = ['all', 'active', 'paused'];
 
-function columns(width: number): Column<Dag>[] {
-	const base: Column<Dag>[] = [
+/** A DAG row: the DAG and its latest runs, newest first. */
+type DagRow = Dag & {recent: DagRun[]};
+
+const GRID = 5;
+
+/** "tag:finance etl" -> tags ['finance'], pattern 'etl'. */
+export function parseDagFilter(filter: string): {pattern: string | undefined; tags: string[] | undefined} {
+	const words = filter.split(/\s+/).filter(Boolean);
+	const tags = words.filter(word => word.startsWith('tag:')).map(word => word.slice(4)).filter(Boolean);
+	const pattern = words.filter(word => !word.startsWith('tag:')).join(' ');
+	return {pattern: pattern || undefined, tags: tags.length ? tags : undefined};
+}
+
+function columns(width: number): Column<DagRow>[] {
+	const base: Column<DagRow>[] = [
 		{header: 'DAG', width: Math.min(36, Math.max(20, Math.floor(width * 0.3))), cell: dag => ({text: sanitizeLine(dag.dagId), bold: true, color: dag.hasImportErrors || !dag.isActive ? 'red' : undefined})},
 		{header: 'state', width: 7, cell: dag => (dag.isPaused ? {text: '❚❚ off', color: 'gray'} : {text: '▶ on', color: 'green'})},
 		{header: 'schedule', width: 14, cell: dag => ({text: sanitizeLine(dag.schedule ?? 'none')})},
+		{
+			header: 'last runs',
+			width: GRID * 2,
+			// oldest on the left, newest on the right, as Airflow's grid; symbol + colour
+			cell: dag => ({
+				text: '',
+				parts: [...dag.recent.slice(0, GRID)].reverse().flatMap(run => {
+					const style = stateStyle(run.state);
+					return [{text: style.symbol, color: style.color}, {text: ' '}];
+				}),
+			}),
+		},
 	];
 	if (width >= 100) base.push({header: 'next run', width: 17, cell: dag => ({text: dag.nextRunLogicalDate ? dag.nextRunLogicalDate.slice(0, 16).replace('T', ' ') : ''})});
 	if (width >= 120) base.push({header: 'owner', width: 14, cell: dag => ({text: sanitizeLine(dag.owners.join(','))})});
@@ -31,16 +57,21 @@ function columns(width: number): Column<Dag>[] {
 export function DagsPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number; onOpen: (dagId: string) => void}) {
 	const [paused, setPaused] = useState<PausedFilter>('all');
 	return (
-		<ListPane<Dag>
+		<ListPane<DagRow>
 			active={props.active}
 			height={props.height}
 			width={props.width}
 			refreshMs={props.refreshMs}
 			deps={[paused]}
-			fetchPage={(query, signal) =>
-				props.client.listDags({limit: query.limit, offset: query.offset, pattern: query.filter || undefined, paused: paused === 'all' ? undefined : paused === 'paused'}, signal)
-			}
-			filterLabel="id"
+			fetchPage={async (query, signal) => {
+				const {pattern, tags} = parseDagFilter(query.filter);
+				const page = await props.client.listDags({limit: query.limit, offset: query.offset, pattern, tags, paused: paused === 'all' ? undefined : paused === 'paused'}, signal);
+				// one more request for the whole screen, not one per DAG
+				// (the grid is secondary: a server that refuses it still shows its DAGs)
+				const recent = await props.client.recentRunsOf(page.items.map(dag => dag.dagId), 100, signal).catch(() => new Map<string, DagRun[]>());
+				return {total: page.total, items: page.items.map(dag => ({...dag, recent: recent.get(dag.dagId) ?? []}))};
+			}}
+			filterLabel="id (tag:NAME for a tag)"
 			note={
 				<Text>
 					showing <Text bold>{paused}</Text> DAGs <Text dimColor>(a: all / active / paused, Enter: runs)</Text>
