@@ -7,6 +7,7 @@ import {runStatus} from './source/commands/status.js';
 import {runConsoleCommand} from './source/commands/console.js';
 import {runSandbox} from './source/commands/sandbox.js';
 import {VERSION} from './source/version.js';
+import {DEFAULT_THRESHOLDS, type Thresholds} from './source/live/health-history.js';
 
 const HELP = `windsock ${VERSION}: a terminal console for Apache Airflow 2.x and 3.x
 
@@ -21,6 +22,8 @@ Options
   --read-only        refuse every request that could change something
   --timeout SECONDS  per-request timeout (default 30)
   --refresh SECONDS  how often the console polls the visible pane (default 5)
+  --warn SECONDS     scheduler heartbeat lag shown as a warning (default 30)
+  --crit SECONDS     scheduler heartbeat lag shown as critical (default 120)
   -h, --help         this text
   -v, --version      windsock's version
 
@@ -36,6 +39,19 @@ function refreshMs(value: string | undefined): number | undefined {
 	return seconds * 1000;
 }
 
+/** --warn/--crit SECONDS: scheduler heartbeat lag that turns the badge yellow / red. */
+function thresholds(warn: string | undefined, crit: string | undefined): Thresholds {
+	const read = (flag: string, value: string | undefined, fallback: number) => {
+		if (value === undefined) return fallback;
+		const seconds = Number(value);
+		if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--${flag} takes a number of seconds, not "${value}"`);
+		return seconds;
+	};
+	const result = {warnSeconds: read('warn', warn, DEFAULT_THRESHOLDS.warnSeconds), critSeconds: read('crit', crit, DEFAULT_THRESHOLDS.critSeconds)};
+	if (result.critSeconds < result.warnSeconds) throw new ConfigError('--crit must be at least --warn');
+	return result;
+}
+
 async function main(argv: string[]): Promise<number> {
 	refusePasswordArgument(argv);
 	const {values, positionals} = parseArgs({
@@ -48,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
 			'read-only': {type: 'boolean'},
 			timeout: {type: 'string'},
 			refresh: {type: 'string'},
+			warn: {type: 'string'},
+			crit: {type: 'string'},
 			help: {type: 'boolean', short: 'h'},
 			version: {type: 'boolean', short: 'v'},
 		},
@@ -64,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = positionals;
 	switch (command) {
 		case undefined:
-			return runConsoleCommand(flags, refreshMs(values.refresh));
+			return runConsoleCommand(flags, refreshMs(values.refresh), thresholds(values.warn, values.crit));
 		case 'status':
 			return runStatus(flags);
 		case 'sandbox':

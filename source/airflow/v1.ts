@@ -1,8 +1,9 @@
 // Airflow 2.x, /api/v1: the wire format mapped to and from the domain model.
 import type {DagListQuery, LogQuery, RunListQuery, TriggerRequest, ClearTasksRequest} from './model.js';
-import {bool, id, obj, params, str, strings, tagNames, type Json} from './fields.js';
+import {bool, obj, params, str, type Json} from './fields.js';
 import {
 	clearTasksCommon,
+	dagCommon,
 	connectionFrom,
 	healthFrom,
 	runCommon,
@@ -45,18 +46,10 @@ export const v1: WireFormat = {
 		dag_id_pattern: query.pattern || undefined,
 	}),
 	dag: (raw: Json) => ({
-		dagId: id(raw, 'dag_id'),
-		displayName: str(raw, 'dag_display_name') ?? id(raw, 'dag_id'),
-		description: str(raw, 'description'),
-		isPaused: bool(raw, 'is_paused') ?? false,
+		...dagCommon(raw),
 		isActive: bool(raw, 'is_active') ?? true,
 		schedule: scheduleText(raw),
 		nextRunLogicalDate: str(raw, 'next_dagrun'),
-		owners: strings(raw, 'owners'),
-		tags: tagNames(raw),
-		hasImportErrors: bool(raw, 'has_import_errors') ?? false,
-		fileloc: str(raw, 'fileloc'),
-		lastParsedTime: str(raw, 'last_parsed_time'),
 	}),
 	dagDetails: (raw: Json) => ({...v1.dag(raw), params: params(raw)}),
 

@@ -1,8 +1,9 @@
 // Airflow 3.x, /api/v2: the wire format mapped to and from the domain model.
 import type {DagListQuery, LogQuery, RunListQuery, TriggerRequest, ClearTasksRequest} from './model.js';
-import {bool, id, list, params, str, strings, tagNames, type Json} from './fields.js';
+import {bool, list, params, str, type Json} from './fields.js';
 import {
 	clearTasksCommon,
+	dagCommon,
 	connectionFrom,
 	healthFrom,
 	runCommon,
@@ -45,18 +46,10 @@ export const v2: WireFormat = {
 		dag_id_pattern: query.pattern || undefined,
 	}),
 	dag: (raw: Json) => ({
-		dagId: id(raw, 'dag_id'),
-		displayName: str(raw, 'dag_display_name') ?? id(raw, 'dag_id'),
-		description: str(raw, 'description'),
-		isPaused: bool(raw, 'is_paused') ?? false,
+		...dagCommon(raw),
 		isActive: !(bool(raw, 'is_stale') ?? false),
 		schedule: str(raw, 'timetable_summary'),
 		nextRunLogicalDate: str(raw, 'next_dagrun_logical_date') ?? str(raw, 'next_dagrun_run_after'),
-		owners: strings(raw, 'owners'),
-		tags: tagNames(raw),
-		hasImportErrors: bool(raw, 'has_import_errors') ?? false,
-		fileloc: str(raw, 'fileloc'),
-		lastParsedTime: str(raw, 'last_parsed_time'),
 	}),
 	dagDetails: (raw: Json) => ({...v2.dag(raw), params: params(raw)}),
 

@@ -22,7 +22,7 @@ import type {
 	TriggerRequest,
 	Variable,
 } from './model.js';
-import {asObject, id, num, obj, str, type Json} from './fields.js';
+import {asObject, bool, id, num, obj, str, strings, tagNames, type Json} from './fields.js';
 import type {SearchValue} from './http.js';
 
 export type LogRequest = {accept: string; text: boolean; searchParams: Record<string, SearchValue>};
@@ -165,6 +165,21 @@ export function taskRefFrom(raw: Json): TaskInstanceRef {
 		taskId: id(raw, 'task_id'),
 		mapIndex: num(raw, 'map_index') ?? -1,
 		state: str(raw, 'state'),
+	};
+}
+
+/** DAG fields both lines share; each adapter adds liveness, schedule and next run. */
+export function dagCommon(raw: Json): Omit<Dag, 'isActive' | 'schedule' | 'nextRunLogicalDate'> {
+	return {
+		dagId: id(raw, 'dag_id'),
+		displayName: str(raw, 'dag_display_name') ?? id(raw, 'dag_id'),
+		description: str(raw, 'description'),
+		isPaused: bool(raw, 'is_paused') ?? false,
+		owners: strings(raw, 'owners'),
+		tags: tagNames(raw),
+		hasImportErrors: bool(raw, 'has_import_errors') ?? false,
+		fileloc: str(raw, 'fileloc'),
+		lastParsedTime: str(raw, 'last_parsed_time'),
 	};
 }
 

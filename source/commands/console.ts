@@ -4,15 +4,16 @@ import type {ConnectionFlags} from '../config/connection.js';
 import {openClient} from '../config/open-client.js';
 import {runConsole} from '../ui/run-console.js';
 import {runStatus} from './status.js';
+import type {Thresholds} from '../live/health-history.js';
 
-export async function runConsoleCommand(flags: ConnectionFlags, refreshMs?: number): Promise<number> {
+export async function runConsoleCommand(flags: ConnectionFlags, refreshMs?: number, thresholds?: Thresholds): Promise<number> {
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		process.stderr.write('windsock: the console needs a terminal; printing the status instead\n');
 		return runStatus(flags);
 	}
 	try {
 		const {client, label} = await openClient(flags, message => process.stderr.write(`${message}\n`));
-		return await runConsole(client, label, refreshMs);
+		return await runConsole(client, label, refreshMs, thresholds);
 	} catch (error) {
 		process.stderr.write(`windsock: ${describeError(error)}\n`);
 		return 1;

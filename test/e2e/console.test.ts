@@ -116,7 +116,8 @@ for (const line of [3, 2] as const) {
 			const screen = Screen.open(server, 160, 48);
 			screens.push(screen);
 			const text = await screen.waitFor(/of 124/);
-			assert.match(text, /DAG\s+state\s+schedule\s+next run\s+owner\s+tags/);
+			assert.match(text, /DAG\s+state\s+schedule\s+last runs\s+next run\s+owner\s+tags/);
+			assert.match(text, /ws_fail\s+▶ on\s+none\s+[●✖ ]*✖/, 'the failed run in the last-runs grid');
 			assert.match(text, /rows 1-3\d of 124/, 'a taller screen shows more rows');
 			screen.keys('/', 'ws_escape', 'Enter');
 			const filtered = await screen.waitFor(/› ws_escape\s+/);

@@ -1,31 +1,29 @@
 // Import errors: which DAG files do not parse; Enter shows the stack trace.
 import React, {useState} from 'react';
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import type {ImportError} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {ListPane, pageOf} from '../components/list-pane.js';
-import {TextView} from '../components/text-view.js';
-import {KeyDepth, useKeys} from '../keys.js';
+import {DetailView} from '../components/detail-view.js';
 
 export function ImportErrorsPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number}) {
 	const [open, setOpen] = useState<ImportError | undefined>(undefined);
-	useKeys((_, key) => {
-		if (!key.escape) return false;
-		setOpen(undefined);
-		return true;
-	}, props.active && open !== undefined);
 	if (open) {
 		return (
-			<Box flexDirection="column">
-				<Text wrap="truncate">
-					<Text bold>{sanitizeLine(open.filename)}</Text>
-					<Text dimColor>  (Esc: back)</Text>
-				</Text>
-				<KeyDepth>
-					<TextView text={open.stackTrace} height={props.height - 1} width={props.width} active={props.active} />
-				</KeyDepth>
-			</Box>
+			<DetailView
+				title={
+					<Text>
+						<Text bold>{sanitizeLine(open.filename)}</Text>
+						<Text dimColor>  (Esc: back)</Text>
+					</Text>
+				}
+				text={open.stackTrace}
+				height={props.height}
+				width={props.width}
+				active={props.active}
+				onBack={() => setOpen(undefined)}
+			/>
 		);
 	}
 	return (

@@ -1,15 +1,14 @@
 // Variables: key, value (masked when the key looks sensitive, by Airflow's own rule, until
 // `v`), description; Enter shows the whole value, pretty-printed when it is JSON.
 import React, {useState} from 'react';
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import type {Variable} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {isSensitiveKey, MASK} from '../../text/sensitive.js';
 import {ListPane, pageOf} from '../components/list-pane.js';
-import {TextView} from '../components/text-view.js';
+import {DetailView} from '../components/detail-view.js';
 import {actionFor} from '../keymap.js';
-import {KeyDepth, useKeys} from '../keys.js';
 
 /** The value as it may be shown: masked unless revealed, JSON pretty-printed. */
 export function shownValue(variable: Variable, revealed: boolean, pretty = false): string {
@@ -35,24 +34,26 @@ export function VariablesPane(props: {client: AirflowClient; active: boolean; he
 			return next;
 		});
 
-	useKeys((input, key) => {
-		if (key.escape) setOpen(undefined);
-		else if (actionFor(input, key, ['variables'])?.action === 'reveal' && open) toggle(open.key);
-		else return false;
-		return true;
-	}, props.active && open !== undefined);
-
 	if (open) {
 		return (
-			<Box flexDirection="column">
-				<Text wrap="truncate">
-					<Text bold>{sanitizeLine(open.key)}</Text>
-					<Text dimColor>{`  ${sanitizeLine(open.description)}  (Esc: back${isSensitiveKey(open.key) ? ', v: show/hide' : ''})`}</Text>
-				</Text>
-				<KeyDepth>
-					<TextView text={shownValue(open, revealed.has(open.key), true)} height={props.height - 1} width={props.width} active={props.active} />
-				</KeyDepth>
-			</Box>
+			<DetailView
+				title={
+					<Text>
+						<Text bold>{sanitizeLine(open.key)}</Text>
+						<Text dimColor>{`  ${sanitizeLine(open.description)}  (Esc: back${isSensitiveKey(open.key) ? ', v: show/hide' : ''})`}</Text>
+					</Text>
+				}
+				text={shownValue(open, revealed.has(open.key), true)}
+				height={props.height}
+				width={props.width}
+				active={props.active}
+				onBack={() => setOpen(undefined)}
+				onKey={(input, key) => {
+					if (actionFor(input, key, ['variables'])?.action !== 'reveal') return false;
+					toggle(open.key);
+					return true;
+				}}
+			/>
 		);
 	}
 	return (

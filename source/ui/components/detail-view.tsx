@@ -1,0 +1,33 @@
+// One item opened from a list (a variable's value, an import error's stack trace): a title
+// line and the text, scrollable; Esc goes back to the list.
+import React, {type ReactNode} from 'react';
+import {Box, Text, type Key} from 'ink';
+import {KeyDepth, useKeys} from '../keys.js';
+import {TextView} from './text-view.js';
+
+export function DetailView(props: {
+	title: ReactNode;
+	text: string;
+	height: number;
+	width: number;
+	active: boolean;
+	onBack: () => void;
+	/** keys of the item's own (v to reveal); true when taken */
+	onKey?: (input: string, key: Key) => boolean;
+}) {
+	useKeys((input, key) => {
+		if (key.escape) {
+			props.onBack();
+			return true;
+		}
+		return props.onKey?.(input, key) ?? false;
+	}, props.active);
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate">{props.title}</Text>
+			<KeyDepth>
+				<TextView text={props.text} height={props.height - 1} width={props.width} active={props.active} />
+			</KeyDepth>
+		</Box>
+	);
+}
