@@ -97,7 +97,7 @@ function HelpOverlay() {
 			{KEYMAP.map(binding => (
 				<Text key={binding.action}>
 					{binding.label.padEnd(8)} {binding.help}
-					<Text dimColor>{binding.scope === 'list' ? '  (lists)' : ''}</Text>
+					<Text dimColor>{binding.scope === 'global' ? '' : `  (${binding.scope === 'list' ? 'lists' : binding.scope})`}</Text>
 				</Text>
 			))}
 			<Text dimColor>any key closes this help</Text>
@@ -136,6 +136,11 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 		setPane('Runs');
 	};
 
+	// The `:` line and the help overlay live in refs too: within one chunk of keys (":etl\r",
+	// "?xq") each key must see what the keys before it did, before React re-renders.
+	const commandRef = useRef<string | undefined>(undefined);
+	const helpRef = useRef(false);
+
 	const onKey = (input: string, key: Key) => {
 		const binding = actionFor(input, key, ['global']);
 		if (!binding) return;
@@ -161,10 +166,6 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 				return;
 		}
 	};
-	// The `:` line and the help overlay live in refs too: within one chunk of keys (":etl\r",
-	// "?xq") each key must see what the keys before it did, before React re-renders.
-	const commandRef = useRef<string | undefined>(undefined);
-	const helpRef = useRef(false);
 	useInput(
 		(input, key) => {
 			for (const [char, charKey] of keysOf(input, key)) {
