@@ -3,6 +3,7 @@
 // on the server; small lists (variables, pools, ...) fetch all and page here.
 import React, {useEffect, useRef, useState, type ReactNode} from 'react';
 import {Box, Text, type Key} from 'ink';
+import type {AirflowClient} from '../../airflow/client.js';
 import type {Page} from '../../airflow/model.js';
 import {usePoll} from '../../live/use-poll.js';
 import {formatAge} from '../../text/age.js';
@@ -14,6 +15,12 @@ import {color} from '../theme.js';
 import {WindowedTable, type Column} from './windowed-table.js';
 
 export type PageQuery = {offset: number; limit: number; filter: string};
+
+/** What the frame gives every pane. */
+export type PaneProps = {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number};
+
+/** The part of PaneProps a ListPane takes as it is. */
+export const layoutOf = ({active, height, width, refreshMs}: PaneProps) => ({active, height, width, refreshMs});
 
 export type ListPaneProps<Row> = {
 	active: boolean;

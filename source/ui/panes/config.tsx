@@ -2,14 +2,13 @@
 // choice, shown with the setting that changes it for this Airflow line.
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {AirflowClient} from '../../airflow/client.js';
 import {exposeConfigSetting} from '../../airflow/errors.js';
 import {sanitizeLine} from '../../text/sanitize.js';
-import {ListPane, pageOf} from '../components/list-pane.js';
+import {ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 
 type Option = {section: string; key: string; value: string};
 
-export function ConfigPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number}) {
+export function ConfigPane(props: PaneProps) {
 	return (
 		<ListPane<Option>
 			active={props.active}

@@ -2,18 +2,14 @@
 // returns the password and 3.x returns it masked; extras can hold keys too.
 import React from 'react';
 import {Text} from 'ink';
-import type {AirflowClient} from '../../airflow/client.js';
 import type {Connection} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
-import {ListPane, pageOf} from '../components/list-pane.js';
+import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 
-export function ConnectionsPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number}) {
+export function ConnectionsPane(props: PaneProps) {
 	return (
 		<ListPane<Connection>
-			active={props.active}
-			height={props.height}
-			width={props.width}
-			refreshMs={props.refreshMs}
+			{...layoutOf(props)}
 			fetchPage={async (query, signal) => pageOf(await props.client.listAllConnections(signal), query, c => `${c.connectionId} ${c.connType} ${c.host ?? ''}`)}
 			filterLabel="id, type or host"
 			note={<Text dimColor>Connections from environment variables (AIRFLOW_CONN_*) or a secrets backend are not listed by the API. Passwords are never shown.</Text>}

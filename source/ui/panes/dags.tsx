@@ -2,10 +2,9 @@
 // on the server), so 10,000 DAGs cost what 20 do. Enter opens the DAG's runs.
 import React, {useState} from 'react';
 import {Text} from 'ink';
-import type {AirflowClient} from '../../airflow/client.js';
 import type {Dag, DagRun} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
-import {ListPane} from '../components/list-pane.js';
+import {layoutOf, ListPane, type PaneProps} from '../components/list-pane.js';
 import {actionFor} from '../keymap.js';
 import {stateStyle} from '../theme.js';
 import type {Column} from '../components/windowed-table.js';
@@ -54,14 +53,11 @@ function columns(width: number): Column<DagRow>[] {
 	return base;
 }
 
-export function DagsPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number; onOpen: (dagId: string) => void}) {
+export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 	const [paused, setPaused] = useState<PausedFilter>('all');
 	return (
 		<ListPane<DagRow>
-			active={props.active}
-			height={props.height}
-			width={props.width}
-			refreshMs={props.refreshMs}
+			{...layoutOf(props)}
 			deps={[paused]}
 			fetchPage={async (query, signal) => {
 				const {pattern, tags} = parseDagFilter(query.filter);

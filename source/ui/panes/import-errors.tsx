@@ -1,13 +1,12 @@
 // Import errors: which DAG files do not parse; Enter shows the stack trace.
 import React, {useState} from 'react';
 import {Text} from 'ink';
-import type {AirflowClient} from '../../airflow/client.js';
 import type {ImportError} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
-import {ListPane, pageOf} from '../components/list-pane.js';
+import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 import {DetailView} from '../components/detail-view.js';
 
-export function ImportErrorsPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number}) {
+export function ImportErrorsPane(props: PaneProps) {
 	const [open, setOpen] = useState<ImportError | undefined>(undefined);
 	if (open) {
 		return (
@@ -28,10 +27,7 @@ export function ImportErrorsPane(props: {client: AirflowClient; active: boolean;
 	}
 	return (
 		<ListPane<ImportError>
-			active={props.active}
-			height={props.height}
-			width={props.width}
-			refreshMs={props.refreshMs}
+			{...layoutOf(props)}
 			fetchPage={async (query, signal) => pageOf(await props.client.listImportErrors(signal), query, e => `${e.filename} ${e.stackTrace}`)}
 			filterLabel="file or error"
 			columns={() => [

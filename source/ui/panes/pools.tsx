@@ -1,17 +1,13 @@
 // Pools: slots and how they are used.
 import React from 'react';
-import type {AirflowClient} from '../../airflow/client.js';
 import type {Pool} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
-import {ListPane, pageOf} from '../components/list-pane.js';
+import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 
-export function PoolsPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number}) {
+export function PoolsPane(props: PaneProps) {
 	return (
 		<ListPane<Pool>
-			active={props.active}
-			height={props.height}
-			width={props.width}
-			refreshMs={props.refreshMs}
+			{...layoutOf(props)}
 			fetchPage={async (query, signal) => pageOf(await props.client.listPools(signal), query, p => p.name)}
 			filterLabel="name"
 			columns={() => [

@@ -2,11 +2,10 @@
 // `v`), description; Enter shows the whole value, pretty-printed when it is JSON.
 import React, {useState} from 'react';
 import {Text} from 'ink';
-import type {AirflowClient} from '../../airflow/client.js';
 import type {Variable} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {isSensitiveKey, MASK} from '../../text/sensitive.js';
-import {ListPane, pageOf} from '../components/list-pane.js';
+import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 import {DetailView} from '../components/detail-view.js';
 import {actionFor} from '../keymap.js';
 
@@ -23,7 +22,7 @@ export function shownValue(variable: Variable, revealed: boolean, pretty = false
 
 export const NOT_LISTED = 'Variables set by environment variables (AIRFLOW_VAR_*) or a secrets backend are not listed by the API.';
 
-export function VariablesPane(props: {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number}) {
+export function VariablesPane(props: PaneProps) {
 	const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
 	const [open, setOpen] = useState<Variable | undefined>(undefined);
 	const toggle = (key: string) =>
@@ -58,10 +57,7 @@ export function VariablesPane(props: {client: AirflowClient; active: boolean; he
 	}
 	return (
 		<ListPane<Variable>
-			active={props.active}
-			height={props.height}
-			width={props.width}
-			refreshMs={props.refreshMs}
+			{...layoutOf(props)}
 			fetchPage={async (query, signal) => pageOf(await props.client.listAllVariables(signal), query, v => `${v.key} ${v.description ?? ''}`)}
 			filterLabel="key"
 			note={<Text dimColor>{NOT_LISTED} v: show/hide a masked value</Text>}
