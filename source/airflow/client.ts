@@ -176,7 +176,7 @@ export class AirflowClient {
 		return this.#all(async offset => {
 			const {body} = await this.#send('dags', 'pause', {
 				method: 'PATCH',
-				searchParams: {dag_id_pattern: pattern, update_mask: 'is_paused', limit: PAGE, offset, only_active: undefined},
+				searchParams: {dag_id_pattern: pattern, update_mask: 'is_paused', limit: PAGE, offset},
 				json: {is_paused: paused},
 			});
 			return this.#map('pause', 'dags', () => {

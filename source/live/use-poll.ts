@@ -62,7 +62,7 @@ export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, interva
 			inFlight.current = undefined;
 			clearTimeout(timer.current);
 		};
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// `run` changes with the interval; deps are the query the caller polls
 	}, [run, ...deps]);
 
 	return {...state, refresh: run};

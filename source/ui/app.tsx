@@ -10,6 +10,7 @@ import {ageOf, formatAge} from '../text/age.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {actionFor, KEYMAP} from './keymap.js';
 import {KeyRegistry, KeyRegistryContext} from './keys.js';
+import {useNow} from './use-now.js';
 import {editLine, keysOf} from './line-edit.js';
 import {ConfigPane} from './panes/config.js';
 import {ConnectionsPane} from './panes/connections.js';
@@ -43,17 +44,10 @@ function useTerminalSize(): {columns: number; rows: number} {
 	return size;
 }
 
-function useNow(intervalMs = 1000): number {
-	const [now, setNow] = useState(Date.now());
-	useEffect(() => {
-		const timer = setInterval(() => setNow(Date.now()), intervalMs);
-		return () => clearInterval(timer);
-	}, [intervalMs]);
-	return now;
-}
-
-function Header(props: {client: AirflowClient; label: string; health: Polled<Health>; thresholds: Thresholds; now: number; width: number}) {
-	const {client, health, now} = props;
+function Header(props: {client: AirflowClient; label: string; health: Polled<Health>; thresholds: Thresholds; width: number}) {
+	const {client, health} = props;
+	// the heartbeat age ticks here, so only the header re-renders every second, not the panes
+	const now = useNow();
 	const scheduler = health.data?.scheduler;
 	const beat = ageOf(scheduler?.latestHeartbeat, now);
 	// a healthy status with a heartbeat older than the thresholds is a warning all the same
@@ -110,7 +104,6 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 	const refreshMs = props.refreshMs ?? 5000;
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
-	const now = useNow();
 	const [pane, setPane] = useState<PaneName>('DAGs');
 	const [help, setHelp] = useState(false);
 	const [command, setCommand] = useState<string | undefined>(undefined);
@@ -194,12 +187,12 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 	return (
 		<KeyRegistryContext.Provider value={registry}>
 			<Box flexDirection="column" width={columns} height={rows - 1}>
-				<Header client={client} label={props.label} health={health} thresholds={thresholds} now={now} width={columns} />
+				<Header client={client} label={props.label} health={health} thresholds={thresholds} width={columns} />
 				<Tabs active={pane} width={columns} />
 				<Box flexDirection="column" height={paneHeight} marginTop={1}>
 					{help ? <HelpOverlay /> : null}
 					<Box display={help ? 'none' : 'flex'} flexDirection="column">
-						{pane === 'Health' ? <HealthPane health={health.data} history={history} thresholds={thresholds} now={now} width={columns} height={paneHeight} /> : null}
+						{pane === 'Health' ? <HealthPane health={health.data} history={history} thresholds={thresholds} width={columns} height={paneHeight} /> : null}
 						{pane === 'DAGs' ? (
 							<DagsPane
 								{...paneProps}

@@ -6,6 +6,7 @@ import type {Health} from '../../airflow/model.js';
 import {lagLevel, sparkline, type HealthHistory, type Thresholds} from '../../live/health-history.js';
 import {ageOf, formatAge} from '../../text/age.js';
 import {color, stateStyle} from '../theme.js';
+import {useNow} from '../use-now.js';
 
 const COMPONENTS: [keyof Health, string][] = [
 	['metadatabase', 'metadatabase'],
@@ -24,9 +25,10 @@ const WORDS: Record<string, string> = {
 
 const LEVEL_COLOR = {ok: 'green', warning: 'yellow', critical: 'red', unknown: 'gray'} as const;
 
-export function HealthPane(props: {health: Health | undefined; history: HealthHistory; thresholds: Thresholds; now: number; width: number; height: number}) {
+export function HealthPane(props: {health: Health | undefined; history: HealthHistory; thresholds: Thresholds; width: number; height: number}) {
+	const now = useNow();
 	if (!props.health) return <Text dimColor>waiting for the first answer…</Text>;
-	const lag = ageOf(props.health.scheduler.latestHeartbeat, props.now);
+	const lag = ageOf(props.health.scheduler.latestHeartbeat, now);
 	const level = lagLevel(lag === undefined ? undefined : lag / 1000, props.thresholds);
 	const events = props.history.events.slice(-Math.max(1, props.height - 10));
 	return (
@@ -35,7 +37,7 @@ export function HealthPane(props: {health: Health | undefined; history: HealthHi
 			{COMPONENTS.map(([key, name]) => {
 				const component = props.health![key];
 				const style = stateStyle(component.status);
-				const age = ageOf(component.latestHeartbeat, props.now);
+				const age = ageOf(component.latestHeartbeat, now);
 				return (
 					<Text key={key}>
 						{'  '}

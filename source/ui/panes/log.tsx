@@ -48,7 +48,7 @@ export function LogView(props: {client: AirflowClient; task: TaskInstance; activ
 			controller.abort();
 			clearTimeout(timer);
 		};
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// refetch only when the task or the follow switch changes, not on every render
 	}, [client, task.dagId, task.runId, task.taskId, task.tryNumber, follow]);
 
 	useKeys((input, key) => {
