@@ -2,34 +2,60 @@
 // windsock's entry: parse argv; a subcommand runs once and exits, no subcommand opens the
 // console. A password is refused on argv before anything else looks at it.
 import {parseArgs} from 'node:util';
+import {sanitizeLine} from './source/text/sanitize.js';
 import {ConfigError, refusePasswordArgument} from './source/config/connection.js';
 import {runStatus} from './source/commands/status.js';
 import {runConsoleCommand} from './source/commands/console.js';
 import {runSandbox} from './source/commands/sandbox.js';
 import {VERSION} from './source/version.js';
+import {commandNamed, COMMANDS} from './source/commands/index.js';
+import {makeContext, type FlagValues} from './source/commands/command.js';
+import {Output} from './source/commands/output.js';
+import {profilesPath} from './source/config/profiles.js';
 import {DEFAULT_THRESHOLDS, type Thresholds} from './source/live/health-history.js';
 
-const HELP = `windsock ${VERSION}: a terminal console for Apache Airflow 2.x and 3.x
+const GLOBAL_OPTIONS = {
+	url: {type: 'string'},
+	username: {type: 'string'},
+	profile: {type: 'string'},
+	'read-only': {type: 'boolean'},
+	'request-timeout': {type: 'string'},
+	refresh: {type: 'string'},
+	warn: {type: 'string'},
+	crit: {type: 'string'},
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+} as const;
+
+function help(): string {
+	const commands = COMMANDS.map(command => `  ${`windsock ${command.name}`.padEnd(35)}${command.summary}`).join('\n');
+	return `windsock ${VERSION}: a terminal console for Apache Airflow 2.x and 3.x
 
 Usage
-  windsock [options]                 open the console
-  windsock status [options]          one line: server, version, API, health
-  windsock sandbox start|stop|status a local Airflow ${'3.x'} on loopback, for trying windsock
+  windsock [options]                   open the console
+  windsock COMMAND [options] ...       run one command and exit (COMMAND --help for its usage)
+${commands}
+  windsock status                      one line: server, version, API, health
+  windsock sandbox start|stop|status   a local Airflow 3.x on loopback, for trying windsock
 
 Options
-  --url URL          Airflow's address, with any path prefix (env WINDSOCK_URL)
-  --username NAME    user to log in as (env WINDSOCK_USERNAME)
-  --read-only        refuse every request that could change something
-  --timeout SECONDS  per-request timeout (default 30)
-  --refresh SECONDS  how often the console polls the visible pane (default 5)
-  --warn SECONDS     scheduler heartbeat lag shown as a warning (default 30)
-  --crit SECONDS     scheduler heartbeat lag shown as critical (default 120)
-  -h, --help         this text
-  -v, --version      windsock's version
+  --profile NAME           a profile from ${profilesPath()} (env WINDSOCK_PROFILE)
+  --url URL                Airflow's address, with any path prefix (env WINDSOCK_URL)
+  --username NAME          user to log in as (env WINDSOCK_USERNAME)
+  --read-only              refuse every request that could change something
+  --request-timeout SECS   per-request timeout (default 30)
+  --refresh SECONDS        how often the console polls the visible pane (default 5)
+  --warn SECONDS           scheduler heartbeat lag that warns (default 30)
+  --crit SECONDS           scheduler heartbeat lag that is critical (default 120)
+  -h, --help               this text
+  -v, --version            windsock's version
 
 Secrets come from the environment, never from argv: WINDSOCK_PASSWORD or WINDSOCK_TOKEN
-(a bearer token). With a username and neither, windsock asks for the password.
+(a bearer token), or the variables a profile names. With a username and neither, windsock
+asks for the password. Output: tables on a terminal, --json for scripts; no colour when
+stdout is not a terminal or NO_COLOR is set.
 `;
+}
 
 /** --refresh SECONDS: how often the visible pane and the health badge poll (default 5). */
 function refreshMs(value: string | undefined): number | undefined {
@@ -52,43 +78,58 @@ function thresholds(warn: string | undefined, crit: string | undefined): Thresho
 	return result;
 }
 
+const GLOBAL_STRINGS = new Set(Object.entries(GLOBAL_OPTIONS).filter(([, option]) => option.type === 'string').map(([name]) => `--${name}`));
+
+/** The first positional argument: the command's name (a global option's value is skipped). */
+function commandName(argv: string[]): string | undefined {
+	for (let index = 0; index < argv.length; index++) {
+		const arg = argv[index]!;
+		if (arg === '--') return argv[index + 1];
+		if (GLOBAL_STRINGS.has(arg)) index++;
+		else if (!arg.startsWith('-')) return arg;
+	}
+	return undefined;
+}
+
 async function main(argv: string[]): Promise<number> {
 	refusePasswordArgument(argv);
+	const name = commandName(argv);
+	const command = name ? commandNamed(name) : undefined;
+	if (name && !command && name !== 'status' && name !== 'sandbox') throw new ConfigError(`unknown command "${name}"; see windsock --help`);
 	const {values, positionals} = parseArgs({
 		args: argv,
 		allowPositionals: true,
 		strict: true,
-		options: {
-			url: {type: 'string'},
-			username: {type: 'string'},
-			'read-only': {type: 'boolean'},
-			timeout: {type: 'string'},
-			refresh: {type: 'string'},
-			warn: {type: 'string'},
-			crit: {type: 'string'},
-			help: {type: 'boolean', short: 'h'},
-			version: {type: 'boolean', short: 'v'},
-		},
+		options: {...GLOBAL_OPTIONS, ...(command?.options ?? {})},
 	});
 	if (values.help) {
-		process.stdout.write(HELP);
+		process.stdout.write(command ? `usage: windsock ${command.usage}\n${command.summary}\n` : help());
 		return 0;
 	}
 	if (values.version) {
 		process.stdout.write(`${VERSION}\n`);
 		return 0;
 	}
-	const flags = {url: values.url, username: values.username, readOnly: values['read-only'], timeout: values.timeout};
-	const [command, ...rest] = positionals;
-	switch (command) {
+	const flags = {url: values.url, username: values.username, profile: values.profile, readOnly: values['read-only'], timeout: values['request-timeout']};
+	const [, ...rest] = positionals;
+	if (command) {
+		const out = new Output();
+		const context = makeContext(rest, values as FlagValues, flags, thresholds(values.warn, values.crit), out);
+		try {
+			return await command.run(context);
+		} catch (error) {
+			if (error instanceof ConfigError) throw error;
+			out.error(error);
+			return 1;
+		}
+	}
+	switch (name) {
 		case undefined:
 			return runConsoleCommand(flags, refreshMs(values.refresh), thresholds(values.warn, values.crit));
 		case 'status':
 			return runStatus(flags);
-		case 'sandbox':
-			return runSandbox(rest);
 		default:
-			throw new ConfigError(`unknown command "${command}"; see windsock --help`);
+			return runSandbox(rest);
 	}
 }
 
@@ -98,7 +139,7 @@ main(process.argv.slice(2)).then(
 	},
 	(error: unknown) => {
 		const known = error instanceof ConfigError || (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS');
-		process.stderr.write(`windsock: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+		process.stderr.write(`windsock: ${known ? sanitizeLine((error as Error).message) : String((error as Error)?.stack ?? error)}\n`);
 		process.exitCode = 2;
 	},
 );

@@ -2,7 +2,7 @@
 // project's test DAGs, waits until every DAG is parsed, runs every test file against them,
 // and stops them. Exit code: node --test's.
 import {spawn} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {AirflowClient} from '../source/airflow/client.js';
@@ -53,7 +53,7 @@ async function bringUp(line: AirflowLine, install: AirflowInstall): Promise<Test
 	log(`${line}.x: healthy at ${server.url} after ${server.startSeconds.toFixed(1)}s`);
 	const parseSeconds = await waitForDags(server);
 	log(`${line}.x: all ${EXPECTED_DAG_COUNT} DAGs and the import error visible after ${parseSeconds.toFixed(1)}s more`);
-	return {line, version: install.version, url: server.url, exposeConfig: line === 3, tokenSeconds: line === 3 ? TOKEN_SECONDS : null, admin, viewer, logFile: server.logFile};
+	return {line, version: install.version, url: server.url, exposeConfig: line === 3, tokenSeconds: line === 3 ? TOKEN_SECONDS : null, admin, viewer, logFile: server.logFile, pid: server.pid, cli: server.cli};
 }
 
 function runTests(servers: TestServer[], args: string[]): Promise<number> {
@@ -84,6 +84,9 @@ try {
 	if (args[0] === '--serve') {
 		// for a developer or a tmux session: keep both servers up until Ctrl-C
 		for (const server of servers) log(`Airflow ${server.version}: ${server.url} (user ${server.admin.username}, password ${server.admin.password})`);
+		// run single test files against these: WINDSOCK_TEST_SERVERS="$(cat test/.airflow/servers.json)" node --test dist/test/...
+		writeFileSync(path.join(PACKAGE_ROOT, 'test', '.airflow', 'servers.json'), JSON.stringify(servers));
+		log('test/.airflow/servers.json holds WINDSOCK_TEST_SERVERS for running single test files');
 		await new Promise<void>(resolve => process.once('SIGINT', () => resolve()).once('SIGTERM', () => resolve()));
 		code = 0;
 	} else if (args[0] === '--record-fixtures') {

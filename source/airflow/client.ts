@@ -245,6 +245,12 @@ export class AirflowClient {
 		return this.#all(offset => this.#page(path, 'task_instances', 'tasks', {limit: PAGE, offset}, raw => this.#wire.taskInstance(raw), signal));
 	}
 
+	async getTaskInstance(dagId: string, runId: string, taskId: string, signal?: AbortSignal): Promise<TaskInstance> {
+		const path = `dags/${seg(dagId)}/dagRuns/${seg(runId)}/taskInstances/${seg(taskId)}`;
+		const {body} = await this.#send(path, 'tasks', {signal});
+		return this.#map('tasks', path, () => this.#wire.taskInstance(asObject(body, 'the task instance')));
+	}
+
 	/** One chunk of a task's log; pass continuationToken back to get what follows. */
 	async getLog(query: LogQuery, signal?: AbortSignal): Promise<LogChunk> {
 		const path = `dags/${seg(query.dagId)}/dagRuns/${seg(query.runId)}/taskInstances/${seg(query.taskId)}/logs/${query.tryNumber}`;

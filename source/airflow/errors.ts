@@ -227,7 +227,7 @@ export function errorFromTransport(
 		return new AirflowError({
 			kind: 'timeout',
 			title: `No answer from ${context.host}${seconds}`,
-			hint: 'The server or the network is slow or down; try again, or raise --timeout.',
+			hint: 'The server or the network is slow or down; try again, or raise --request-timeout.',
 			method: context.method,
 			path: context.path,
 			operation: context.operation,

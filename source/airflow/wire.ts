@@ -87,7 +87,8 @@ export function variableFrom(raw: Json): Variable {
 }
 
 export function variableBody(variable: Variable): Json {
-	return {key: variable.key, value: variable.value, description: variable.description};
+	// 2.x rejects "description": null on update ("Field may not be null"): leave it out
+	return {key: variable.key, value: variable.value, ...(variable.description === null ? {} : {description: variable.description})};
 }
 
 /** 2.x never returns a connection's password; 3.x returns it masked. */

@@ -12,7 +12,7 @@ export async function runConsoleCommand(flags: ConnectionFlags, refreshMs?: numb
 		return runStatus(flags);
 	}
 	try {
-		const {client, label} = await openClient(flags, message => process.stderr.write(`${message}\n`));
+		const {client, label} = await openClient(flags, message => process.stderr.write(`${message}\n`), {startSandbox: true});
 		return await runConsole(client, label, refreshMs, thresholds);
 	} catch (error) {
 		process.stderr.write(`windsock: ${describeError(error)}\n`);

@@ -1,18 +1,28 @@
-// Where the connection settings come from: flags, then WINDSOCK_* environment variables.
-// Profiles (one per Airflow environment) will join here as a third source. A password is
-// never taken from argv: it would show in `ps` and in shell history.
+// Where the connection settings come from: flags first; then the selected profile (--profile,
+// WINDSOCK_PROFILE or the profile file's default); then WINDSOCK_* environment variables. A
+// password is never taken from argv: it would show in `ps` and in shell history.
 import type {ConnectOptions} from '../airflow/client.js';
+import {ConfigError} from './errors.js';
+import {selectProfile} from './profiles.js';
+
+export {ConfigError};
 
 export type ConnectionFlags = {
 	url?: string;
 	username?: string;
+	profile?: string;
 	readOnly?: boolean;
 	timeout?: string;
 };
 
-export class ConfigError extends Error {
-	override name = 'ConfigError';
-}
+/** How careful windsock must be with this environment; the console and the commands obey it. */
+export type Safety = {
+	readOnly: boolean;
+	/** a production profile: marked in the header, confirmations always asked */
+	production: boolean;
+	/** ask before every change (false only for a profile that says so, never production) */
+	confirm: boolean;
+};
 
 export const DEFAULT_URL = 'http://127.0.0.1:8080';
 
@@ -20,22 +30,30 @@ export const DEFAULT_URL = 'http://127.0.0.1:8080';
 export type ResolvedConnection = {
 	options: ConnectOptions;
 	/** where the URL came from, for the header and error messages */
-	urlSource: 'flag' | 'env' | 'default';
+	urlSource: 'flag' | 'env' | 'profile' | 'default';
+	/** the profile's name, shown in the header */
+	profile?: string;
+	safety: Safety;
 	needsPassword: boolean;
+	/** the environment variables the secret is read from, for messages */
+	secretVariables: {password: string; token: string};
 };
 
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
-	const url = flags.url ?? env['WINDSOCK_URL'];
-	const username = flags.username ?? env['WINDSOCK_USERNAME'] ?? undefined;
-	const password = env['WINDSOCK_PASSWORD'] ?? undefined;
-	const token = env['WINDSOCK_TOKEN'] ?? undefined;
-	let requestTimeoutMs: number | undefined;
+	const profile = selectProfile(flags.profile, env);
+	const url = flags.url ?? profile?.url ?? env['WINDSOCK_URL'];
+	const username = flags.username ?? (profile ? profile.username : env['WINDSOCK_USERNAME']) ?? undefined;
+	const secretVariables = {password: profile?.passwordEnv ?? 'WINDSOCK_PASSWORD', token: profile?.tokenEnv ?? 'WINDSOCK_TOKEN'};
+	const password = env[secretVariables.password] ?? undefined;
+	const token = env[secretVariables.token] ?? undefined;
+	let requestTimeoutMs = profile?.timeout ? profile.timeout * 1000 : undefined;
 	if (flags.timeout !== undefined) {
 		const seconds = Number(flags.timeout);
-		if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--timeout takes a number of seconds, not "${flags.timeout}"`);
+		if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--request-timeout takes a number of seconds, not "${flags.timeout}"`);
 		requestTimeoutMs = seconds * 1000;
 	}
-	const readOnly = flags.readOnly ?? /^(1|true|yes)$/i.test(env['WINDSOCK_READ_ONLY'] ?? '');
+	// read-only can be switched on from anywhere, never off against a profile that says so
+	const readOnly = !!flags.readOnly || !!profile?.readOnly || /^(1|true|yes)$/i.test(env['WINDSOCK_READ_ONLY'] ?? '');
 	return {
 		options: {
 			baseUrl: url ?? DEFAULT_URL,
@@ -45,8 +63,11 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
 			readOnly,
 			...(requestTimeoutMs ? {requestTimeoutMs} : {}),
 		},
-		urlSource: flags.url ? 'flag' : url ? 'env' : 'default',
+		urlSource: flags.url ? 'flag' : profile ? 'profile' : url ? 'env' : 'default',
+		...(profile ? {profile: profile.name} : {}),
+		safety: {readOnly, production: profile?.production ?? false, confirm: profile?.confirm ?? true},
 		needsPassword: !!username && password === undefined && token === undefined,
+		secretVariables,
 	};
 }
 

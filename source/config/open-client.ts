@@ -1,28 +1,51 @@
-// From flags and environment to a connected client: resolves the settings, asks for a
-// password where one is missing, and, with nothing configured at all, uses (or starts) the
-// local sandbox so that a first `windsock` on a fresh machine shows something real.
+// From flags, profile and environment to a connected client: resolves the settings, asks for
+// a password where one is missing, and, with nothing configured at all, uses the local
+// sandbox (the console also starts it, so a first `windsock` on a fresh machine shows
+// something real; a command never starts one behind a script's back).
 import {AirflowClient} from '../airflow/client.js';
 import {sandboxStatus, startSandbox} from '../sandbox/sandbox.js';
 import {promptSecret} from './prompt.js';
-import {ConfigError, resolveConnection, type ConnectionFlags} from './connection.js';
+import {ConfigError, resolveConnection, type ConnectionFlags, type Safety} from './connection.js';
 
-export type OpenedClient = {client: AirflowClient; label: string};
+export type OpenedClient = {client: AirflowClient; label: string; safety: Safety};
 
-export async function openClient(flags: ConnectionFlags, progress: (message: string) => void): Promise<OpenedClient> {
+export type OpenOptions = {
+	/** with nothing configured: start the sandbox when it is not running (the console) */
+	startSandbox?: boolean;
+	/** the caller only reads endpoints that need no login (health): never ask for a password */
+	anonymous?: boolean;
+	/** force read-only for this connection (a dry run), whatever the settings say */
+	readOnly?: boolean;
+};
+
+export async function openClient(flags: ConnectionFlags, progress: (message: string) => void, open: OpenOptions = {}): Promise<OpenedClient> {
 	const resolved = resolveConnection(flags);
-	const options = {...resolved.options};
+	const options = {...resolved.options, ...(open.readOnly ? {readOnly: true} : {})};
+	const safety = {...resolved.safety, readOnly: options.readOnly ?? false};
 	if (resolved.urlSource === 'default' && !options.username && !options.token) {
-		const sandbox = sandboxStatus() ?? (await startSandbox(message => progress(`sandbox: ${message}`)));
+		const running = sandboxStatus();
+		if (!running && !open.startSandbox) {
+			throw new ConfigError(
+				'no Airflow to talk to: pass --url or --profile, set WINDSOCK_URL, or start the local one with `windsock sandbox start`',
+			);
+		}
+		const sandbox = running ?? (await startSandbox(message => progress(`sandbox: ${message}`)));
 		return {
 			client: await AirflowClient.connect({...options, baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password}),
 			label: 'sandbox',
+			safety,
 		};
 	}
-	if (resolved.needsPassword) {
+	if (resolved.needsPassword && open.anonymous) {
+		options.username = undefined;
+	} else if (resolved.needsPassword) {
 		if (!process.stdin.isTTY) {
-			throw new ConfigError(`no password for ${options.username}: set WINDSOCK_PASSWORD (or WINDSOCK_TOKEN); there is no terminal to ask on`);
+			throw new ConfigError(
+				`no password for ${options.username}: set ${resolved.secretVariables.password} (or ${resolved.secretVariables.token}); there is no terminal to ask on`,
+			);
 		}
 		options.password = await promptSecret(`Password for ${options.username} at ${options.baseUrl}: `);
 	}
-	return {client: await AirflowClient.connect(options), label: resolved.urlSource === 'default' ? 'default' : 'url'};
+	const label = resolved.profile ?? (resolved.urlSource === 'default' ? 'default' : 'url');
+	return {client: await AirflowClient.connect(options), label, safety};
 }

@@ -44,6 +44,8 @@ export type RunningServer = {
 	/** seconds from spawn to healthy */
 	startSeconds: number;
 	logFile: string;
+	/** what `airflow ...` on the command line needs to work on this server's database */
+	cli: {airflow: string; env: Record<string, string>};
 	stop(): Promise<void>;
 };
 
@@ -247,6 +249,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		pid,
 		startSeconds: (Date.now() - started) / 1000,
 		logFile,
+		cli: {airflow: options.airflow, env: Object.fromEntries(Object.entries(env).filter(([key]) => key.startsWith('AIRFLOW') || ['PATH', 'PYTHONPATH', 'PYTHONWARNINGS', 'NO_COLOR'].includes(key)))},
 		stop,
 	};
 }

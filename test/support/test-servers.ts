@@ -16,6 +16,10 @@ export type TestServer = {
 	admin: TestUser;
 	viewer: TestUser;
 	logFile: string;
+	/** the `airflow standalone` process; its children are the scheduler and the rest */
+	pid: number;
+	/** run Airflow's own CLI against this server's database */
+	cli: {airflow: string; env: Record<string, string>};
 };
 
 /** The DAGs in test/dags that parse: ws_succeed, ws_fail, ws_params, ws_escape and 120 ws_many_NNN. */

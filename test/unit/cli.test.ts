@@ -35,7 +35,7 @@ describe('windsock CLI', () => {
 	});
 
 	it('explains an unreachable server in one line with a hint', () => {
-		const result = run('status', '--timeout', '1');
+		const result = run('status', '--request-timeout', '1');
 		assert.equal(result.status, 1);
 		assert.match(result.stderr, /^windsock: Cannot reach 127\.0\.0\.1:9: connection refused\. Is Airflow running there/);
 		assert.equal(result.stderr.trim().split('\n').length, 1);
@@ -58,10 +58,10 @@ describe('connection settings', () => {
 		assert.equal(resolveConnection({username: 'alice'}, {WINDSOCK_TOKEN: 't'}).needsPassword, false);
 	});
 
-	it('reads --read-only, WINDSOCK_READ_ONLY and --timeout', () => {
+	it('reads --read-only, WINDSOCK_READ_ONLY and --request-timeout', () => {
 		assert.equal(resolveConnection({}, {WINDSOCK_READ_ONLY: 'true'}).options.readOnly, true);
 		assert.equal(resolveConnection({readOnly: true}, {}).options.readOnly, true);
 		assert.equal(resolveConnection({timeout: '2.5'}, {}).options.requestTimeoutMs, 2500);
-		assert.throws(() => resolveConnection({timeout: 'soon'}, {}), /--timeout takes a number of seconds/);
+		assert.throws(() => resolveConnection({timeout: 'soon'}, {}), /--request-timeout takes a number of seconds/);
 	});
 });

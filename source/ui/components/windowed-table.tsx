@@ -5,6 +5,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {color} from '../theme.js';
+import {cellWidth, fit} from '../../text/cells.js';
 
 /** A cell: one text, or parts coloured one by one (a grid of run states). */
 export type Cell = {text: string; color?: string; bold?: boolean; parts?: {text: string; color?: string}[]};
@@ -15,29 +16,6 @@ export type Column<Row> = {
 	width: number;
 	cell: (row: Row) => Cell;
 };
-
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}]/u;
-
-/** Terminal cells a string takes: wide characters (CJK, emoji) take two. */
-export function cellWidth(text: string): number {
-	let width = 0;
-	for (const char of text) width += WIDE.test(char) ? 2 : 1;
-	return width;
-}
-
-/** Pads or cuts (with …) to exactly `width` cells, so columns stay aligned. */
-export function fit(text: string, width: number): string {
-	if (cellWidth(text) <= width) return text + ' '.repeat(width - cellWidth(text));
-	let out = '';
-	let used = 0;
-	for (const char of text) {
-		const w = WIDE.test(char) ? 2 : 1;
-		if (used + w > width - 1) break;
-		out += char;
-		used += w;
-	}
-	return out + '…' + ' '.repeat(Math.max(0, width - used - 1));
-}
 
 export function WindowedTable<Row>(props: {
 	columns: Column<Row>[];

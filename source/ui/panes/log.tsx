@@ -5,20 +5,19 @@ import {Box, Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import {describeError} from '../../airflow/errors.js';
 import type {TaskInstance} from '../../airflow/model.js';
+import {UNFINISHED_TASK_STATES} from '../../airflow/states.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {TextView} from '../components/text-view.js';
 import {actionFor} from '../keymap.js';
 import {KeyDepth, useKeys} from '../keys.js';
 import {color} from '../theme.js';
 
-const UNFINISHED = new Set(['running', 'queued', 'scheduled', 'up_for_retry', 'up_for_reschedule', 'deferred', 'restarting']);
-
 export function LogView(props: {client: AirflowClient; task: TaskInstance; active: boolean; height: number; width: number; refreshMs: number}) {
 	const {client, task} = props;
 	const [text, setText] = useState('');
 	const [loaded, setLoaded] = useState(false);
 	const [error, setError] = useState<string | undefined>(undefined);
-	const [follow, setFollow] = useState(UNFINISHED.has(task.state ?? ''));
+	const [follow, setFollow] = useState(UNFINISHED_TASK_STATES.has(task.state ?? ''));
 	const [complete, setComplete] = useState(false);
 	const token = useRef<string | null | undefined>(undefined);
 

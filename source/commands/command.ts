@@ -1,0 +1,89 @@
+// What every scriptable command gets: its arguments, the parsed flags, an Output, and a way
+// to connect and to ask for confirmation that obey the profile's safety settings.
+import {createInterface} from 'node:readline/promises';
+import type {ParseArgsConfig} from 'node:util';
+import {AirflowError} from '../airflow/errors.js';
+import {ConfigError, type ConnectionFlags} from '../config/connection.js';
+import {openClient, type OpenedClient, type OpenOptions} from '../config/open-client.js';
+import type {Thresholds} from '../live/health-history.js';
+import type {Output} from './output.js';
+
+export type FlagValues = Record<string, string | boolean | undefined>;
+
+export type CommandContext = {
+	/** positionals after the command's name */
+	args: string[];
+	values: FlagValues;
+	flags: ConnectionFlags;
+	thresholds: Thresholds;
+	out: Output;
+	connect(options?: OpenOptions): Promise<OpenedClient>;
+	/**
+	 * Asks before a change. True without asking with --yes or for a profile whose
+	 * confirmations are off (never a production one); refuses without a terminal.
+	 */
+	confirm(opened: OpenedClient, question: string): Promise<boolean>;
+};
+
+export type Command = {
+	name: string;
+	/** one line for --help */
+	usage: string;
+	summary: string;
+	options: NonNullable<ParseArgsConfig['options']>;
+	run(context: CommandContext): Promise<number>;
+};
+
+export function makeContext(args: string[], values: FlagValues, flags: ConnectionFlags, thresholds: Thresholds, out: Output): CommandContext {
+	return {
+		args,
+		values,
+		flags,
+		thresholds,
+		out,
+		connect: options => openClient(flags, message => out.note(message), options),
+		async confirm(opened, question) {
+			if (values['yes']) return true;
+			if (!opened.safety.confirm) {
+				out.note(`(${question} yes: confirmations are off for profile ${opened.label})`);
+				return true;
+			}
+			if (!process.stdin.isTTY) {
+				throw new ConfigError(`${question} There is no terminal to ask on: pass --yes to go ahead`);
+			}
+			const prompt = createInterface({input: process.stdin, output: process.stderr});
+			try {
+				const marker = opened.safety.production ? `[PRODUCTION ${opened.label}] ` : '';
+				const answer = await prompt.question(`${marker}${question} [y/N] `);
+				return /^y(es)?$/i.test(answer.trim());
+			} finally {
+				prompt.close();
+			}
+		},
+	};
+}
+
+/** A string flag as a positive number, or a ConfigError naming the flag. */
+export function secondsFlag(values: FlagValues, name: string, fallback: number): number {
+	const raw = values[name];
+	if (raw === undefined) return fallback;
+	const value = Number(raw);
+	if (typeof raw !== 'string' || !Number.isFinite(value) || value <= 0) throw new ConfigError(`--${name} takes a number of seconds, not "${String(raw)}"`);
+	return value;
+}
+
+/** Exactly `count` positionals, or a usage error. */
+export function expectArgs(context: CommandContext, command: Command, min: number, max = min): string[] {
+	if (context.args.length < min || context.args.length > max) throw new ConfigError(`usage: windsock ${command.usage}`);
+	return context.args;
+}
+
+/** The value, or undefined when the server says 404; any other failure is thrown on. */
+export async function unlessNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
+	try {
+		return await promise;
+	} catch (error) {
+		if (error instanceof AirflowError && error.status === 404) return undefined;
+		throw error;
+	}
+}

@@ -1,0 +1,41 @@
+// `windsock config`: Airflow's effective configuration, as the API shows it. When the
+// administrator hides it (the default), says which setting shows it.
+import {AirflowError, exposeConfigSetting} from '../airflow/errors.js';
+import type {Command} from './command.js';
+
+export const configCommand: Command = {
+	name: 'config',
+	usage: 'config [--section S] [--json]',
+	summary: "Airflow's configuration (when the server exposes it)",
+	options: {section: {type: 'string'}, json: {type: 'boolean'}},
+	async run({values, out, connect}) {
+		const {client} = await connect();
+		let sections;
+		try {
+			sections = await client.getConfig(values['section'] as string | undefined);
+		} catch (error) {
+			if (error instanceof AirflowError && error.status === 403) {
+				out.note(
+					`windsock: the server does not show its configuration (403): that is the administrator's choice, ${exposeConfigSetting(client.server.generation)}. ` +
+						'Ask for it to be set to True (or non-sensitive-only), or read airflow.cfg on the server',
+				);
+				return 1;
+			}
+			throw error;
+		}
+		if (values['json']) {
+			out.json(sections);
+			return 0;
+		}
+		const rows = sections.flatMap(section => section.options.map(option => ({section: section.name, ...option})));
+		out.table(
+			[
+				{header: 'section', value: r => r.section},
+				{header: 'key', value: r => r.key},
+				{header: 'value', value: r => r.value, max: 200},
+			],
+			rows,
+		);
+		return 0;
+	},
+};

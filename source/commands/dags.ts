@@ -1,0 +1,37 @@
+// `windsock dags`: every DAG (all pages), or only the active (unpaused) or paused ones,
+// optionally those whose id contains a pattern; a table for people, JSON for machines.
+import {ConfigError} from '../config/connection.js';
+import type {Command} from './command.js';
+
+export const dagsCommand: Command = {
+	name: 'dags',
+	usage: 'dags [--active | --paused] [--pattern P] [--tag T] [--json]',
+	summary: 'list DAGs: id, paused, schedule, next run, tags',
+	options: {active: {type: 'boolean'}, paused: {type: 'boolean'}, pattern: {type: 'string'}, tag: {type: 'string', multiple: true}, json: {type: 'boolean'}},
+	async run({values, out, connect}) {
+		if (values['active'] && values['paused']) throw new ConfigError('--active and --paused exclude each other');
+		const {client} = await connect();
+		const dags = await client.listAllDags({
+			pattern: values['pattern'] as string | undefined,
+			paused: values['active'] ? false : values['paused'] ? true : undefined,
+			tags: values['tag'] as unknown as string[] | undefined,
+		});
+		if (values['json']) {
+			out.json(dags);
+			return 0;
+		}
+		out.table(
+			[
+				{header: 'dag_id', value: d => d.dagId},
+				{header: 'paused', value: d => (d.isPaused ? 'paused' : 'active'), paint: (text, d) => out.paint(d.isPaused ? 'yellow' : 'green', text)},
+				{header: 'schedule', value: d => d.schedule ?? 'none', max: 24},
+				{header: 'next run', value: d => d.nextRunLogicalDate?.replace('T', ' ').slice(0, 19) ?? ''},
+				{header: 'import errors', value: d => (d.hasImportErrors ? 'yes' : '')},
+				{header: 'tags', value: d => d.tags.join(', ')},
+			],
+			dags,
+		);
+		out.note(`${dags.length} DAG${dags.length === 1 ? '' : 's'}`);
+		return 0;
+	},
+};

@@ -1,0 +1,29 @@
+// Every scriptable command, by name: cli.tsx parses argv with a command's options and
+// runs it; --help is written from this table.
+import type {Command} from './command.js';
+import {configCommand} from './config.js';
+import {connectionsCommand} from './connections.js';
+import {dagsCommand} from './dags.js';
+import {healthCommand} from './health.js';
+import {logsCommand} from './logs.js';
+import {pauseCommand, unpauseCommand} from './pause.js';
+import {runsCommand} from './runs.js';
+import {triggerCommand} from './trigger.js';
+import {variablesCommand} from './variables.js';
+
+export const COMMANDS: Command[] = [
+	healthCommand,
+	dagsCommand,
+	pauseCommand,
+	unpauseCommand,
+	triggerCommand,
+	runsCommand,
+	logsCommand,
+	variablesCommand,
+	connectionsCommand,
+	configCommand,
+];
+
+export function commandNamed(name: string): Command | undefined {
+	return COMMANDS.find(command => command.name === name);
+}

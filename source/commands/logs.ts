@@ -1,0 +1,53 @@
+// `windsock logs DAG RUN TASK`: a task's log (its latest try unless --try); RUN may be
+// `latest`. --follow keeps reading while the task runs and stops once it has finished and
+// the log has nothing more. Escape sequences in the log are removed: it is server data.
+import {UNFINISHED_TASK_STATES} from '../airflow/states.js';
+import {ConfigError} from '../config/connection.js';
+import {sanitize, sanitizeLine} from '../text/sanitize.js';
+import {expectArgs, secondsFlag, type Command} from './command.js';
+
+export const logsCommand: Command = {
+	name: 'logs',
+	usage: 'logs DAG RUN|latest TASK [--try N] [--map-index N] [--follow]',
+	summary: "a task's log; --follow while it runs",
+	options: {try: {type: 'string'}, 'map-index': {type: 'string'}, follow: {type: 'boolean', short: 'f'}, poll: {type: 'string'}},
+	async run(context) {
+		const {values, out} = context;
+		const [dagId, runArg, taskId] = expectArgs(context, logsCommand, 3) as [string, string, string];
+		const whole = (name: string) => {
+			const raw = values[name];
+			if (raw === undefined) return undefined;
+			const value = Number(raw);
+			if (!Number.isInteger(value) || value < (name === 'try' ? 1 : 0)) throw new ConfigError(`--${name} takes a whole number, not "${String(raw)}"`);
+			return value;
+		};
+		const tryArg = whole('try');
+		const mapIndex = whole('map-index');
+		const pollMs = secondsFlag(values, 'poll', 2) * 1000;
+		const {client} = await context.connect();
+
+		let runId = runArg;
+		if (runArg === 'latest') {
+			const newest = (await client.listRuns({dagId, limit: 1})).items[0];
+			if (!newest) throw new ConfigError(`${sanitizeLine(dagId)} has no runs`);
+			runId = newest.runId;
+			out.note(`latest run: ${sanitizeLine(runId)}`);
+		}
+		let task = await client.getTaskInstance(dagId, runId, taskId);
+		const tryNumber = tryArg ?? Math.max(1, task.tryNumber);
+		let token: string | null | undefined;
+		for (;;) {
+			const chunk = await client.getLog({dagId, runId, taskId, tryNumber, mapIndex, continuationToken: token});
+			if (chunk.text) out.write(sanitize(chunk.text));
+			token = chunk.continuationToken;
+			// 3.x says when a log is complete (null); 2.x never does
+			if (token === null || !values['follow']) break;
+			// a task without a state yet has not started: keep waiting for it
+			const finished = task.state !== null && !UNFINISHED_TASK_STATES.has(task.state);
+			if (finished && !chunk.text) break;
+			await new Promise(resolve => setTimeout(resolve, pollMs));
+			task = await client.getTaskInstance(dagId, runId, taskId);
+		}
+		return 0;
+	},
+};

@@ -1,0 +1,94 @@
+// `windsock trigger DAG`: prints the new run's id on stdout (so `RUN=$(windsock trigger x)`
+// works); with --wait follows it and exits 0 on success, 1 on failure (naming the failed
+// tasks), 124 when --timeout passes first (as timeout(1) does).
+import {readFileSync} from 'node:fs';
+import {describeError} from '../airflow/errors.js';
+import {FAILED_TASK_STATES} from '../airflow/states.js';
+import {ConfigError} from '../config/connection.js';
+import {waitForRun} from '../live/wait-run.js';
+import {parseJsonObject} from '../text/json-input.js';
+import {sanitizeLine} from '../text/sanitize.js';
+import {expectArgs, secondsFlag, type Command} from './command.js';
+
+export const TIMED_OUT = 124;
+
+/** --conf JSON, --conf @file, or --conf @- (stdin). */
+function readConf(raw: string | undefined): Record<string, unknown> | undefined {
+	if (raw === undefined) return undefined;
+	let text = raw;
+	let source = '--conf';
+	if (raw.startsWith('@')) {
+		source = raw === '@-' ? 'the conf on stdin' : raw.slice(1);
+		try {
+			text = readFileSync(raw === '@-' ? 0 : raw.slice(1), 'utf8');
+		} catch (error) {
+			throw new ConfigError(`cannot read ${source}: ${(error as Error).message}`);
+		}
+	}
+	const parsed = parseJsonObject(text);
+	if (!parsed.ok) throw new ConfigError(`${source} is not a JSON object: ${parsed.message}`);
+	return parsed.value;
+}
+
+export const triggerCommand: Command = {
+	name: 'trigger',
+	usage: 'trigger DAG [--conf JSON|@file] [--logical-date ISO] [--run-id ID] [--note T] [--wait [--timeout S]] [--json]',
+	summary: 'trigger a run; prints its id; --wait follows it to the end',
+	options: {
+		conf: {type: 'string'},
+		'logical-date': {type: 'string'},
+		'run-id': {type: 'string'},
+		note: {type: 'string'},
+		wait: {type: 'boolean'},
+		timeout: {type: 'string'},
+		poll: {type: 'string'},
+		json: {type: 'boolean'},
+	},
+	async run(context) {
+		const {values, out} = context;
+		const [dagId] = expectArgs(context, triggerCommand, 1);
+		const conf = readConf(values['conf'] as string | undefined);
+		const logicalDate = values['logical-date'] as string | undefined;
+		if (logicalDate !== undefined && Number.isNaN(Date.parse(logicalDate))) {
+			throw new ConfigError(`--logical-date takes an ISO date and time such as 2026-11-25T10:00:00Z, not "${logicalDate}"`);
+		}
+		const timeoutMs = secondsFlag(values, 'timeout', 3600) * 1000;
+		const pollMs = secondsFlag(values, 'poll', 2) * 1000;
+		const {client} = await context.connect();
+
+		const dag = await client.getDag(dagId!);
+		if (dag.isPaused) out.warn(`${sanitizeLine(dagId)} is paused: the run will stay queued until it is unpaused (windsock unpause ${sanitizeLine(dagId)})`);
+		const run = await client.trigger(dagId!, {
+			...(conf ? {conf} : {}),
+			...(logicalDate ? {logicalDate} : {}),
+			...(values['run-id'] ? {runId: values['run-id'] as string} : {}),
+			...(values['note'] ? {note: values['note'] as string} : {}),
+		});
+		if (!values['wait']) {
+			if (values['json']) out.json(run);
+			else out.line(sanitizeLine(run.runId));
+			return 0;
+		}
+		if (!values['json']) out.line(sanitizeLine(run.runId));
+		out.note(`${sanitizeLine(dagId)}: ${sanitizeLine(run.runId)} ${run.state}`);
+		const outcome = await waitForRun(client, dagId!, run.runId, {
+			timeoutMs,
+			pollMs,
+			onState: next => next.state !== run.state && out.note(`${sanitizeLine(dagId)}: ${sanitizeLine(run.runId)} ${sanitizeLine(next.state)}`),
+			onError: error => out.note(`windsock: still waiting: ${sanitizeLine(describeError(error))}`),
+		});
+		if (values['json']) out.json({...outcome.run, timedOut: outcome.timedOut});
+		if (outcome.timedOut) {
+			out.note(`windsock: gave up waiting after ${timeoutMs / 1000}s; the run is ${sanitizeLine(outcome.run.state)} and goes on`);
+			return TIMED_OUT;
+		}
+		if (outcome.run.state === 'success') return 0;
+		const tasks = await client.listTaskInstances(dagId!, run.runId).catch(() => []);
+		const failed = tasks.filter(task => FAILED_TASK_STATES.has(task.state ?? ''));
+		for (const task of failed) {
+			out.note(`failed task: ${sanitizeLine(task.taskId)}${task.mapIndex >= 0 ? `[${task.mapIndex}]` : ''} (${task.state}, try ${task.tryNumber}); read it with: windsock logs ${sanitizeLine(dagId)} ${sanitizeLine(run.runId)} ${sanitizeLine(task.taskId)}`);
+		}
+		out.note(`windsock: ${sanitizeLine(dagId)} run ${sanitizeLine(run.runId)} ${sanitizeLine(outcome.run.state)}`);
+		return 1;
+	},
+};

@@ -1,0 +1,121 @@
+// `windsock variables list|get|set|delete|export|import`: Airflow's Variables without the
+// web UI or `airflow variables` on the server. export/import read and write the files of
+// Airflow's own CLI (see source/transfer/variables-file.ts).
+import {readFileSync} from 'node:fs';
+import {ConfigError} from '../config/connection.js';
+import {sanitize, sanitizeLine} from '../text/sanitize.js';
+import {isSensitiveKey, MASK} from '../text/sensitive.js';
+import {MASKED} from '../transfer/connections-file.js';
+import {variablesFromFile, variablesToFile, type VariableEntry} from '../transfer/variables-file.js';
+import type {Variable} from '../airflow/model.js';
+import {unlessNotFound, type Command, type CommandContext} from './command.js';
+import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer-io.js';
+
+const USAGE = 'variables list [--json] | get KEY | set KEY VALUE|@file|@- [--description T] | delete KEY [--yes] | export [FILE|-] [--no-descriptions] | import FILE|- [--overwrite|--skip-existing] [--dry-run]';
+
+function valueArgument(raw: string, key: string, context: CommandContext): string {
+	if (raw === '@-' || raw.startsWith('@')) {
+		try {
+			return readFileSync(raw === '@-' ? 0 : raw.slice(1), 'utf8').replace(/\n$/, '');
+		} catch (error) {
+			throw new ConfigError(`cannot read ${raw === '@-' ? 'stdin' : raw.slice(1)}: ${(error as Error).message}`);
+		}
+	}
+	if (isSensitiveKey(key)) context.out.warn(`"${key}" looks secret, and argv shows in \`ps\` and shell history: pass the value as @- (stdin) or @file instead`);
+	return raw;
+}
+
+async function exportVariables(context: CommandContext): Promise<number> {
+	const {args, values, out} = context;
+	const file = args[1] ?? '-';
+	const {client} = await context.connect({readOnly: true});
+	const variables = await client.listAllVariables();
+	const masked = variables.filter(variable => variable.value === MASKED).map(variable => variable.key);
+	writeJsonFile(file, variablesToFile(variables, {descriptions: !values['no-descriptions']}), 4, out);
+	out.note(`exported ${variables.length} variable${variables.length === 1 ? '' : 's'}${file === '-' ? '' : ` to ${file}`}`);
+	if (masked.length) {
+		out.warn(`the server masked ${masked.length} value${masked.length === 1 ? '' : 's'} as ${MASKED} (${masked.map(sanitizeLine).join(', ')}): the file holds the mask, not the secret, and will not round-trip; windsock's import skips such values`);
+	}
+	return 0;
+}
+
+async function importVariables(context: CommandContext): Promise<number> {
+	const file = context.args[1];
+	if (!file) throw new ConfigError(`usage: windsock ${USAGE}`);
+	const {entries, problems} = variablesFromFile(readJsonFile(file));
+	// a value the exporting server masked is not the secret: writing it would destroy the real one
+	const masked = entries.filter(entry => entry.value === MASKED).map(entry => ({key: entry.key, reason: `the file holds the server's mask ${MASKED}, not the value`}));
+	const {client} = await context.connect({readOnly: !!context.values['dry-run']});
+	const existing = new Map((await client.listAllVariables()).map(variable => [variable.key, variable] as const));
+	const asVariable = (entry: VariableEntry): Variable => ({key: entry.key, value: entry.value, description: entry.description ?? existing.get(entry.key)?.description ?? null});
+	return runImport(context, 'variables', problems, {
+		entries: entries.filter(entry => entry.value !== MASKED),
+		keyOf: entry => entry.key,
+		existing,
+		same: (entry, current) => entry.value === current.value && (entry.description === undefined || (entry.description ?? null) === current.description),
+		create: entry => client.createVariable(asVariable(entry)),
+		update: entry => client.updateVariable(asVariable(entry)),
+	}, masked);
+}
+
+export const variablesCommand: Command = {
+	name: 'variables',
+	usage: USAGE,
+	summary: 'list, get, set, delete, export and import Variables',
+	options: {...IMPORT_OPTIONS, description: {type: 'string'}, 'no-descriptions': {type: 'boolean'}, yes: {type: 'boolean', short: 'y'}},
+	async run(context) {
+		const {args, values, out} = context;
+		const [action, key, value] = args;
+		switch (action) {
+			case 'list': {
+				const {client} = await context.connect();
+				const variables = await client.listAllVariables();
+				if (values['json']) out.json(variables);
+				else {
+					out.table(
+						[
+							{header: 'key', value: v => v.key},
+							{header: 'value', value: v => (isSensitiveKey(v.key) ? MASK : v.value), max: 50},
+							{header: 'description', value: v => v.description ?? ''},
+						],
+						variables,
+					);
+					out.note(`${variables.length} variable${variables.length === 1 ? '' : 's'} (values of secret-looking keys masked; \`windsock variables get KEY\` shows one)`);
+				}
+				return 0;
+			}
+			case 'get': {
+				if (!key) throw new ConfigError('usage: windsock variables get KEY');
+				const {client} = await context.connect();
+				const variable = await client.getVariable(key);
+				if (values['json']) out.json(variable);
+				else out.line(sanitize(variable.value));
+				return 0;
+			}
+			case 'set': {
+				if (!key || value === undefined) throw new ConfigError('usage: windsock variables set KEY VALUE|@file|@- [--description T]');
+				const text = valueArgument(value, key, context);
+				const {client} = await context.connect();
+				const current = await unlessNotFound(client.getVariable(key));
+				const variable = {key, value: text, description: (values['description'] as string | undefined) ?? current?.description ?? null};
+				await (current ? client.updateVariable(variable) : client.createVariable(variable));
+				out.note(`${current ? 'updated' : 'created'} ${sanitizeLine(key)}`);
+				return 0;
+			}
+			case 'delete': {
+				if (!key) throw new ConfigError('usage: windsock variables delete KEY [--yes]');
+				const opened = await context.connect();
+				if (!(await context.confirm(opened, `delete variable ${sanitizeLine(key)}?`))) return 1;
+				await opened.client.deleteVariable(key);
+				out.note(`deleted ${sanitizeLine(key)}`);
+				return 0;
+			}
+			case 'export':
+				return exportVariables(context);
+			case 'import':
+				return importVariables(context);
+			default:
+				throw new ConfigError(`usage: windsock ${USAGE}`);
+		}
+	},
+};

@@ -1,0 +1,121 @@
+// Profiles: one named entry per Airflow environment, in one JSON file the user keeps
+// ($WINDSOCK_CONFIG, else $XDG_CONFIG_HOME/windsock/profiles.json, else
+// ~/.config/windsock/profiles.json). A profile never holds a secret itself: it names the
+// environment variable the password or token is read from, so the file can be shared.
+import {existsSync, readFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {ConfigError} from './errors.js';
+
+export type Profile = {
+	name: string;
+	url: string;
+	username?: string;
+	/** the environment variable holding the password (default WINDSOCK_PASSWORD) */
+	passwordEnv?: string;
+	/** the environment variable holding a bearer token (default WINDSOCK_TOKEN) */
+	tokenEnv?: string;
+	/** refuse every request that could change something */
+	readOnly: boolean;
+	/** shown in red in the header; confirmations can never be turned off */
+	production: boolean;
+	/** false: actions run without a confirmation step (refused for a production profile) */
+	confirm: boolean;
+	/** seconds; per-request timeout */
+	timeout?: number;
+};
+
+export type ProfileFile = {path: string; defaultProfile?: string; profiles: Map<string, Profile>};
+
+export function profilesPath(env: NodeJS.ProcessEnv = process.env): string {
+	if (env['WINDSOCK_CONFIG']) return env['WINDSOCK_CONFIG'];
+	const base = env['XDG_CONFIG_HOME'] || path.join(os.homedir(), '.config');
+	return path.join(base, 'windsock', 'profiles.json');
+}
+
+const KEYS = new Set(['url', 'username', 'passwordEnv', 'tokenEnv', 'readOnly', 'production', 'confirm', 'timeout']);
+const SECRET_KEYS = /^(password|token|secret|apikey|api_key)$/i;
+
+function readProfile(file: string, name: string, raw: unknown): Profile {
+	const where = `profile "${name}" in ${file}`;
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${where} must be an object`);
+	const entry = raw as Record<string, unknown>;
+	for (const key of Object.keys(entry)) {
+		if (SECRET_KEYS.test(key)) {
+			throw new ConfigError(`${where} holds "${key}": profiles never hold secrets; name an environment variable with passwordEnv or tokenEnv instead`);
+		}
+		if (!KEYS.has(key)) throw new ConfigError(`${where}: unknown setting "${key}" (known: ${[...KEYS].join(', ')})`);
+	}
+	const text = (key: string): string | undefined => {
+		const value = entry[key];
+		if (value === undefined) return undefined;
+		if (typeof value !== 'string' || value === '') throw new ConfigError(`${where}: "${key}" must be a non-empty string`);
+		return value;
+	};
+	const flag = (key: string, fallback: boolean): boolean => {
+		const value = entry[key];
+		if (value === undefined) return fallback;
+		if (typeof value !== 'boolean') throw new ConfigError(`${where}: "${key}" must be true or false`);
+		return value;
+	};
+	const url = text('url');
+	if (!url) throw new ConfigError(`${where} has no "url"`);
+	const production = flag('production', false);
+	const confirm = flag('confirm', true);
+	if (production && !confirm) {
+		throw new ConfigError(`${where} is marked production, so its confirmations cannot be turned off ("confirm": false)`);
+	}
+	const timeout = entry['timeout'];
+	if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0))) throw new ConfigError(`${where}: "timeout" must be a number of seconds`);
+	return {
+		name,
+		url,
+		username: text('username'),
+		passwordEnv: text('passwordEnv'),
+		tokenEnv: text('tokenEnv'),
+		readOnly: flag('readOnly', false),
+		production,
+		confirm,
+		timeout: timeout as number | undefined,
+	};
+}
+
+/** Reads the profile file; undefined when there is none. Every mistake is a ConfigError naming the file. */
+export function loadProfiles(env: NodeJS.ProcessEnv = process.env): ProfileFile | undefined {
+	const file = profilesPath(env);
+	if (!existsSync(file)) return undefined;
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(readFileSync(file, 'utf8'));
+	} catch (error) {
+		throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
+	}
+	if (typeof parsed !== 'object' || parsed === null || typeof (parsed as {profiles?: unknown}).profiles !== 'object') {
+		throw new ConfigError(`${file} must be an object with "profiles": {"name": {"url": ...}}`);
+	}
+	const {profiles: rawProfiles, default: defaultProfile} = parsed as {profiles: Record<string, unknown>; default?: unknown};
+	const profiles = new Map<string, Profile>();
+	for (const [name, raw] of Object.entries(rawProfiles)) profiles.set(name, readProfile(file, name, raw));
+	if (defaultProfile !== undefined && (typeof defaultProfile !== 'string' || !profiles.has(defaultProfile))) {
+		throw new ConfigError(`${file}: "default" must name one of the profiles (${[...profiles.keys()].join(', ')})`);
+	}
+	return {path: file, defaultProfile: defaultProfile as string | undefined, profiles};
+}
+
+/**
+ * The profile to use: --profile, else WINDSOCK_PROFILE, else the file's default. Naming a
+ * profile that does not exist is an error; having no file and naming none is not.
+ */
+export function selectProfile(name: string | undefined, env: NodeJS.ProcessEnv = process.env): Profile | undefined {
+	const wanted = name ?? env['WINDSOCK_PROFILE'] ?? undefined;
+	const file = loadProfiles(env);
+	if (!file) {
+		if (wanted) throw new ConfigError(`no profile "${wanted}": there is no profile file at ${profilesPath(env)} (see README, "Profiles")`);
+		return undefined;
+	}
+	const chosen = wanted ?? file.defaultProfile;
+	if (!chosen) return undefined;
+	const profile = file.profiles.get(chosen);
+	if (!profile) throw new ConfigError(`no profile "${chosen}" in ${file.path} (there: ${[...file.profiles.keys()].join(', ') || 'none'})`);
+	return profile;
+}

@@ -1,0 +1,3 @@
+import {defineCommandContract} from './commands-suite.js';
+
+defineCommandContract(3);
