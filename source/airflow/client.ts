@@ -90,6 +90,11 @@ export class AirflowClient {
 		return this.http.readOnly;
 	}
 
+	/** "api/v2/": where this server's API lives under the base URL, for request previews. */
+	get apiPrefix(): string {
+		return this.#wire.prefix;
+	}
+
 	// ---- plumbing ----
 
 	async #send(

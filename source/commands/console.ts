@@ -12,8 +12,8 @@ export async function runConsoleCommand(flags: ConnectionFlags, refreshMs?: numb
 		return runStatus(flags);
 	}
 	try {
-		const {client, label} = await openClient(flags, message => process.stderr.write(`${message}\n`), {startSandbox: true});
-		return await runConsole(client, label, refreshMs, thresholds);
+		const {client, label, safety} = await openClient(flags, message => process.stderr.write(`${message}\n`), {startSandbox: true});
+		return await runConsole(client, label, safety, refreshMs, thresholds);
 	} catch (error) {
 		process.stderr.write(`windsock: ${describeError(error)}\n`);
 		return 1;

@@ -1,13 +1,14 @@
 // The frame: header (environment, URL, version, health badge, last refresh, read-only),
 // pane tabs, the active pane, footer (keys that work here, the latest error). Only the
 // visible pane polls; the header's health polls always.
-import React, {useEffect, useRef, useState} from 'react';
+import React, {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {Box, Text, useApp, useInput, useStdout, type Key} from 'ink';
 import type {AirflowClient} from '../airflow/client.js';
 import {usePoll, type Polled} from '../live/use-poll.js';
 import {DEFAULT_THRESHOLDS, lagLevel, useHealthHistory, type Thresholds} from '../live/health-history.js';
 import {ageOf, formatAge} from '../text/age.js';
 import {sanitizeLine} from '../text/sanitize.js';
+import {describeError} from '../airflow/errors.js';
 import {actionFor, KEYMAP} from './keymap.js';
 import {KeyRegistry, KeyRegistryContext} from './keys.js';
 import {useNow} from './use-now.js';
@@ -22,6 +23,9 @@ import {RunsPane} from './panes/runs.js';
 import {VariablesPane} from './panes/variables.js';
 import {color, stateStyle} from './theme.js';
 import type {Health} from '../airflow/model.js';
+import type {Safety} from '../config/connection.js';
+import {ActionsContext, type Actions, type Tone} from './actions.js';
+import {ConfirmDialog} from './dialogs/confirm.js';
 
 const PANES = ['Health', 'DAGs', 'Runs', 'Variables', 'Connections', 'Pools', 'Import errors', 'Config'] as const;
 type PaneName = (typeof PANES)[number];
@@ -44,7 +48,7 @@ function useTerminalSize(): {columns: number; rows: number} {
 	return size;
 }
 
-function Header(props: {client: AirflowClient; label: string; health: Polled<Health>; thresholds: Thresholds; width: number}) {
+function Header(props: {client: AirflowClient; label: string; safety: Safety; health: Polled<Health>; thresholds: Thresholds; width: number}) {
 	const {client, health} = props;
 	// the heartbeat age ticks here, so only the header re-renders every second, not the panes
 	const now = useNow();
@@ -57,7 +61,7 @@ function Header(props: {client: AirflowClient; label: string; health: Polled<Hea
 	return (
 		<Box width={props.width}>
 			<Text wrap="truncate">
-				<Text bold>windsock</Text> <Text color={color('cyan')}>{props.label}</Text> {client.http.baseUrl.host}
+				<Text bold>windsock</Text> {props.safety.production ? <Text color={color('red')} bold inverse>{` PRODUCTION ${props.label} `}</Text> : <Text color={color('cyan')}>{props.label}</Text>} {client.http.baseUrl.host}
 				{'  '}Airflow {sanitizeLine(client.server.version)} ({client.server.generation})
 				{'  '}scheduler <Text color={color(style.color)}>{style.symbol} {scheduler?.status ?? '…'}</Text>
 				{beat !== undefined ? ` ${formatAge(beat)}` : ''}
@@ -84,23 +88,37 @@ function Tabs(props: {active: PaneName; width: number}) {
 	);
 }
 
-function HelpOverlay() {
+function HelpOverlay(props: {height: number; width: number}) {
+	// two columns where one would not fit the pane (80x24 has 18 lines for it)
+	const perColumn = KEYMAP.length + 3 > props.height ? Math.ceil(KEYMAP.length / 2) : KEYMAP.length;
+	const columns = [KEYMAP.slice(0, perColumn), KEYMAP.slice(perColumn)].filter(part => part.length);
+	const columnWidth = Math.floor((props.width - 4) / columns.length);
 	return (
 		<Box flexDirection="column" borderStyle="round" paddingX={1}>
 			<Text bold>Keys</Text>
-			{KEYMAP.map(binding => (
-				<Text key={binding.action}>
-					{binding.label.padEnd(8)} {binding.help}
-					<Text dimColor>{binding.scope === 'global' ? '' : `  (${binding.scope === 'list' ? 'lists' : binding.scope})`}</Text>
-				</Text>
-			))}
+			<Box>
+				{columns.map((bindings, index) => (
+					<Box key={index} flexDirection="column" width={columnWidth}>
+						{bindings.map(binding => (
+							<Text key={binding.action} wrap="truncate">
+								{binding.label.padEnd(8)} {binding.help}
+								<Text dimColor>{binding.scope === 'global' ? '' : `  (${binding.scope === 'list' ? 'lists' : binding.scope})`}</Text>
+							</Text>
+						))}
+					</Box>
+				))}
+			</Box>
 			<Text dimColor>any key closes this help</Text>
 		</Box>
 	);
 }
 
-export function App(props: {client: AirflowClient; label: string; refreshMs?: number; thresholds?: Thresholds}) {
+/** Where a trigger sends the console: this run, opened at its task instances. */
+export type RunFocus = {dagId: string; runId: string; nonce: number};
+
+export function App(props: {client: AirflowClient; label: string; safety?: Safety; refreshMs?: number; thresholds?: Thresholds}) {
 	const {client} = props;
+	const safety: Safety = props.safety ?? {readOnly: client.readOnly, production: false, confirm: true};
 	const refreshMs = props.refreshMs ?? 5000;
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
@@ -108,6 +126,9 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 	const [help, setHelp] = useState(false);
 	const [command, setCommand] = useState<string | undefined>(undefined);
 	const [runsDag, setRunsDag] = useState<string | undefined>(undefined);
+	const [runFocus, setRunFocus] = useState<RunFocus | undefined>(undefined);
+	const [dialog, setDialog] = useState<ReactNode>(undefined);
+	const [notice, setNotice] = useState<{text: string; tone: Tone} | undefined>(undefined);
 	const [registry] = useState(() => new KeyRegistry());
 	const health = usePoll(signal => client.health(signal), refreshMs, []);
 	const history = useHealthHistory(health.data, health.fetchedAt);
@@ -117,7 +138,51 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 	// Keep the frame one line short of the terminal: Ink clears the whole screen (and the
 	// scrollback) on every update once its output is as tall as the terminal.
 	const paneHeight = Math.max(3, rows - 1 - CHROME_LINES);
-	const overlay = help || command !== undefined;
+	// a notice says what just happened; it gives way to the health line after a while
+	useEffect(() => {
+		if (!notice) return;
+		const timer = setTimeout(() => setNotice(undefined), 10_000);
+		return () => clearTimeout(timer);
+	}, [notice]);
+
+	const overlay = help || command !== undefined || dialog !== undefined;
+
+	const actions = useMemo<Actions>(() => {
+		const notify = (text: string, tone: Tone = 'info') => setNotice({text, tone});
+		const close = () => setDialog(undefined);
+		return {
+			client,
+			safety,
+			show: setDialog,
+			close,
+			notify,
+			allowed(what) {
+				if (!client.readOnly) return true;
+				notify(`read-only: ${what} is disabled (${props.label === 'url' || props.label === 'default' ? '--read-only or WINDSOCK_READ_ONLY' : `--read-only, WINDSOCK_READ_ONLY or profile ${props.label}`}); nothing was sent`, 'error');
+				return false;
+			},
+			confirm(spec) {
+				const only = spec.choices.length === 1 ? spec.choices[0] : undefined;
+				if (!safety.confirm && only) {
+					// a dev profile without confirmations: do it, and say what was done
+					only.run().then(
+						done => {
+							notify(done, 'ok');
+							spec.onDone?.();
+						},
+						(error: unknown) => notify(describeError(error), 'error'),
+					);
+					return;
+				}
+				setDialog(<ConfirmDialog spec={spec} width={columns} height={paneHeight} />);
+			},
+			openRun(dagId, runId) {
+				setRunsDag(dagId);
+				setRunFocus({dagId, runId, nonce: Date.now()});
+				setPane('Runs');
+			},
+		};
+	}, [client, safety.confirm, safety.production, columns, paneHeight]);
 
 	/** `:name`: a pane by (a prefix of) its name, otherwise the runs of the DAG with that id. */
 	const runCommand = (text: string) => {
@@ -167,6 +232,8 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 					const edit = editLine(open, char, charKey);
 					commandRef.current = edit.done ? undefined : edit.value;
 					if (edit.done === 'submit') runCommand(edit.value);
+				} else if (dialog !== undefined) {
+					registry.dispatch(char, charKey); // a dialog takes every key
 				} else if (helpRef.current) {
 					helpRef.current = false; // any key closes the help
 					setHelp(false);
@@ -186,12 +253,14 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 
 	return (
 		<KeyRegistryContext.Provider value={registry}>
+			<ActionsContext.Provider value={actions}>
 			<Box flexDirection="column" width={columns} height={rows - 1}>
-				<Header client={client} label={props.label} health={health} thresholds={thresholds} width={columns} />
+				<Header client={client} label={props.label} safety={safety} health={health} thresholds={thresholds} width={columns} />
 				<Tabs active={pane} width={columns} />
 				<Box flexDirection="column" height={paneHeight} marginTop={1}>
-					{help ? <HelpOverlay /> : null}
-					<Box display={help ? 'none' : 'flex'} flexDirection="column">
+					{help ? <HelpOverlay height={paneHeight} width={columns} /> : null}
+					{dialog !== undefined && !help ? dialog : null}
+					<Box display={help || dialog !== undefined ? 'none' : 'flex'} flexDirection="column">
 						{pane === 'Health' ? <HealthPane health={health.data} history={history} thresholds={thresholds} width={columns} height={paneHeight} /> : null}
 						{pane === 'DAGs' ? (
 							<DagsPane
@@ -202,7 +271,7 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 								}}
 							/>
 						) : null}
-						{pane === 'Runs' ? <RunsPane {...paneProps} dagId={runsDag} onClearDag={() => setRunsDag(undefined)} /> : null}
+						{pane === 'Runs' ? <RunsPane {...paneProps} dagId={runsDag} focus={runFocus} onClearDag={() => setRunsDag(undefined)} /> : null}
 						{pane === 'Variables' ? <VariablesPane {...paneProps} /> : null}
 						{pane === 'Connections' ? <ConnectionsPane {...paneProps} /> : null}
 						{pane === 'Pools' ? <PoolsPane {...paneProps} /> : null}
@@ -221,14 +290,17 @@ export function App(props: {client: AirflowClient; label: string; refreshMs?: nu
 						{keysHere}
 					</Text>
 				)}
-				<Text color={health.error ? color('red') : lastEvent ? color(stateStyle(lastEvent.to).color) : undefined} wrap="truncate">
-					{health.error
+				<Text color={notice ? color(notice.tone === 'error' ? 'red' : notice.tone === 'ok' ? 'green' : 'cyan') : health.error ? color('red') : lastEvent ? color(stateStyle(lastEvent.to).color) : undefined} wrap="truncate">
+					{notice
+						? `${notice.tone === 'error' ? '! ' : notice.tone === 'ok' ? '✓ ' : ''}${sanitizeLine(notice.text)}`
+						: health.error
 						? `! ${sanitizeLine(health.error)}`
 						: lastEvent
 							? `${new Date(lastEvent.at).toTimeString().slice(0, 8)} ${lastEvent.component} ${lastEvent.from} → ${lastEvent.to}`
 							: ' '}
 				</Text>
 			</Box>
+			</ActionsContext.Provider>
 		</KeyRegistryContext.Provider>
 	);
 }

@@ -21,9 +21,20 @@ export type Action =
 	| 'reveal'
 	| 'follow'
 	| 'command'
-	| 'back';
+	| 'back'
+	| 'trigger'
+	| 'pause'
+	| 'pause-all'
+	| 'unpause-all'
+	| 'mark'
+	| 'clear'
+	| 'choose'
+	| 'new'
+	| 'edit'
+	| 'delete';
 
-export type Scope = 'global' | 'list' | 'dags' | 'variables' | 'log';
+/** records: Variables and Connections; runs: a run list and a run's task instances. */
+export type Scope = 'global' | 'list' | 'dags' | 'runs' | 'tasks' | 'records' | 'variables' | 'log';
 
 export type Binding = {
 	action: Action;
@@ -32,6 +43,8 @@ export type Binding = {
 	help: string;
 	/** where the key works: everywhere, in every list, or in one pane */
 	scope: Scope;
+	/** changes something on the server: refused (and explained) in read-only mode */
+	mutates?: boolean;
 	matches: (input: string, key: Key) => boolean;
 };
 
@@ -55,6 +68,16 @@ export const KEYMAP: Binding[] = [
 	{action: 'toggle-paused-filter', label: 'a', help: 'all / active / paused DAGs', scope: 'dags', matches: input => input === 'a'},
 	{action: 'reveal', label: 'v', help: 'show / hide a sensitive value', scope: 'variables', matches: input => input === 'v'},
 	{action: 'follow', label: 'f', help: 'follow the log as it grows', scope: 'log', matches: input => input === 'f'},
+	{action: 'trigger', label: 't', help: 'trigger the DAG: conf, date, run id, note; preview, then send', scope: 'dags', mutates: true, matches: input => input === 't'},
+	{action: 'pause', label: 'p/Space', help: 'pause or unpause the DAG', scope: 'dags', mutates: true, matches: input => input === 'p' || input === ' '},
+	{action: 'pause-all', label: 'P', help: 'pause every DAG the filter matches', scope: 'dags', mutates: true, matches: input => input === 'P'},
+	{action: 'unpause-all', label: 'U', help: 'unpause every DAG the filter matches', scope: 'dags', mutates: true, matches: input => input === 'U'},
+	{action: 'mark', label: 'm', help: 'mark the run or task success / failed', scope: 'runs', mutates: true, matches: input => input === 'm'},
+	{action: 'clear', label: 'c', help: 'clear the run or the chosen tasks (dry run first)', scope: 'runs', mutates: true, matches: input => input === 'c'},
+	{action: 'choose', label: 'Space', help: 'choose a task for c (clear)', scope: 'tasks', matches: input => input === ' '},
+	{action: 'new', label: 'n', help: 'new Variable / Connection', scope: 'records', mutates: true, matches: input => input === 'n'},
+	{action: 'edit', label: 'e', help: 'edit the Variable / Connection', scope: 'records', mutates: true, matches: input => input === 'e'},
+	{action: 'delete', label: 'd', help: 'delete the Variable / Connection', scope: 'records', mutates: true, matches: input => input === 'd'},
 ];
 
 export function actionFor(input: string, key: Key, scopes: Scope[]): Binding | undefined {

@@ -24,6 +24,9 @@ export function keysOf(input: string, key: Key): Array<[string, Key]> {
 	return [...input].map(char => {
 		if (char === '\r' || char === '\n') return ['', {...key, return: true}];
 		if (char === '\u007f' || char === '\b') return ['', {...key, backspace: true}];
+		if (char === '\t') return ['', {...key, tab: true}];
+		// Ctrl-letter inside a chunk (a Ctrl-S typed right after text): as Ink reports it alone
+		if (char < '\u001b' && char !== '\u0000') return [String.fromCharCode(char.charCodeAt(0) + 96), {...key, ctrl: true}];
 		return [char, key];
 	});
 }

@@ -2,6 +2,7 @@
 // untouched), Ink with incremental rendering, and the terminal restored on every way out.
 import React from 'react';
 import {render} from 'ink';
+import type {Safety} from '../config/connection.js';
 import type {AirflowClient} from '../airflow/client.js';
 import {App} from './app.js';
 import type {Thresholds} from '../live/health-history.js';
@@ -10,7 +11,7 @@ const ENTER_ALT_SCREEN = '\u001b[?1049h';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 
-export async function runConsole(client: AirflowClient, label: string, refreshMs?: number, thresholds?: Thresholds): Promise<number> {
+export async function runConsole(client: AirflowClient, label: string, safety: Safety, refreshMs?: number, thresholds?: Thresholds): Promise<number> {
 	const stdout = process.stdout;
 	const tty = stdout.isTTY;
 	const restore = () => {
@@ -19,7 +20,7 @@ export async function runConsole(client: AirflowClient, label: string, refreshMs
 	if (tty) stdout.write(ENTER_ALT_SCREEN);
 	process.once('exit', restore);
 	try {
-		const instance = render(<App client={client} label={label} refreshMs={refreshMs} thresholds={thresholds} />, {
+		const instance = render(<App client={client} label={label} safety={safety} refreshMs={refreshMs} thresholds={thresholds} />, {
 			exitOnCtrlC: false, // the keymap's quit handles Ctrl-C, so the screen is restored
 			// Off on purpose: Ink 6.8.0's incremental renderer moves every frame one line down
 			// when the frame is shorter than the terminal (it returns the cursor one line short of

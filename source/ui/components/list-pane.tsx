@@ -38,7 +38,7 @@ export type ListPaneProps<Row> = {
 	empty: string;
 	onEnter?: (row: Row) => void;
 	/** pane keys; return true when handled */
-	onKey?: (input: string, key: Key, row: Row | undefined, refresh: () => void) => boolean;
+	onKey?: (input: string, key: Key, row: Row | undefined, refresh: () => void, filter: string) => boolean;
 	/** a failure the pane explains better than the raw error (a 403 on config) */
 	explainError?: (error: string) => ReactNode | undefined;
 };
@@ -72,7 +72,7 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	useEffect(() => setSelected(0), [filter, ...(props.deps ?? [])]);
 
 	const onKey = (input: string, key: Key): boolean => {
-		if (props.onKey?.(input, key, row, poll.refresh)) return true;
+		if (props.onKey?.(input, key, row, poll.refresh, filter)) return true;
 		const binding = actionFor(input, key, ['list', 'global']);
 		const clamp = (to: number) => Math.max(0, Math.min(Math.max(0, total - 1), to));
 		// functional updates: several keys of one chunk are handled before React re-renders

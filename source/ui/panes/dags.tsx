@@ -4,8 +4,13 @@ import React, {useState} from 'react';
 import {Text} from 'ink';
 import type {Dag, DagRun} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
+import {parseDagFilter} from '../dag-filter.js';
 import {layoutOf, ListPane, type PaneProps} from '../components/list-pane.js';
 import {actionFor} from '../keymap.js';
+import {useActions} from '../actions.js';
+import {describeError} from '../../airflow/errors.js';
+import {TriggerDialog} from '../dialogs/trigger.js';
+import {confirmPause, confirmPauseAll} from '../dialogs/pause.js';
 import {stateStyle} from '../theme.js';
 import type {Column} from '../components/windowed-table.js';
 
@@ -16,14 +21,6 @@ const PAUSED_FILTERS: PausedFilter[] = ['all', 'active', 'paused'];
 type DagRow = Dag & {recent: DagRun[]};
 
 const GRID = 5;
-
-/** "tag:finance etl" -> tags ['finance'], pattern 'etl'. */
-export function parseDagFilter(filter: string): {pattern: string | undefined; tags: string[] | undefined} {
-	const words = filter.split(/\s+/).filter(Boolean);
-	const tags = words.filter(word => word.startsWith('tag:')).map(word => word.slice(4)).filter(Boolean);
-	const pattern = words.filter(word => !word.startsWith('tag:')).join(' ');
-	return {pattern: pattern || undefined, tags: tags.length ? tags : undefined};
-}
 
 function columns(width: number): Column<DagRow>[] {
 	const base: Column<DagRow>[] = [
@@ -55,6 +52,7 @@ function columns(width: number): Column<DagRow>[] {
 
 export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 	const [paused, setPaused] = useState<PausedFilter>('all');
+	const actions = useActions();
 	return (
 		<ListPane<DagRow>
 			{...layoutOf(props)}
@@ -70,16 +68,30 @@ export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 			filterLabel="id (tag:NAME for a tag)"
 			note={
 				<Text>
-					showing <Text bold>{paused}</Text> DAGs <Text dimColor>(a: all / active / paused, Enter: runs)</Text>
+					showing <Text bold>{paused}</Text> DAGs <Text dimColor>(a: all/active/paused  Enter: runs  t: trigger  p: pause  P/U: all matching)</Text>
 				</Text>
 			}
 			columns={columns}
 			empty="no DAG matches"
 			onEnter={dag => props.onOpen(dag.dagId)}
-			onKey={(input, key) => {
-				if (actionFor(input, key, ['dags'])?.action !== 'toggle-paused-filter') return false;
-				setPaused(current => PAUSED_FILTERS[(PAUSED_FILTERS.indexOf(current) + 1) % PAUSED_FILTERS.length]!);
-				return true;
+			onKey={(input, key, dag, refresh, filter) => {
+				switch (actionFor(input, key, ['dags'])?.action) {
+					case 'toggle-paused-filter':
+						setPaused(current => PAUSED_FILTERS[(PAUSED_FILTERS.indexOf(current) + 1) % PAUSED_FILTERS.length]!);
+						return true;
+					case 'trigger':
+						if (dag && actions.allowed('trigger')) actions.show(<TriggerDialog dagId={dag.dagId} width={props.width} height={props.height} />);
+						return true;
+					case 'pause':
+						if (dag) confirmPause(actions, dag, refresh);
+						return true;
+					case 'pause-all':
+					case 'unpause-all':
+						confirmPauseAll(actions, filter, input === 'P', refresh).catch((error: unknown) => actions.notify(describeError(error), 'error'));
+						return true;
+					default:
+						return false;
+				}
 			}}
 		/>
 	);

@@ -1,6 +1,6 @@
 // Runs: recent runs of every DAG, or of one; Enter -> the run's task instances; Enter -> that
 // task's log, following new lines while the task runs. Esc goes back one level.
-import React, {useState} from 'react';
+import React, {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import type {DagRun, TaskInstance} from '../../airflow/model.js';
@@ -11,6 +11,15 @@ import type {Column} from '../components/windowed-table.js';
 import {stateStyle} from '../theme.js';
 import {LogView} from './log.js';
 import {KeyDepth, useKeys} from '../keys.js';
+import {actionFor} from '../keymap.js';
+import {useActions} from '../actions.js';
+import {describeError} from '../../airflow/errors.js';
+import {FINISHED_RUN_STATES} from '../../airflow/states.js';
+import {usePoll} from '../../live/use-poll.js';
+import {color} from '../theme.js';
+import {confirmClearRun, confirmClearTasks, confirmMarkRun, confirmMarkTask} from '../dialogs/run-actions.js';
+import {TriggerDialog} from '../dialogs/trigger.js';
+import type {RunFocus} from '../app.js';
 
 const time = (iso: string | null) => (iso ? iso.slice(0, 19).replace('T', ' ') : '');
 
@@ -39,7 +48,8 @@ function runColumns(showDag: boolean) {
 	};
 }
 
-const taskColumns = (width: number): Column<TaskInstance>[] => [
+const taskColumns = (chosen: ReadonlySet<string>) => (width: number): Column<TaskInstance>[] => [
+	{header: ' ', width: 1, cell: task => ({text: chosen.has(task.taskId) ? '✓' : ' ', color: 'cyan'})},
 	{header: 'state', width: 17, cell: task => stateCell(task.state)},
 	{header: 'task', width: Math.max(16, Math.min(40, Math.floor(width * 0.35))), cell: task => ({text: sanitizeLine(task.mapIndex >= 0 ? `${task.taskId}[${task.mapIndex}]` : task.taskId), bold: true})},
 	{header: 'try', width: 3, cell: task => ({text: String(task.tryNumber)})},
@@ -49,9 +59,42 @@ const taskColumns = (width: number): Column<TaskInstance>[] => [
 
 type Level = {kind: 'runs'} | {kind: 'tasks'; run: DagRun} | {kind: 'log'; run: DagRun; task: TaskInstance};
 
-export function RunsPane(props: {client: AirflowClient; dagId: string | undefined; active: boolean; height: number; width: number; refreshMs: number; onClearDag: () => void}) {
+/** The open run's state, polled until it ends: a run just triggered is followed to its end. */
+function RunState(props: {run: DagRun; refreshMs: number; active: boolean}) {
+	const {client} = useActions();
+	const [finished, setFinished] = useState(FINISHED_RUN_STATES.has(props.run.state));
+	const poll = usePoll(signal => client.getRun(props.run.dagId, props.run.runId, signal), props.active && !finished ? props.refreshMs : 0, [props.run.runId]);
+	const state = poll.data?.state ?? props.run.state;
+	useEffect(() => setFinished(FINISHED_RUN_STATES.has(state)), [state]);
+	const style = stateStyle(state);
+	return (
+		<Text wrap="truncate">
+			run <Text color={color(style.color)}>{`${style.symbol} ${state}`}</Text>
+			<Text dimColor>{finished ? '' : '  following until it ends'}  m: mark  c: clear (Space: choose tasks)  Enter: log</Text>
+		</Text>
+	);
+}
+
+export function RunsPane(props: {client: AirflowClient; dagId: string | undefined; focus?: RunFocus; active: boolean; height: number; width: number; refreshMs: number; onClearDag: () => void}) {
 	const [level, setLevel] = useState<Level>({kind: 'runs'});
+	const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+	const actions = useActions();
 	const {client} = props;
+
+	// a trigger lands here: open the new run at its task instances
+	useEffect(() => {
+		const focus = props.focus;
+		if (!focus) return;
+		client.getRun(focus.dagId, focus.runId).then(
+			run => {
+				setChosen(new Set());
+				setLevel({kind: 'tasks', run});
+			},
+			(error: unknown) => actions.notify(describeError(error), 'error'),
+		);
+	}, [props.focus?.nonce]);
+
+	const failed = (error: unknown) => actions.notify(describeError(error), 'error');
 	const title = (
 		<Text wrap="truncate">
 			<Text bold>{props.dagId ? sanitizeLine(props.dagId) : 'all DAGs'}</Text>
@@ -65,13 +108,17 @@ export function RunsPane(props: {client: AirflowClient; dagId: string | undefine
 	useKeys((_, key) => {
 		if (!key.escape) return false;
 		if (level.kind === 'log') setLevel({kind: 'tasks', run: level.run});
-		else if (level.kind === 'tasks') setLevel({kind: 'runs'});
+		else if (level.kind === 'tasks') {
+			setChosen(new Set());
+			setLevel({kind: 'runs'});
+		}
 		else if (props.dagId) props.onClearDag();
 		else return false;
 		return true;
 	}, props.active);
 
 	const height = props.height - 1;
+	const taskHeight = height - 1;
 	return (
 		<KeyDepth>
 		<Box flexDirection="column">
@@ -89,22 +136,60 @@ export function RunsPane(props: {client: AirflowClient; dagId: string | undefine
 					fetchPage={(query, signal) => client.listRuns({dagId: props.dagId, limit: query.limit, offset: query.offset}, signal)}
 					columns={runColumns(!props.dagId)}
 					empty={props.dagId ? 'this DAG has no runs yet' : 'no runs yet'}
-					onEnter={run => setLevel({kind: 'tasks', run})}
+					onEnter={run => {
+						setChosen(new Set());
+						setLevel({kind: 'tasks', run});
+					}}
+					onKey={(input, key, run, refresh) => {
+						const action = actionFor(input, key, ['runs', 'dags'])?.action;
+						if (action === 'trigger' && props.dagId) {
+							if (actions.allowed('trigger')) actions.show(<TriggerDialog dagId={props.dagId} width={props.width} height={props.height} />);
+							return true;
+						}
+						if (!run) return false;
+						if (action === 'mark') confirmMarkRun(actions, run, refresh);
+						else if (action === 'clear') confirmClearRun(actions, run, refresh).catch(failed);
+						else return false;
+						return true;
+					}}
 				/>
 			</Box>
 			{level.kind !== 'runs' ? (
 				<Box display={level.kind === 'tasks' ? 'flex' : 'none'} flexDirection="column">
+					<RunState key={`${level.run.dagId}/${level.run.runId}`} run={level.run} refreshMs={props.refreshMs} active={props.active} />
 					<ListPane<TaskInstance>
 						key={`${level.run.dagId}/${level.run.runId}`}
 						active={props.active && level.kind === 'tasks'}
-						height={height}
+						height={taskHeight}
 						width={props.width}
 						refreshMs={props.refreshMs}
 						fetchPage={async (query, signal) => pageOf(await client.listTaskInstances(level.run.dagId, level.run.runId, signal), query, task => task.taskId)}
 						filterLabel="task"
-						columns={taskColumns}
+						columns={taskColumns(chosen)}
 						empty="no task instances (yet)"
 						onEnter={task => setLevel({kind: 'log', run: level.run, task})}
+						onKey={(input, key, task, refresh) => {
+							const action = actionFor(input, key, ['tasks', 'runs'])?.action;
+							if (!task) return false;
+							if (action === 'choose') {
+								setChosen(current => {
+									const next = new Set(current);
+									if (next.has(task.taskId)) next.delete(task.taskId);
+									else next.add(task.taskId);
+									return next;
+								});
+							} else if (action === 'clear') {
+								// the chosen tasks, or the one under the cursor
+								const ids = chosen.size ? chosen : new Set([task.taskId]);
+								const picked = [...ids].map(taskId => ({...task, taskId}));
+								confirmClearTasks(actions, level.run, picked, () => {
+									setChosen(new Set());
+									refresh();
+								}).catch(failed);
+							} else if (action === 'mark') confirmMarkTask(actions, level.run, task, refresh);
+							else return false;
+							return true;
+						}}
 					/>
 				</Box>
 			) : null}

@@ -8,6 +8,8 @@ import {isSensitiveKey, MASK} from '../../text/sensitive.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 import {DetailView} from '../components/detail-view.js';
 import {actionFor} from '../keymap.js';
+import {useActions} from '../actions.js';
+import {confirmDelete, VariableDialog} from '../dialogs/record-edit.js';
 
 /** The value as it may be shown: masked unless revealed, JSON pretty-printed. */
 export function shownValue(variable: Variable, revealed: boolean, pretty = false): string {
@@ -25,6 +27,7 @@ export const NOT_LISTED = 'Variables set by environment variables (AIRFLOW_VAR_*
 export function VariablesPane(props: PaneProps) {
 	const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
 	const [open, setOpen] = useState<Variable | undefined>(undefined);
+	const actions = useActions();
 	const toggle = (key: string) =>
 		setRevealed(current => {
 			const next = new Set(current);
@@ -60,7 +63,7 @@ export function VariablesPane(props: PaneProps) {
 			{...layoutOf(props)}
 			fetchPage={async (query, signal) => pageOf(await props.client.listAllVariables(signal), query, v => `${v.key} ${v.description ?? ''}`)}
 			filterLabel="key"
-			note={<Text dimColor>{NOT_LISTED} v: show/hide a masked value</Text>}
+			note={<Text dimColor>{NOT_LISTED} v: show/hide  n: new  e: edit  d: delete</Text>}
 			columns={width => [
 				{header: 'key', width: Math.max(16, Math.min(40, Math.floor(width * 0.3))), cell: v => ({text: sanitizeLine(v.key), bold: true})},
 				{header: 'value', width: Math.max(16, Math.floor(width * 0.4)), cell: v => ({text: sanitizeLine(shownValue(v, revealed.has(v.key))), color: isSensitiveKey(v.key) && !revealed.has(v.key) ? 'gray' : undefined})},
@@ -68,9 +71,16 @@ export function VariablesPane(props: PaneProps) {
 			]}
 			empty="no variables"
 			onEnter={setOpen}
-			onKey={(input, key, row) => {
-				if (actionFor(input, key, ['variables'])?.action !== 'reveal' || !row) return false;
-				toggle(row.key);
+			onKey={(input, key, row, refresh) => {
+				const action = actionFor(input, key, ['variables', 'records'])?.action;
+				const edit = (variable?: Variable) =>
+					actions.allowed(variable ? 'edit' : 'new Variable') && actions.show(<VariableDialog actions={actions} variable={variable} width={props.width} height={props.height} onSaved={refresh} />);
+				if (action === 'new') edit();
+				else if (!row) return false;
+				else if (action === 'reveal') toggle(row.key);
+				else if (action === 'edit') edit(row);
+				else if (action === 'delete') confirmDelete(actions, 'Variable', row.key, () => props.client.deleteVariable(row.key), refresh);
+				else return false;
 				return true;
 			}}
 		/>

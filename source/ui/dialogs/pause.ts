@@ -1,0 +1,70 @@
+// Pause and unpause from the DAG list: one DAG (p/Space) or every DAG the filter matches
+// (P/U), always with the DAG ids or the count and a preview of what will change.
+import type {Dag} from '../../airflow/model.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+import {requestLine, type Actions} from '../actions.js';
+import {parseDagFilter} from '../dag-filter.js';
+
+export function confirmPause(actions: Actions, dag: Dag, onDone: () => void): void {
+	const pause = !dag.isPaused;
+	const verb = pause ? 'pause' : 'unpause';
+	if (!actions.allowed(verb)) return;
+	actions.confirm({
+		title: `${pause ? 'Pause' : 'Unpause'} ${sanitizeLine(dag.dagId)}?`,
+		lines: [
+			`${requestLine(actions.client, 'PATCH', `dags/${encodeURIComponent(dag.dagId)}?update_mask=is_paused`)}  {"is_paused": ${pause}}`,
+			pause ? 'No new runs will be scheduled; running tasks finish.' : 'The scheduler starts creating runs again (catchup as the DAG says).',
+		],
+		choices: [
+			{
+				key: 'y',
+				label: verb,
+				run: async () => {
+					const after = await actions.client.setPaused(dag.dagId, pause);
+					return `${sanitizeLine(after.dagId)} is ${after.isPaused ? 'paused' : 'active'}`;
+				},
+			},
+		],
+		onDone,
+	});
+}
+
+/** Every DAG the list's filter matches, all pages: with a pattern alone, one PATCH per page. */
+export async function confirmPauseAll(actions: Actions, filter: string, pause: boolean, onDone: () => void): Promise<void> {
+	const verb = pause ? 'pause' : 'unpause';
+	if (!actions.allowed(`${verb} all`)) return;
+	const {pattern, tags} = parseDagFilter(filter);
+	if (!pattern && !tags) {
+		actions.notify(`filter the list first (/): ${verb} all works on the DAGs a filter matches, never on every DAG`, 'error');
+		return;
+	}
+	actions.notify(`finding the DAGs that match "${sanitizeLine(filter)}"…`);
+	const matching = await actions.client.listAllDags({pattern, tags});
+	const toChange = matching.filter(dag => dag.isPaused !== pause);
+	if (!toChange.length) {
+		actions.notify(`all ${matching.length} DAGs matching "${sanitizeLine(filter)}" are ${pause ? 'paused' : 'active'} already`);
+		return;
+	}
+	const byPattern = !tags;
+	actions.confirm({
+		title: `${pause ? 'Pause' : 'Unpause'} ${toChange.length} of ${matching.length} DAGs matching "${sanitizeLine(filter)}"?`,
+		lines: [
+			byPattern
+				? `${requestLine(actions.client, 'PATCH', `dags?dag_id_pattern=${encodeURIComponent(pattern!)}&update_mask=is_paused`)}  {"is_paused": ${pause}}  (every page)`
+				: `${toChange.length} × ${requestLine(actions.client, 'PATCH', 'dags/DAG_ID?update_mask=is_paused')}  {"is_paused": ${pause}}`,
+			...toChange.map(dag => `  ${dag.dagId}`),
+		],
+		choices: [
+			{
+				key: 'y',
+				label: `${verb} ${toChange.length}`,
+				run: async () => {
+					if (byPattern) await actions.client.setPausedByPattern(pattern!, pause);
+					else for (const dag of toChange) await actions.client.setPaused(dag.dagId, pause);
+					return `${verb}d ${toChange.length} DAGs matching "${sanitizeLine(filter)}"`;
+				},
+			},
+		],
+		onDone,
+	});
+}

@@ -1,0 +1,162 @@
+// Create, edit and delete Variables (n, e, d) and Connections. A Variable's value may be many
+// lines; when it starts like JSON ({ or [) it must be JSON, and the mistake's line is shown. A Connection's password is typed masked and sent only when typed. A failed save
+// brings the form back with the edit in it.
+import React from 'react';
+import type {Connection, ConnectionInput, Variable} from '../../airflow/model.js';
+import {parseJson} from '../../text/json-input.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+import {isSensitiveKey} from '../../text/sensitive.js';
+import {MASKED} from '../../transfer/connections-file.js';
+import {requestLine, type Actions} from '../actions.js';
+import {FormDialog, type Values} from './form-dialog.js';
+
+const looksLikeJson = (text: string) => /^\s*[[{]/.test(text);
+
+export function VariableDialog(props: {actions: Actions; variable?: Variable; width: number; height: number; onSaved: () => void}) {
+	const {actions, variable} = props;
+	const {client} = actions;
+	const creating = !variable;
+	// a value the server masked is not the value: start empty rather than save the mask back
+	const masked = variable?.value === MASKED;
+	const secret = (values: Values) => isSensitiveKey(values['key'] ?? variable?.key ?? '');
+	return (
+		<FormDialog
+			title={creating ? 'New Variable' : `Edit Variable ${sanitizeLine(variable.key)}`}
+			fields={[
+				...(creating ? [{name: 'key', label: 'key'}] : []),
+				{name: 'value', label: 'value', multiline: true, rows: 8, secret: isSensitiveKey(variable?.key ?? ''), hint: masked ? 'the server masks this value: type the new one' : undefined},
+				{name: 'description', label: 'description', hint: 'optional'},
+			]}
+			initial={{key: '', value: masked ? '' : (variable?.value ?? ''), description: variable?.description ?? ''}}
+			check={values => {
+				const problems: Record<string, string> = {};
+				if (creating && !values['key']?.trim()) problems['key'] = 'a key is needed';
+				const value = values['value'] ?? '';
+				if (looksLikeJson(value)) {
+					const parsed = parseJson(value);
+					if (!parsed.ok) problems['value'] = `looks like JSON but ${parsed.message}`;
+				}
+				return problems;
+			}}
+			preview={values => {
+				const key = creating ? values['key']!.trim() : variable.key;
+				const value = values['value'] ?? '';
+				return {
+					lines: [
+						creating ? requestLine(client, 'POST', 'variables') : requestLine(client, 'PATCH', `variables/${encodeURIComponent(key)}`),
+						`key          ${key}`,
+						...(secret(values) ? [`value        (${[...value].length} characters, hidden)`] : value.split('\n').map((line, index) => `${index ? '             ' : 'value        '}${line}`)),
+						`description  ${values['description'] ?? ''}`,
+					],
+				};
+			}}
+			send={async values => {
+				const key = creating ? values['key']!.trim() : variable.key;
+				const description = values['description']?.trim() ? values['description'] : (variable?.description ?? null);
+				const next: Variable = {key, value: values['value'] ?? '', description};
+				await (creating ? client.createVariable(next) : client.updateVariable(next));
+				return `${creating ? 'created' : 'saved'} Variable ${sanitizeLine(key)}`;
+			}}
+			onSent={props.onSaved}
+			width={props.width}
+			height={props.height}
+		/>
+	);
+}
+
+export function ConnectionDialog(props: {actions: Actions; connection?: Connection; width: number; height: number; onSaved: () => void}) {
+	const {actions, connection} = props;
+	const {client} = actions;
+	const creating = !connection;
+	const toInput = (values: Values): ConnectionInput => {
+		const text = (name: string) => (values[name]?.trim() ? values[name]!.trim() : null);
+		return {
+			connectionId: creating ? values['connectionId']!.trim() : connection.connectionId,
+			connType: values['connType']!.trim(),
+			description: text('description'),
+			host: text('host'),
+			login: text('login'),
+			schema: text('schema'),
+			port: text('port') === null ? null : Number(values['port']),
+			extra: text('extra'),
+			// empty: the password the server has stays as it is
+			...(values['password'] ? {password: values['password']} : {}),
+		};
+	};
+	return (
+		<FormDialog
+			title={creating ? 'New Connection' : `Edit Connection ${sanitizeLine(connection.connectionId)}`}
+			fields={[
+				...(creating ? [{name: 'connectionId', label: 'conn id'}] : []),
+				{name: 'connType', label: 'type', hint: 'postgres, http, aws, …'},
+				{name: 'host', label: 'host'},
+				{name: 'port', label: 'port'},
+				{name: 'login', label: 'login'},
+				{name: 'password', label: 'password', secret: true, hint: creating ? 'optional' : 'empty: keep the current one'},
+				{name: 'schema', label: 'schema'},
+				{name: 'extra', label: 'extra (JSON)', multiline: true, rows: 3},
+				{name: 'description', label: 'description'},
+			]}
+			initial={{
+				connectionId: '',
+				connType: connection?.connType ?? '',
+				host: connection?.host ?? '',
+				port: connection?.port === null || connection?.port === undefined ? '' : String(connection.port),
+				login: connection?.login ?? '',
+				password: '',
+				schema: connection?.schema ?? '',
+				extra: connection?.extra ?? '',
+				description: connection?.description ?? '',
+			}}
+			check={values => {
+				const problems: Record<string, string> = {};
+				if (creating && !values['connectionId']?.trim()) problems['connectionId'] = 'a conn id is needed';
+				if (!values['connType']?.trim()) problems['connType'] = 'a type is needed';
+				if (values['port']?.trim() && !/^\d+$/.test(values['port'].trim())) problems['port'] = 'a port is a whole number';
+				if (values['extra']?.trim()) {
+					const parsed = parseJson(values['extra']);
+					if (!parsed.ok) problems['extra'] = parsed.message;
+				}
+				return problems;
+			}}
+			preview={values => {
+				const input = toInput(values);
+				return {
+					lines: [
+						creating ? requestLine(client, 'POST', 'connections') : requestLine(client, 'PATCH', `connections/${encodeURIComponent(input.connectionId)}`),
+						...Object.entries({...input, password: input.password ? `(${[...input.password].length} characters, hidden)` : creating ? '(none)' : '(unchanged)'}).map(
+							([name, value]) => `${name.padEnd(13)}${value ?? ''}`,
+						),
+					],
+				};
+			}}
+			send={async values => {
+				const input = toInput(values);
+				await (creating ? client.createConnection(input) : client.updateConnection(input));
+				return `${creating ? 'created' : 'saved'} Connection ${sanitizeLine(input.connectionId)}`;
+			}}
+			onSent={props.onSaved}
+			width={props.width}
+			height={props.height}
+		/>
+	);
+}
+
+export function confirmDelete(actions: Actions, kind: 'Variable' | 'Connection', id: string, remove: () => Promise<void>, onDone: () => void): void {
+	if (!actions.allowed(`delete ${kind}`)) return;
+	actions.confirm({
+		title: `Delete ${kind} ${sanitizeLine(id)}?`,
+		lines: [requestLine(actions.client, 'DELETE', `${kind === 'Variable' ? 'variables' : 'connections'}/${encodeURIComponent(id)}`), 'There is no undo.'],
+		choices: [
+			{
+				key: 'y',
+				label: 'delete',
+				run: async () => {
+					await remove();
+					return `deleted ${kind} ${sanitizeLine(id)}`;
+				},
+			},
+		],
+		onDone,
+	});
+}

@@ -1,0 +1,89 @@
+// Changing runs and task instances from the Runs pane: mark a run or a task success/failed,
+// clear a run or chosen tasks. A clear always asks Airflow first what it would clear (its own
+// dry run) and shows that list; nothing is sent until the user says so.
+import type {DagRun, TaskInstance, TaskInstanceRef} from '../../airflow/model.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+import {requestLine, type Actions} from '../actions.js';
+
+const refLine = (ref: TaskInstanceRef) => `  ${ref.taskId}${ref.mapIndex >= 0 ? `[${ref.mapIndex}]` : ''}  ${ref.state ?? ''}  (${ref.runId})`;
+const runPath = (run: DagRun) => `dags/${encodeURIComponent(run.dagId)}/dagRuns/${encodeURIComponent(run.runId)}`;
+
+export function confirmMarkRun(actions: Actions, run: DagRun, onDone: () => void): void {
+	if (!actions.allowed('mark run')) return;
+	const mark = (state: 'success' | 'failed') => async () => {
+		const after = await actions.client.setRunState(run.dagId, run.runId, state);
+		return `${sanitizeLine(after.runId)} marked ${after.state}`;
+	};
+	actions.confirm({
+		title: `Mark run ${sanitizeLine(run.runId)} of ${sanitizeLine(run.dagId)} (now ${run.state})`,
+		lines: [`${requestLine(actions.client, 'PATCH', runPath(run))}  {"state": "success" | "failed"}`, 'Its unfinished task instances take the same state.'],
+		choices: [
+			{key: 's', label: 'mark success', run: mark('success')},
+			{key: 'f', label: 'mark failed', run: mark('failed')},
+		],
+		onDone,
+	});
+}
+
+export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () => void): Promise<void> {
+	if (!actions.allowed('clear')) return;
+	const [all, failed] = await Promise.all([
+		actions.client.clearRun(run.dagId, run.runId, {dryRun: true}),
+		actions.client.clearRun(run.dagId, run.runId, {dryRun: true, onlyFailed: true}),
+	]);
+	const clear = (onlyFailed: boolean) => async () => {
+		const cleared = await actions.client.clearRun(run.dagId, run.runId, {dryRun: false, onlyFailed});
+		return `cleared ${cleared.length} task instance${cleared.length === 1 ? '' : 's'} of ${sanitizeLine(run.runId)}: the scheduler runs them again`;
+	};
+	actions.confirm({
+		title: `Clear run ${sanitizeLine(run.runId)} of ${sanitizeLine(run.dagId)}? Airflow's dry run says:`,
+		lines: [
+			`${requestLine(actions.client, 'POST', `dags/${encodeURIComponent(run.dagId)}/clearTaskInstances`)}  dry_run: false`,
+			`all: ${all.length} task instance${all.length === 1 ? '' : 's'}; failed only: ${failed.length}`,
+			...all.map(refLine),
+		],
+		choices: [
+			{key: 'y', label: `clear all ${all.length}`, run: clear(false)},
+			...(failed.length ? [{key: 'f', label: `clear the ${failed.length} failed`, run: clear(true)}] : []),
+		],
+		onDone,
+	});
+}
+
+export async function confirmClearTasks(actions: Actions, run: DagRun, tasks: TaskInstance[], onDone: () => void): Promise<void> {
+	if (!actions.allowed('clear')) return;
+	const taskIds = [...new Set(tasks.map(task => task.taskId))];
+	const preview = await actions.client.clearTaskInstances(run.dagId, {runId: run.runId, taskIds, dryRun: true});
+	actions.confirm({
+		title: `Clear ${taskIds.length === 1 ? `task ${sanitizeLine(taskIds[0])}` : `${taskIds.length} tasks`} in ${sanitizeLine(run.runId)}? Airflow's dry run says:`,
+		lines: [`${requestLine(actions.client, 'POST', `dags/${encodeURIComponent(run.dagId)}/clearTaskInstances`)}  {"task_ids": ${JSON.stringify(taskIds)}, "dry_run": false}`, ...preview.map(refLine)],
+		choices: [
+			{
+				key: 'y',
+				label: `clear ${preview.length}`,
+				run: async () => {
+					const cleared = await actions.client.clearTaskInstances(run.dagId, {runId: run.runId, taskIds, dryRun: false});
+					return `cleared ${cleared.length} task instance${cleared.length === 1 ? '' : 's'}: the scheduler runs them again`;
+				},
+			},
+		],
+		onDone,
+	});
+}
+
+export function confirmMarkTask(actions: Actions, run: DagRun, task: TaskInstance, onDone: () => void): void {
+	if (!actions.allowed('mark task')) return;
+	const mark = (state: 'success' | 'failed') => async () => {
+		await actions.client.setTaskState(run.dagId, run.runId, task.taskId, state, {dryRun: false});
+		return `${sanitizeLine(task.taskId)} marked ${state}`;
+	};
+	actions.confirm({
+		title: `Mark task ${sanitizeLine(task.taskId)} in ${sanitizeLine(run.runId)} (now ${task.state ?? 'none'})`,
+		lines: [`${requestLine(actions.client, 'PATCH', `${runPath(run)}/taskInstances/${encodeURIComponent(task.taskId)}`)}  {"new_state": "success" | "failed"}`],
+		choices: [
+			{key: 's', label: 'mark success', run: mark('success')},
+			{key: 'f', label: 'mark failed', run: mark('failed')},
+		],
+		onDone,
+	});
+}
