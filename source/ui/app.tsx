@@ -271,7 +271,7 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 								}}
 							/>
 						) : null}
-						{pane === 'Runs' ? <RunsPane {...paneProps} dagId={runsDag} focus={runFocus} onClearDag={() => setRunsDag(undefined)} /> : null}
+						{pane === 'Runs' ? <RunsPane {...paneProps} dagId={runsDag} focus={runFocus} onFocusTaken={() => setRunFocus(undefined)} onClearDag={() => setRunsDag(undefined)} /> : null}
 						{pane === 'Variables' ? <VariablesPane {...paneProps} /> : null}
 						{pane === 'Connections' ? <ConnectionsPane {...paneProps} /> : null}
 						{pane === 'Pools' ? <PoolsPane {...paneProps} /> : null}

@@ -2,59 +2,11 @@
 // screen, at 80x24 and 160x48. CI sets CI=true, which makes Ink print only the last frame:
 // the child gets CI=false.
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
-import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {AirflowClient} from '../../source/airflow/client.js';
-import {PACKAGE_ROOT} from '../../source/version.js';
 import {adminClient, testServer, type TestServer} from '../support/test-servers.js';
-
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
-
-class Screen {
-	constructor(readonly session: string) {}
-
-	static open(server: TestServer, columns: number, rows: number): Screen {
-		const session = `windsock-e2e-${server.line}-${columns}`;
-		try {
-			tmux('kill-session', '-t', session);
-		} catch {}
-		const env = [`CI=false`, `WINDSOCK_URL=${server.url}`, `WINDSOCK_USERNAME=${server.admin.username}`, `WINDSOCK_PASSWORD=${server.admin.password}`];
-		const command = `env ${env.map(e => `'${e}'`).join(' ')} node ${path.join(PACKAGE_ROOT, 'dist', 'cli.js')} --refresh 2; sleep 5`;
-		tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
-		return new Screen(session);
-	}
-
-	text(): string {
-		return tmux('capture-pane', '-p', '-t', this.session);
-	}
-
-	title(): string {
-		return tmux('display-message', '-p', '-t', this.session, '#{pane_title}');
-	}
-
-	keys(...keys: string[]): void {
-		tmux('send-keys', '-t', this.session, ...keys);
-	}
-
-	async waitFor(pattern: RegExp, seconds = 20): Promise<string> {
-		const deadline = Date.now() + seconds * 1000;
-		let screen = '';
-		while (Date.now() < deadline) {
-			screen = this.text();
-			if (pattern.test(screen)) return screen;
-			await sleep(200);
-		}
-		assert.fail(`screen never showed ${pattern}:\n${screen}`);
-	}
-
-	close(): void {
-		try {
-			tmux('kill-session', '-t', this.session);
-		} catch {}
-	}
-}
+import {Screen} from '../support/screen.js';
 
 async function failedRunOf(client: AirflowClient): Promise<void> {
 	await client.setPaused('ws_fail', false);

@@ -6,6 +6,7 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {AirflowClient} from '../../source/airflow/client.js';
 import {App} from '../../source/ui/app.js';
+import type {Safety} from '../../source/config/connection.js';
 import {asAirflow3, fakeServer, type FakeServer, type Handler} from './fake-server.js';
 
 const servers: FakeServer[] = [];
@@ -50,11 +51,11 @@ export function airflow(count: number, extra: Handler = () => ({})): Handler {
 	});
 }
 
-export async function open(handler: Handler) {
+export async function open(handler: Handler, options: {readOnly?: boolean; safety?: Safety} = {}) {
 	const server = await fakeServer(handler);
 	servers.push(server);
-	const client = await AirflowClient.connect({baseUrl: server.url, token: 't', retries: 0});
-	const view = render(<App client={client} label="test" refreshMs={60_000} />);
+	const client = await AirflowClient.connect({baseUrl: server.url, token: 't', retries: 0, readOnly: options.readOnly ?? false});
+	const view = render(<App client={client} label="test" safety={options.safety} refreshMs={60_000} />);
 	views.push(view);
 	// keys written before effects run are lost: wait for the first data
 	await waitFor(() => view.lastFrame() ?? '', frame => /rows |0 of 0|!/.test(frame));

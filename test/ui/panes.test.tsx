@@ -46,7 +46,7 @@ describe('panes', () => {
 		assert.ok(!log.includes('\u001b[31m!'));
 		assert.match(log, /complete/);
 		await key(view, '\u001b');
-		await waitFor(() => view.lastFrame()!, f => /› ✖ failed\s+load/.test(f));
+		await waitFor(() => view.lastFrame()!, f => /›\s+✖ failed\s+load/.test(f));
 		await key(view, '\u001b');
 		await waitFor(() => view.lastFrame()!, f => /manual__1/.test(f) && !/extract/.test(f));
 	});

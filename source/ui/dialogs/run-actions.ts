@@ -6,6 +6,14 @@ import {sanitizeLine} from '../../text/sanitize.js';
 import {requestLine, type Actions} from '../actions.js';
 
 const refLine = (ref: TaskInstanceRef) => `  ${ref.taskId}${ref.mapIndex >= 0 ? `[${ref.mapIndex}]` : ''}  ${ref.state ?? ''}  (${ref.runId})`;
+/** 2.x's dry run lists task references without their state: fill it from the run's task instances. */
+async function withStates(actions: Actions, run: DagRun, refs: TaskInstanceRef[]): Promise<TaskInstanceRef[]> {
+	if (refs.every(ref => ref.state !== null)) return refs;
+	const tasks = await actions.client.listTaskInstances(run.dagId, run.runId).catch(() => []);
+	const state = new Map(tasks.map(task => [`${task.runId}/${task.taskId}/${task.mapIndex}`, task.state]));
+	return refs.map(ref => ({...ref, state: ref.state ?? state.get(`${ref.runId}/${ref.taskId}/${ref.mapIndex}`) ?? null}));
+}
+
 const runPath = (run: DagRun) => `dags/${encodeURIComponent(run.dagId)}/dagRuns/${encodeURIComponent(run.runId)}`;
 
 export function confirmMarkRun(actions: Actions, run: DagRun, onDone: () => void): void {
@@ -27,17 +35,19 @@ export function confirmMarkRun(actions: Actions, run: DagRun, onDone: () => void
 
 export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () => void): Promise<void> {
 	if (!actions.allowed('clear')) return;
-	const [all, failed] = await Promise.all([
+	const [allRefs, failed] = await Promise.all([
 		actions.client.clearRun(run.dagId, run.runId, {dryRun: true}),
 		actions.client.clearRun(run.dagId, run.runId, {dryRun: true, onlyFailed: true}),
 	]);
+	const all = await withStates(actions, run, allRefs);
 	const clear = (onlyFailed: boolean) => async () => {
 		const cleared = await actions.client.clearRun(run.dagId, run.runId, {dryRun: false, onlyFailed});
 		return `cleared ${cleared.length} task instance${cleared.length === 1 ? '' : 's'} of ${sanitizeLine(run.runId)}: the scheduler runs them again`;
 	};
 	actions.confirm({
-		title: `Clear run ${sanitizeLine(run.runId)} of ${sanitizeLine(run.dagId)}? Airflow's dry run says:`,
+		title: `Clear run ${sanitizeLine(run.runId)}?`,
 		lines: [
+			`${sanitizeLine(run.dagId)}: Airflow's dry run lists what would be cleared`,
 			`${requestLine(actions.client, 'POST', `dags/${encodeURIComponent(run.dagId)}/clearTaskInstances`)}  dry_run: false`,
 			`all: ${all.length} task instance${all.length === 1 ? '' : 's'}; failed only: ${failed.length}`,
 			...all.map(refLine),
@@ -53,10 +63,11 @@ export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () 
 export async function confirmClearTasks(actions: Actions, run: DagRun, tasks: TaskInstance[], onDone: () => void): Promise<void> {
 	if (!actions.allowed('clear')) return;
 	const taskIds = [...new Set(tasks.map(task => task.taskId))];
-	const preview = await actions.client.clearTaskInstances(run.dagId, {runId: run.runId, taskIds, dryRun: true});
+	const preview = await withStates(actions, run, await actions.client.clearTaskInstances(run.dagId, {runId: run.runId, taskIds, dryRun: true}));
 	actions.confirm({
-		title: `Clear ${taskIds.length === 1 ? `task ${sanitizeLine(taskIds[0])}` : `${taskIds.length} tasks`} in ${sanitizeLine(run.runId)}? Airflow's dry run says:`,
-		lines: [`${requestLine(actions.client, 'POST', `dags/${encodeURIComponent(run.dagId)}/clearTaskInstances`)}  {"task_ids": ${JSON.stringify(taskIds)}, "dry_run": false}`, ...preview.map(refLine)],
+		title: `Clear ${taskIds.length === 1 ? `task ${sanitizeLine(taskIds[0])}` : `${taskIds.length} tasks`}?`,
+		lines: [
+			`${sanitizeLine(run.dagId)} › ${sanitizeLine(run.runId)}: Airflow's dry run lists what would be cleared`,`${requestLine(actions.client, 'POST', `dags/${encodeURIComponent(run.dagId)}/clearTaskInstances`)}  {"task_ids": ${JSON.stringify(taskIds)}, "dry_run": false}`, ...preview.map(refLine)],
 		choices: [
 			{
 				key: 'y',

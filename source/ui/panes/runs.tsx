@@ -59,23 +59,25 @@ const taskColumns = (chosen: ReadonlySet<string>) => (width: number): Column<Tas
 
 type Level = {kind: 'runs'} | {kind: 'tasks'; run: DagRun} | {kind: 'log'; run: DagRun; task: TaskInstance};
 
-/** The open run's state, polled until it ends: a run just triggered is followed to its end. */
+/**
+ * The open run's state, polled while it is on screen: a run just triggered is followed to its
+ * end, and a finished run that is cleared shows it is running again.
+ */
 function RunState(props: {run: DagRun; refreshMs: number; active: boolean}) {
 	const {client} = useActions();
-	const [finished, setFinished] = useState(FINISHED_RUN_STATES.has(props.run.state));
-	const poll = usePoll(signal => client.getRun(props.run.dagId, props.run.runId, signal), props.active && !finished ? props.refreshMs : 0, [props.run.runId]);
+	const poll = usePoll(signal => client.getRun(props.run.dagId, props.run.runId, signal), props.active ? props.refreshMs : 0, [props.run.runId]);
 	const state = poll.data?.state ?? props.run.state;
-	useEffect(() => setFinished(FINISHED_RUN_STATES.has(state)), [state]);
+	const finished = FINISHED_RUN_STATES.has(state);
 	const style = stateStyle(state);
 	return (
 		<Text wrap="truncate">
 			run <Text color={color(style.color)}>{`${style.symbol} ${state}`}</Text>
-			<Text dimColor>{finished ? '' : '  following until it ends'}  m: mark  c: clear (Space: choose tasks)  Enter: log</Text>
+			<Text dimColor>{finished ? '' : '  following until it ends'}  t: trigger again  m: mark  c: clear (Space: choose tasks)  Enter: log</Text>
 		</Text>
 	);
 }
 
-export function RunsPane(props: {client: AirflowClient; dagId: string | undefined; focus?: RunFocus; active: boolean; height: number; width: number; refreshMs: number; onClearDag: () => void}) {
+export function RunsPane(props: {client: AirflowClient; dagId: string | undefined; focus?: RunFocus; onFocusTaken?: () => void; active: boolean; height: number; width: number; refreshMs: number; onClearDag: () => void}) {
 	const [level, setLevel] = useState<Level>({kind: 'runs'});
 	const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
 	const actions = useActions();
@@ -85,6 +87,8 @@ export function RunsPane(props: {client: AirflowClient; dagId: string | undefine
 	useEffect(() => {
 		const focus = props.focus;
 		if (!focus) return;
+		// taken once: coming back to Runs later shows what the user chose then, not this run
+		props.onFocusTaken?.();
 		client.getRun(focus.dagId, focus.runId).then(
 			run => {
 				setChosen(new Set());
@@ -170,6 +174,10 @@ export function RunsPane(props: {client: AirflowClient; dagId: string | undefine
 						onEnter={task => setLevel({kind: 'log', run: level.run, task})}
 						onKey={(input, key, task, refresh) => {
 							const action = actionFor(input, key, ['tasks', 'runs'])?.action;
+							if (actionFor(input, key, ['dags'])?.action === 'trigger') {
+								if (actions.allowed('trigger')) actions.show(<TriggerDialog dagId={level.run.dagId} width={props.width} height={props.height} />);
+								return true;
+							}
 							if (!task) return false;
 							if (action === 'choose') {
 								setChosen(current => {
