@@ -89,16 +89,19 @@ function Tabs(props: {active: PaneName; width: number}) {
 }
 
 function HelpOverlay(props: {height: number; width: number}) {
-	// two columns where one would not fit the pane (80x24 has 18 lines for it)
-	const perColumn = KEYMAP.length + 3 > props.height ? Math.ceil(KEYMAP.length / 2) : KEYMAP.length;
+	// border and title take 3 lines; two columns where one would not fit (80x24 leaves 15)
+	const room = props.height - 3;
+	const perColumn = KEYMAP.length > room ? Math.ceil(KEYMAP.length / 2) : KEYMAP.length;
 	const columns = [KEYMAP.slice(0, perColumn), KEYMAP.slice(perColumn)].filter(part => part.length);
 	const columnWidth = Math.floor((props.width - 4) / columns.length);
 	return (
 		<Box flexDirection="column" borderStyle="round" paddingX={1}>
-			<Text bold>Keys</Text>
+			<Text bold>
+				Keys <Text dimColor>(any key closes this help)</Text>
+			</Text>
 			<Box>
 				{columns.map((bindings, index) => (
-					<Box key={index} flexDirection="column" width={columnWidth}>
+					<Box key={index} flexDirection="column" width={columnWidth} paddingRight={1}>
 						{bindings.map(binding => (
 							<Text key={binding.action} wrap="truncate">
 								{binding.label.padEnd(8)} {binding.help}
@@ -108,7 +111,6 @@ function HelpOverlay(props: {height: number; width: number}) {
 					</Box>
 				))}
 			</Box>
-			<Text dimColor>any key closes this help</Text>
 		</Box>
 	);
 }

@@ -86,7 +86,7 @@ describe('console actions', () => {
 		view.stdin.write('\r');
 		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('409'));
 		assert.match(frame, /! 409 Conflict: Unique constraint violation/);
-		assert.match(frame, /logical date 2024-01-01T00:00:00Z/);
+		assert.match(frame, /logical date\s+2024-01-01T00:00:00Z/);
 		assert.match(frame, /"region": "eu"/);
 		view.unmount();
 	});

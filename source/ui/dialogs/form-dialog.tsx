@@ -61,7 +61,7 @@ function Field(props: {spec: FieldSpec; state: TextState; focused: boolean; prob
 	const rows = spec.multiline ? (spec.rows ?? 6) : 1;
 	const first = Math.max(0, Math.min(line - rows + 1, lines.length - rows));
 	const visible = lines.slice(Math.max(0, first), Math.max(0, first) + rows);
-	const labelWidth = 13;
+	const labelWidth = 14;
 	return (
 		<Box flexDirection="column">
 			{visible.map((text, index) => {
