@@ -3,7 +3,7 @@
 // what none of them takes goes to the frame's own keys (q, 1-9, :, ?). With one listener per
 // component instead, a chunk such as ":etl\r" (fast typing, a paste, a slow SSH link) would
 // reach every listener whole, and a list would act on keys meant for the command line.
-import React, {createContext, useContext, useEffect, useRef, type ReactNode} from 'react';
+import React, {createContext, useContext, useLayoutEffect, useRef, type ReactNode} from 'react';
 import type {Key} from 'ink';
 
 /** Returns true when it took the key. */
@@ -43,5 +43,7 @@ export function useKeys(handler: KeyHandler, active: boolean): void {
 	const activeRef = useRef(active);
 	handlerRef.current = handler;
 	activeRef.current = active;
-	useEffect(() => registry.add({depth, handler: handlerRef, active: activeRef}), [registry, depth]);
+	// registered in the commit that draws the component, not in a later passive effect: a key
+	// typed right after a dialog appears (the next chunk on stdin) must find it listening
+	useLayoutEffect(() => registry.add({depth, handler: handlerRef, active: activeRef}), [registry, depth]);
 }

@@ -81,11 +81,13 @@ for (const line of [3, 2] as const) {
 			const before = (await client.getDag('ws_many_050')).isPaused;
 			screen.keys('p');
 			await screen.waitFor(new RegExp(`${before ? 'Unpause' : 'Pause'} ws_many_050\\?`));
+			await sleep(200);
 			screen.keys('y');
 			await screen.waitFor(new RegExp(`› ws_many_050\\s+${before ? '▶ on' : '❚❚ off'}`));
 			assert.equal((await client.getDag('ws_many_050')).isPaused, !before);
 			screen.keys('Space');
 			await screen.waitFor(/ws_many_050\?/);
+			await sleep(200);
 			screen.keys('Enter');
 			await screen.waitFor(new RegExp(`› ws_many_050\\s+${before ? '❚❚ off' : '▶ on'}`));
 			assert.equal((await client.getDag('ws_many_050')).isPaused, before);

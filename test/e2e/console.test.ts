@@ -42,7 +42,7 @@ for (const line of [3, 2] as const) {
 			screen.keys('Enter');
 			await screen.waitFor(/boom/);
 			screen.keys('/', 'boom', 'Enter');
-			await screen.waitFor(/› ✖ failed\s+boom/);
+			await screen.waitFor(/›\s+✖ failed\s+boom/);
 			screen.keys('Enter');
 			// the log opens at its end, where the failure is
 			text = await screen.waitFor(/Bash command failed/);
