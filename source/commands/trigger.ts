@@ -32,7 +32,7 @@ function readConf(raw: string | undefined): Record<string, unknown> | undefined 
 
 export const triggerCommand: Command = {
 	name: 'trigger',
-	usage: 'trigger DAG [--conf JSON|@file] [--logical-date ISO] [--run-id ID] [--note T] [--wait [--timeout S]] [--json]',
+	usage: 'trigger DAG [--conf JSON|@file|@-] [--logical-date ISO] [--run-id ID] [--note T] [--unpause] [--wait [--timeout S] [--poll S]] [--json]',
 	summary: 'trigger a run; prints its id; --wait follows it to the end',
 	options: {
 		conf: {type: 'string'},
@@ -40,6 +40,7 @@ export const triggerCommand: Command = {
 		'run-id': {type: 'string'},
 		note: {type: 'string'},
 		wait: {type: 'boolean'},
+		unpause: {type: 'boolean'},
 		timeout: {type: 'string'},
 		poll: {type: 'string'},
 		json: {type: 'boolean'},
@@ -57,7 +58,12 @@ export const triggerCommand: Command = {
 		const {client} = await context.connect();
 
 		const dag = await client.getDag(dagId!);
-		if (dag.isPaused) out.warn(`${sanitizeLine(dagId)} is paused: the run will stay queued until it is unpaused (windsock unpause ${sanitizeLine(dagId)})`);
+		if (dag.isPaused && values['unpause']) {
+			await client.setPaused(dagId!, false);
+			out.note(`unpaused ${sanitizeLine(dagId)}`);
+		} else if (dag.isPaused) {
+			out.warn(`${sanitizeLine(dagId)} is paused: the run will stay queued until it is unpaused (--unpause, or windsock unpause ${sanitizeLine(dagId)})`);
+		}
 		const run = await client.trigger(dagId!, {
 			...(conf ? {conf} : {}),
 			...(logicalDate ? {logicalDate} : {}),

@@ -108,11 +108,13 @@ export function defineCommandContract(line: AirflowLine): void {
 		});
 
 		describe('trigger, runs and logs', () => {
-			it('triggers with conf, waits, and exits 0 when the run succeeds', async () => {
+			it('triggers with conf (unpausing first), waits, and exits 0 when the run succeeds', async () => {
+				await client.setPaused('ws_succeed', true);
 				writeFileSync(path.join(tmp, 'conf.json'), JSON.stringify({source: 'windsock trigger --wait', n: 3}));
-				const result = await runCli(['trigger', 'ws_succeed', '--conf', `@${path.join(tmp, 'conf.json')}`, '--note', 'from the CLI', '--wait', '--timeout', '240', '--poll', '1'], env);
+				const result = await runCli(['trigger', 'ws_succeed', '--conf', `@${path.join(tmp, 'conf.json')}`, '--note', 'from the CLI', '--unpause', '--wait', '--timeout', '240', '--poll', '1'], env);
 				assert.equal(result.code, 0, result.stderr);
 				const runId = result.stdout.trim();
+				assert.match(result.stderr, /unpaused ws_succeed/);
 				assert.match(result.stderr, /success/);
 				const run = await client.getRun('ws_succeed', runId);
 				assert.equal(run.state, 'success');
