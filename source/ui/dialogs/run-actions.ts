@@ -47,7 +47,7 @@ export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () 
 	actions.confirm({
 		title: `Clear run ${sanitizeLine(run.runId)}?`,
 		lines: [
-			`${sanitizeLine(run.dagId)}: Airflow's dry run lists what would be cleared`,
+			`${sanitizeLine(run.dagId)}, per Airflow's dry run:`,
 			`${requestLine(actions.client, 'POST', `dags/${encodeURIComponent(run.dagId)}/clearTaskInstances`)}  dry_run: false`,
 			`all: ${all.length} task instance${all.length === 1 ? '' : 's'}; failed only: ${failed.length}`,
 			...all.map(refLine),
@@ -63,20 +63,26 @@ export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () 
 export async function confirmClearTasks(actions: Actions, run: DagRun, tasks: TaskInstance[], onDone: () => void): Promise<void> {
 	if (!actions.allowed('clear')) return;
 	const taskIds = [...new Set(tasks.map(task => task.taskId))];
-	const preview = await withStates(actions, run, await actions.client.clearTaskInstances(run.dagId, {runId: run.runId, taskIds, dryRun: true}));
+	const dryRun = async (includeDownstream: boolean) =>
+		withStates(actions, run, await actions.client.clearTaskInstances(run.dagId, {runId: run.runId, taskIds, includeDownstream, dryRun: true}));
+	// both lists up front: what the user confirms is what Airflow said it would clear
+	const [only, withDownstream] = await Promise.all([dryRun(false), dryRun(true)]);
+	const clear = (includeDownstream: boolean) => async () => {
+		const cleared = await actions.client.clearTaskInstances(run.dagId, {runId: run.runId, taskIds, includeDownstream, dryRun: false});
+		return `cleared ${cleared.length} task instance${cleared.length === 1 ? '' : 's'}: the scheduler runs them again`;
+	};
+	const extra = withDownstream.filter(ref => !only.some(other => other.taskId === ref.taskId && other.mapIndex === ref.mapIndex));
 	actions.confirm({
 		title: `Clear ${taskIds.length === 1 ? `task ${sanitizeLine(taskIds[0])}` : `${taskIds.length} tasks`}?`,
 		lines: [
-			`${sanitizeLine(run.dagId)} › ${sanitizeLine(run.runId)}: Airflow's dry run lists what would be cleared`,`${requestLine(actions.client, 'POST', `dags/${encodeURIComponent(run.dagId)}/clearTaskInstances`)}  {"task_ids": ${JSON.stringify(taskIds)}, "dry_run": false}`, ...preview.map(refLine)],
+			`${sanitizeLine(run.dagId)} › ${sanitizeLine(run.runId)}, per Airflow's dry run:`,
+			`${requestLine(actions.client, 'POST', `dags/${encodeURIComponent(run.dagId)}/clearTaskInstances`)}  {"task_ids": ${JSON.stringify(taskIds)}, "dry_run": false}`,
+			...only.map(refLine),
+			...(extra.length ? [`with downstream (d), also:`, ...extra.map(refLine)] : []),
+		],
 		choices: [
-			{
-				key: 'y',
-				label: `clear ${preview.length}`,
-				run: async () => {
-					const cleared = await actions.client.clearTaskInstances(run.dagId, {runId: run.runId, taskIds, dryRun: false});
-					return `cleared ${cleared.length} task instance${cleared.length === 1 ? '' : 's'}: the scheduler runs them again`;
-				},
-			},
+			{key: 'y', label: `clear ${only.length}`, run: clear(false)},
+			...(extra.length ? [{key: 'd', label: `clear ${withDownstream.length} with downstream`, run: clear(true)}] : []),
 		],
 		onDone,
 	});
