@@ -160,7 +160,7 @@ export function RunsPane(props: {client: AirflowClient; dagId: string | undefine
 			</Box>
 			{level.kind !== 'runs' ? (
 				<Box display={level.kind === 'tasks' ? 'flex' : 'none'} flexDirection="column">
-					<RunState key={`${level.run.dagId}/${level.run.runId}`} run={level.run} refreshMs={props.refreshMs} active={props.active} />
+					<RunState key={`state:${level.run.dagId}/${level.run.runId}`} run={level.run} refreshMs={props.refreshMs} active={props.active} />
 					<ListPane<TaskInstance>
 						key={`${level.run.dagId}/${level.run.runId}`}
 						active={props.active && level.kind === 'tasks'}
