@@ -9,6 +9,15 @@ import {App} from '../../source/ui/app.js';
 import type {Safety} from '../../source/config/connection.js';
 import {asAirflow3, fakeServer, type FakeServer, type Handler} from './fake-server.js';
 
+/** What React complained about while rendering (duplicate keys, ...): a test can demand none. */
+export const reactWarnings: string[] = [];
+const consoleError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+	const text = args.map(String).join(' ');
+	if (/same key|Warning:|unique "key"/.test(text)) reactWarnings.push(text);
+	consoleError(...args);
+};
+
 const servers: FakeServer[] = [];
 const views: {unmount(): void}[] = [];
 after(async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {asAirflow2, asAirflow3, type Handler} from '../support/fake-server.js';
-import {HEALTH, airflow, open, waitFor} from '../support/console-harness.js';
+import {HEALTH, airflow, open, reactWarnings, waitFor} from '../support/console-harness.js';
 
 const key = async (view: {stdin: {write(s: string): void}}, keys: string) => {
 	view.stdin.write(keys);
@@ -49,6 +49,7 @@ describe('panes', () => {
 		const tasks = await waitFor(() => view.lastFrame()!, f => /›\s+✖ failed\s+load/.test(f));
 		// the table keeps its header after the log level was shown (a duplicate React key once dropped it)
 		assert.match(tasks, /state\s+task\s+try\s+duration/);
+		assert.deepEqual(reactWarnings, []);
 		await key(view, '\u001b');
 		await waitFor(() => view.lastFrame()!, f => /manual__1/.test(f) && !/extract/.test(f));
 	});
