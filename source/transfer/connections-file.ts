@@ -4,6 +4,7 @@
 // connection; windsock reads the object forms and reports a URI as not supported.
 import type {Connection, ConnectionInput} from '../airflow/model.js';
 import type {EntryProblem} from './variables-file.js';
+import {pythonJsonDumpsInline} from './python-json.js';
 
 /** What the API gives back instead of a password: nothing (2.x) or a mask (3.x). */
 export const MASKED = '***';
@@ -62,7 +63,8 @@ export function connectionsFromFile(data: unknown): {entries: ConnectionInput[];
 			problems.push({key: id, reason});
 			continue;
 		}
-		const extra = record['extra_dejson'] !== undefined ? JSON.stringify(record['extra_dejson']) : typeof record['extra'] === 'object' && record['extra'] !== null ? JSON.stringify(record['extra']) : text('extra');
+		// as Airflow turns an object into a Connection's extra: json.dumps(value)
+		const extra = record['extra_dejson'] !== undefined ? pythonJsonDumpsInline(record['extra_dejson']) : typeof record['extra'] === 'object' && record['extra'] !== null ? pythonJsonDumpsInline(record['extra']) : text('extra');
 		const password = text('password');
 		entries.push({
 			connectionId: id,

@@ -92,9 +92,11 @@ describe('export files', () => {
 		const connection = {connectionId: 'c', connType: 'http', description: null, host: 'h', login: null, schema: null, port: 80, password: '***', extra: null};
 		const file = connectionsToFile([connection]);
 		assert.equal((file['c'] as {password: unknown}).password, null);
-		const {entries} = connectionsFromFile({c: {conn_type: 'http', password: '***'}, d: {conn_type: 'http', password: 'real', extra_dejson: {k: 1}}});
+		const {entries} = connectionsFromFile({c: {conn_type: 'http', password: '***'}, d: {conn_type: 'http', password: 'real', extra_dejson: {k: 1}}, e: {conn_type: 'http', extra: {a: [1, 'é']}}});
+		assert.equal(entries[2]!.extra, '{"a": [1, "\\u00e9"]}');
 		assert.equal('password' in entries[0]!, false);
 		assert.equal(entries[1]!.password, 'real');
-		assert.equal(entries[1]!.extra, '{"k":1}');
+		// as Airflow's json.dumps writes it
+		assert.equal(entries[1]!.extra, '{"k": 1}');
 	});
 });
