@@ -79,6 +79,8 @@ function airflowEnv(options: ServerOptions, ports: {api: number; worker: number;
 		// Make the scheduler pick up work quickly: tests wait on it.
 		AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC: '2',
 		AIRFLOW__SCHEDULER__MIN_FILE_PROCESS_INTERVAL: '10',
+		// SQLite: wait for the write lock up to 60 s, not Python's 5 s (see ws_sqlite.py)
+		AIRFLOW__DATABASE__SQL_ALCHEMY_CONNECT_ARGS: 'ws_sqlite.CONNECT_ARGS',
 		// Keep the machine's own Python warnings out of our logs' way.
 		PYTHONWARNINGS: 'ignore',
 		NO_COLOR: '1',
