@@ -7,6 +7,7 @@ import {dagsCommand} from './dags.js';
 import {healthCommand} from './health.js';
 import {logsCommand} from './logs.js';
 import {pauseCommand, unpauseCommand} from './pause.js';
+import {profilesCommand} from './profiles.js';
 import {runsCommand} from './runs.js';
 import {triggerCommand} from './trigger.js';
 import {variablesCommand} from './variables.js';
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
 	variablesCommand,
 	connectionsCommand,
 	configCommand,
+	profilesCommand,
 ];
 
 export function commandNamed(name: string): Command | undefined {

@@ -1,6 +1,8 @@
 // The CLI's first contact: help, version, and refusing a password on argv.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {describe, it} from 'node:test';
 import {resolveConnection} from '../../source/config/connection.js';
@@ -27,6 +29,23 @@ describe('windsock CLI', () => {
 			assert.ok(!result.stderr.includes('hunter2') && !result.stdout.includes('hunter2'));
 		});
 	}
+
+	it('lists profiles without any secret, and refuses a file that holds one', () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'windsock-cli-profiles-'));
+		const file = path.join(dir, 'profiles.json');
+		writeFileSync(file, JSON.stringify({default: 'dev', profiles: {dev: {url: 'http://dev:8080', confirm: false}, prod: {url: 'https://prod', production: true, readOnly: true, passwordEnv: 'PROD_PW'}}}));
+		const env = {...process.env, WINDSOCK_CONFIG: file, PROD_PW: 'do-not-print-me', NO_COLOR: '1'};
+		const listed = spawnSync(process.execPath, [cli, 'profiles'], {encoding: 'utf8', env});
+		assert.equal(listed.status, 0, listed.stderr);
+		assert.match(listed.stdout, /^dev \(default\)\s+http:\/\/dev:8080\s+\$WINDSOCK_PASSWORD\s+no confirmations$/m);
+		assert.match(listed.stdout, /^prod\s+https:\/\/prod\s+\$PROD_PW\s+PRODUCTION, read-only$/m);
+		assert.ok(!listed.stdout.includes('do-not-print-me'));
+		writeFileSync(file, JSON.stringify({profiles: {bad: {url: 'http://x', password: 'hunter2'}}}));
+		const refused = spawnSync(process.execPath, [cli, 'profiles'], {encoding: 'utf8', env});
+		assert.equal(refused.status, 2);
+		assert.match(refused.stderr, /profiles never hold secrets/);
+		assert.ok(!refused.stderr.includes('hunter2'));
+	});
 
 	it('says what is wrong with an unknown flag', () => {
 		const result = run('--colour');
