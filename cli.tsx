@@ -9,7 +9,7 @@ import {runConsoleCommand} from './source/commands/console.js';
 import {runSandbox} from './source/commands/sandbox.js';
 import {VERSION} from './source/version.js';
 import {commandNamed, COMMANDS} from './source/commands/index.js';
-import {makeContext, type FlagValues} from './source/commands/command.js';
+import {makeContext, secondsFlag, type FlagValues} from './source/commands/command.js';
 import {Output} from './source/commands/output.js';
 import {profilesPath} from './source/config/profiles.js';
 import {DEFAULT_THRESHOLDS, type Thresholds} from './source/live/health-history.js';
@@ -67,13 +67,7 @@ function refreshMs(value: string | undefined): number | undefined {
 
 /** --warn/--crit SECONDS: scheduler heartbeat lag that turns the badge yellow / red. */
 function thresholds(warn: string | undefined, crit: string | undefined): Thresholds {
-	const read = (flag: string, value: string | undefined, fallback: number) => {
-		if (value === undefined) return fallback;
-		const seconds = Number(value);
-		if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--${flag} takes a number of seconds, not "${value}"`);
-		return seconds;
-	};
-	const result = {warnSeconds: read('warn', warn, DEFAULT_THRESHOLDS.warnSeconds), critSeconds: read('crit', crit, DEFAULT_THRESHOLDS.critSeconds)};
+	const result = {warnSeconds: secondsFlag({warn}, 'warn', DEFAULT_THRESHOLDS.warnSeconds), critSeconds: secondsFlag({crit}, 'crit', DEFAULT_THRESHOLDS.critSeconds)};
 	if (result.critSeconds < result.warnSeconds) throw new ConfigError('--crit must be at least --warn');
 	return result;
 }

@@ -1,5 +1,6 @@
 // What every scriptable command gets: its arguments, the parsed flags, an Output, and a way
 // to connect and to ask for confirmation that obey the profile's safety settings.
+import {readFileSync} from 'node:fs';
 import {createInterface} from 'node:readline/promises';
 import type {ParseArgsConfig} from 'node:util';
 import {AirflowError} from '../airflow/errors.js';
@@ -62,6 +63,17 @@ export function makeContext(args: string[], values: FlagValues, flags: Connectio
 		},
 	};
 }
+
+/** The text of a file, or of stdin for "-"; a ConfigError naming it when it cannot be read. */
+export function readSource(source: string): string {
+	try {
+		return readFileSync(source === '-' ? 0 : source, 'utf8');
+	} catch (error) {
+		throw new ConfigError(`cannot read ${sourceName(source)}: ${(error as Error).message}`);
+	}
+}
+
+export const sourceName = (source: string) => (source === '-' ? 'stdin' : source);
 
 /** A string flag as a positive number, or a ConfigError naming the flag. */
 export function secondsFlag(values: FlagValues, name: string, fallback: number): number {

@@ -1,23 +1,17 @@
 // The file side of export and import: read a JSON file (or stdin as -), write one readable
 // only by its owner (it may hold secrets), and print an import's report.
-import {readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {renameSync, writeFileSync} from 'node:fs';
 import {ConfigError} from '../config/connection.js';
 import {parseJson} from '../text/json-input.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {conflictsOf, applyImport, summarise, type ImportMode, type ImportPlan, type ImportResult} from '../transfer/apply-import.js';
 import type {EntryProblem} from '../transfer/variables-file.js';
-import type {CommandContext, FlagValues} from './command.js';
+import {readSource, sourceName, type CommandContext, type FlagValues} from './command.js';
 import type {Output} from './output.js';
 
 export function readJsonFile(file: string): unknown {
-	let text: string;
-	try {
-		text = readFileSync(file === '-' ? 0 : file, 'utf8');
-	} catch (error) {
-		throw new ConfigError(`cannot read ${file === '-' ? 'stdin' : file}: ${(error as Error).message}`);
-	}
-	const parsed = parseJson(text);
-	if (!parsed.ok) throw new ConfigError(`${file === '-' ? 'stdin' : file} is not JSON: ${parsed.message}`);
+	const parsed = parseJson(readSource(file));
+	if (!parsed.ok) throw new ConfigError(`${sourceName(file)} is not JSON: ${parsed.message}`);
 	return parsed.value;
 }
 

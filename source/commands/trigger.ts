@@ -1,30 +1,22 @@
 // `windsock trigger DAG`: prints the new run's id on stdout (so `RUN=$(windsock trigger x)`
 // works); with --wait follows it and exits 0 on success, 1 on failure (naming the failed
 // tasks), 124 when --timeout passes first (as timeout(1) does).
-import {readFileSync} from 'node:fs';
 import {describeError} from '../airflow/errors.js';
 import {FAILED_TASK_STATES} from '../airflow/states.js';
 import {ConfigError} from '../config/connection.js';
 import {waitForRun} from '../live/wait-run.js';
 import {parseJsonObject} from '../text/json-input.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import {expectArgs, secondsFlag, type Command} from './command.js';
+import {expectArgs, readSource, secondsFlag, sourceName, type Command} from './command.js';
 
 export const TIMED_OUT = 124;
 
 /** --conf JSON, --conf @file, or --conf @- (stdin). */
 function readConf(raw: string | undefined): Record<string, unknown> | undefined {
 	if (raw === undefined) return undefined;
-	let text = raw;
-	let source = '--conf';
-	if (raw.startsWith('@')) {
-		source = raw === '@-' ? 'the conf on stdin' : raw.slice(1);
-		try {
-			text = readFileSync(raw === '@-' ? 0 : raw.slice(1), 'utf8');
-		} catch (error) {
-			throw new ConfigError(`cannot read ${source}: ${(error as Error).message}`);
-		}
-	}
+	const fromFile = raw.startsWith('@');
+	const text = fromFile ? readSource(raw.slice(1)) : raw;
+	const source = fromFile ? sourceName(raw.slice(1)) : '--conf';
 	const parsed = parseJsonObject(text);
 	if (!parsed.ok) throw new ConfigError(`${source} is not a JSON object: ${parsed.message}`);
 	return parsed.value;

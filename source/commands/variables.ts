@@ -1,26 +1,18 @@
 // `windsock variables list|get|set|delete|export|import`: Airflow's Variables without the
 // web UI or `airflow variables` on the server. export/import read and write the files of
 // Airflow's own CLI (see source/transfer/variables-file.ts).
-import {readFileSync} from 'node:fs';
 import {ConfigError} from '../config/connection.js';
 import {sanitize, sanitizeLine} from '../text/sanitize.js';
-import {isSensitiveKey, MASK} from '../text/sensitive.js';
-import {MASKED} from '../transfer/connections-file.js';
+import {isSensitiveKey, MASK, MASKED} from '../text/sensitive.js';
 import {variablesFromFile, variablesToFile, type VariableEntry} from '../transfer/variables-file.js';
 import type {Variable} from '../airflow/model.js';
-import {unlessNotFound, type Command, type CommandContext} from './command.js';
+import {readSource, unlessNotFound, type Command, type CommandContext} from './command.js';
 import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer-io.js';
 
 const USAGE = 'variables list [--json] | get KEY | set KEY VALUE|@file|@- [--description T] | delete KEY [--yes] | export [FILE|-] [--no-descriptions] | import FILE|- [--overwrite|--skip-existing] [--dry-run]';
 
 function valueArgument(raw: string, key: string, context: CommandContext): string {
-	if (raw === '@-' || raw.startsWith('@')) {
-		try {
-			return readFileSync(raw === '@-' ? 0 : raw.slice(1), 'utf8').replace(/\n$/, '');
-		} catch (error) {
-			throw new ConfigError(`cannot read ${raw === '@-' ? 'stdin' : raw.slice(1)}: ${(error as Error).message}`);
-		}
-	}
+	if (raw.startsWith('@')) return readSource(raw.slice(1)).replace(/\n$/, '');
 	if (isSensitiveKey(key)) context.out.warn(`"${key}" looks secret, and argv shows in \`ps\` and shell history: pass the value as @- (stdin) or @file instead`);
 	return raw;
 }

@@ -9,3 +9,6 @@ export function isSensitiveKey(key: string): boolean {
 }
 
 export const MASK = '••••••';
+
+/** What Airflow 3.x's API sends instead of a secret value (a Connection's password, a secret-looking Variable). */
+export const MASKED = '***';

@@ -5,9 +5,7 @@
 import type {Connection, ConnectionInput} from '../airflow/model.js';
 import type {EntryProblem} from './variables-file.js';
 import {pythonJsonDumpsInline} from './python-json.js';
-
-/** What the API gives back instead of a password: nothing (2.x) or a mask (3.x). */
-export const MASKED = '***';
+import {MASKED} from '../text/sensitive.js';
 
 export function connectionsToFile(connections: Connection[]): Record<string, unknown> {
 	const sorted = [...connections].sort((a, b) => (a.connectionId < b.connectionId ? -1 : a.connectionId > b.connectionId ? 1 : 0));

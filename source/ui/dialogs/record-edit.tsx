@@ -5,8 +5,7 @@ import React from 'react';
 import type {Connection, ConnectionInput, Variable} from '../../airflow/model.js';
 import {parseJson} from '../../text/json-input.js';
 import {sanitizeLine} from '../../text/sanitize.js';
-import {isSensitiveKey} from '../../text/sensitive.js';
-import {MASKED} from '../../transfer/connections-file.js';
+import {isSensitiveKey, MASKED} from '../../text/sensitive.js';
 import {requestLine, type Actions} from '../actions.js';
 import {FormDialog, type Values} from './form-dialog.js';
 

@@ -2,6 +2,7 @@
 // clear a run or chosen tasks. A clear always asks Airflow first what it would clear (its own
 // dry run) and shows that list; nothing is sent until the user says so.
 import type {DagRun, TaskInstance, TaskInstanceRef} from '../../airflow/model.js';
+import {FAILED_TASK_STATES} from '../../airflow/states.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {requestLine, type Actions} from '../actions.js';
 
@@ -35,11 +36,9 @@ export function confirmMarkRun(actions: Actions, run: DagRun, onDone: () => void
 
 export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () => void): Promise<void> {
 	if (!actions.allowed('clear')) return;
-	const [allRefs, failed] = await Promise.all([
-		actions.client.clearRun(run.dagId, run.runId, {dryRun: true}),
-		actions.client.clearRun(run.dagId, run.runId, {dryRun: true, onlyFailed: true}),
-	]);
-	const all = await withStates(actions, run, allRefs);
+	const all = await withStates(actions, run, await actions.client.clearRun(run.dagId, run.runId, {dryRun: true}));
+	// what only_failed would clear: the same states Airflow picks (failed, upstream_failed)
+	const failed = all.filter(ref => FAILED_TASK_STATES.has(ref.state ?? ''));
 	const clear = (onlyFailed: boolean) => async () => {
 		const cleared = await actions.client.clearRun(run.dagId, run.runId, {dryRun: false, onlyFailed});
 		return `cleared ${cleared.length} task instance${cleared.length === 1 ? '' : 's'} of ${sanitizeLine(run.runId)}: the scheduler runs them again`;

@@ -6,7 +6,7 @@
 import React, {useRef} from 'react';
 import type {DagDetails, TriggerRequest} from '../../airflow/model.js';
 import {parseJsonObject} from '../../text/json-input.js';
-import {requestLine, useActions} from '../actions.js';
+import {requestLine, useActions, type Actions} from '../actions.js';
 import {FormDialog, type FieldSpec, type Values} from './form-dialog.js';
 
 const FIELDS: FieldSpec[] = [
@@ -41,6 +41,11 @@ export function triggerRequest(values: Values): TriggerRequest {
 		...(values['runId']?.trim() ? {runId: values['runId'].trim()} : {}),
 		...(values['note']?.trim() ? {note: values['note'].trim()} : {}),
 	};
+}
+
+/** Opens the trigger form for a DAG, unless this console must not change anything. */
+export function openTrigger(actions: Actions, dagId: string, size: {width: number; height: number}): void {
+	if (actions.allowed('trigger')) actions.show(<TriggerDialog dagId={dagId} width={size.width} height={size.height} />);
 }
 
 export function TriggerDialog(props: {dagId: string; width: number; height: number}) {

@@ -9,7 +9,7 @@ import {layoutOf, ListPane, type PaneProps} from '../components/list-pane.js';
 import {actionFor} from '../keymap.js';
 import {useActions} from '../actions.js';
 import {describeError} from '../../airflow/errors.js';
-import {TriggerDialog} from '../dialogs/trigger.js';
+import {openTrigger} from '../dialogs/trigger.js';
 import {confirmPause, confirmPauseAll} from '../dialogs/pause.js';
 import {stateStyle} from '../theme.js';
 import type {Column} from '../components/windowed-table.js';
@@ -80,7 +80,7 @@ export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 						setPaused(current => PAUSED_FILTERS[(PAUSED_FILTERS.indexOf(current) + 1) % PAUSED_FILTERS.length]!);
 						return true;
 					case 'trigger':
-						if (dag && actions.allowed('trigger')) actions.show(<TriggerDialog dagId={dag.dagId} width={props.width} height={props.height} />);
+						if (dag) openTrigger(actions, dag.dagId, props);
 						return true;
 					case 'pause':
 						if (dag) confirmPause(actions, dag, refresh);

@@ -18,7 +18,7 @@ import {FINISHED_RUN_STATES} from '../../airflow/states.js';
 import {usePoll} from '../../live/use-poll.js';
 import {color} from '../theme.js';
 import {confirmClearRun, confirmClearTasks, confirmMarkRun, confirmMarkTask} from '../dialogs/run-actions.js';
-import {TriggerDialog} from '../dialogs/trigger.js';
+import {openTrigger} from '../dialogs/trigger.js';
 import type {RunFocus} from '../app.js';
 
 const time = (iso: string | null) => (iso ? iso.slice(0, 19).replace('T', ' ') : '');
@@ -147,7 +147,7 @@ export function RunsPane(props: {client: AirflowClient; dagId: string | undefine
 					onKey={(input, key, run, refresh) => {
 						const action = actionFor(input, key, ['runs', 'dags'])?.action;
 						if (action === 'trigger' && props.dagId) {
-							if (actions.allowed('trigger')) actions.show(<TriggerDialog dagId={props.dagId} width={props.width} height={props.height} />);
+							openTrigger(actions, props.dagId, props);
 							return true;
 						}
 						if (!run) return false;
@@ -175,7 +175,7 @@ export function RunsPane(props: {client: AirflowClient; dagId: string | undefine
 						onKey={(input, key, task, refresh) => {
 							const action = actionFor(input, key, ['tasks', 'runs'])?.action;
 							if (actionFor(input, key, ['dags'])?.action === 'trigger') {
-								if (actions.allowed('trigger')) actions.show(<TriggerDialog dagId={level.run.dagId} width={props.width} height={props.height} />);
+								openTrigger(actions, level.run.dagId, props);
 								return true;
 							}
 							if (!task) return false;
