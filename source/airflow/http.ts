@@ -81,6 +81,30 @@ function buildSearchParams(params: Record<string, SearchValue> | undefined): URL
 	return search;
 }
 
+/** Where a redirect pointed, without any credentials or query it may carry. */
+function redirectTarget(location: string | undefined, base: URL): string {
+	if (!location) return 'nowhere (no Location header)';
+	try {
+		const target = new URL(location, base);
+		return `${target.protocol}//${target.host}${target.pathname}`;
+	} catch {
+		return 'an address that is not a URL';
+	}
+}
+
+function redirectError(status: number, location: string | undefined, method: string, path: string, options: RequestOptions, base: URL): AirflowError {
+	const target = redirectTarget(location, base);
+	return new AirflowError({
+		kind: 'http',
+		status,
+		title: `The server redirected ${method} ${path} to ${target}`,
+		hint: 'windsock never follows a redirect, so no password, token or body goes anywhere but the address you gave. If that target is right, give it as --url (or the profile\'s url).',
+		method,
+		path,
+		operation: options.operation,
+	});
+}
+
 const MUTATING: ReadonlySet<Method> = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 export class Http {
@@ -111,7 +135,10 @@ export class Http {
 				methods: ['GET', 'HEAD', 'PUT', 'DELETE'],
 			},
 			responseType: 'text',
-			followRedirect: true,
+			// Never: got drops only the Authorization header on a cross-origin redirect, so a
+			// login body {username, password}, a conf or a Basic header would go wherever a
+			// server (or anyone in the middle) points. A 3xx becomes an error that names where.
+			followRedirect: false,
 			hooks: {
 				beforeRequest: [
 					() => {
@@ -169,6 +196,7 @@ export class Http {
 		} catch (error) {
 			throw this.#mapError(error, method, shownPath, options);
 		}
+		if (response.statusCode >= 300 && response.statusCode < 400) throw redirectError(response.statusCode, response.headers.location, method, shownPath, options, this.baseUrl);
 		if (options.text) return {status: response.statusCode, body: response.body as T};
 		return {status: response.statusCode, body: this.#parse<T>(response.body, response.statusCode, method, shownPath, options)};
 	}
