@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // windsock's entry: parse argv; a subcommand runs once and exits, no subcommand opens the
 // console. A password is refused on argv before anything else looks at it.
+// First, before any import can load React: see production-mode.ts.
+import './source/production-mode.js';
 import {parseArgs} from 'node:util';
 import {sanitizeLine} from './source/text/sanitize.js';
 import {ConfigError, refusePasswordArgument} from './source/config/connection.js';
@@ -61,7 +63,7 @@ stdout is not a terminal or NO_COLOR is set.
 function refreshMs(value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
 	const seconds = Number(value);
-	if (!Number.isFinite(seconds) || seconds < 0.5) throw new ConfigError(`--refresh takes a number of seconds (0.5 or more), not "${value}"`);
+	if (!Number.isFinite(seconds) || seconds < 0.2) throw new ConfigError(`--refresh takes a number of seconds (0.2 or more), not "${value}"`);
 	return seconds * 1000;
 }
 
