@@ -1,6 +1,6 @@
 // What every scriptable command gets: its arguments, the parsed flags, an Output, and a way
 // to connect and to ask for confirmation that obey the profile's safety settings.
-import {readFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {createInterface} from 'node:readline/promises';
 import type {ParseArgsConfig} from 'node:util';
 import {AirflowError} from '../airflow/errors.js';
@@ -64,10 +64,20 @@ export function makeContext(args: string[], values: FlagValues, flags: Connectio
 	};
 }
 
+/**
+ * Standard input read as a stream until it ends. Not readFileSync(0): on a pipe whose writer
+ * is still working (vault read ... | windsock ...), a non-blocking fd answers EAGAIN.
+ */
+export async function readStdin(input: NodeJS.ReadableStream = process.stdin): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
 /** The text of a file, or of stdin for "-"; a ConfigError naming it when it cannot be read. */
-export function readSource(source: string): string {
+export async function readSource(source: string): Promise<string> {
 	try {
-		return readFileSync(source === '-' ? 0 : source, 'utf8');
+		return source === '-' ? await readStdin() : await readFile(source, 'utf8');
 	} catch (error) {
 		throw new ConfigError(`cannot read ${sourceName(source)}: ${(error as Error).message}`);
 	}

@@ -37,7 +37,7 @@ async function exportConnections(context: CommandContext): Promise<number> {
 async function importConnections(context: CommandContext): Promise<number> {
 	const file = context.args[1];
 	if (!file) throw new ConfigError(`usage: windsock ${USAGE}`);
-	const {entries, problems} = connectionsFromFile(readJsonFile(file));
+	const {entries, problems} = connectionsFromFile(await readJsonFile(file));
 	const {client} = await context.connect({readOnly: !!context.values['dry-run']});
 	const existing = new Map((await client.listAllConnections()).map(connection => [connection.connectionId, connection] as const));
 	return runImport(context, 'connections', problems, {

@@ -9,8 +9,8 @@ import type {EntryProblem} from '../transfer/variables-file.js';
 import {readSource, sourceName, type CommandContext, type FlagValues} from './command.js';
 import type {Output} from './output.js';
 
-export function readJsonFile(file: string): unknown {
-	const parsed = parseJson(readSource(file));
+export async function readJsonFile(file: string): Promise<unknown> {
+	const parsed = parseJson(await readSource(file));
 	if (!parsed.ok) throw new ConfigError(`${sourceName(file)} is not JSON: ${parsed.message}`);
 	return parsed.value;
 }

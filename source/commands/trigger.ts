@@ -12,10 +12,10 @@ import {expectArgs, readSource, secondsFlag, sourceName, type Command} from './c
 export const TIMED_OUT = 124;
 
 /** --conf JSON, --conf @file, or --conf @- (stdin). */
-function readConf(raw: string | undefined): Record<string, unknown> | undefined {
+async function readConf(raw: string | undefined): Promise<Record<string, unknown> | undefined> {
 	if (raw === undefined) return undefined;
 	const fromFile = raw.startsWith('@');
-	const text = fromFile ? readSource(raw.slice(1)) : raw;
+	const text = fromFile ? await readSource(raw.slice(1)) : raw;
 	const source = fromFile ? sourceName(raw.slice(1)) : '--conf';
 	const parsed = parseJsonObject(text);
 	if (!parsed.ok) throw new ConfigError(`${source} is not a JSON object: ${parsed.message}`);
@@ -40,7 +40,7 @@ export const triggerCommand: Command = {
 	async run(context) {
 		const {values, out} = context;
 		const [dagId] = expectArgs(context, triggerCommand, 1);
-		const conf = readConf(values['conf'] as string | undefined);
+		const conf = await readConf(values['conf'] as string | undefined);
 		const logicalDate = values['logical-date'] as string | undefined;
 		if (logicalDate !== undefined && Number.isNaN(Date.parse(logicalDate))) {
 			throw new ConfigError(`--logical-date takes an ISO date and time such as 2026-11-25T10:00:00Z, not "${logicalDate}"`);

@@ -11,8 +11,8 @@ import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer
 
 const USAGE = 'variables list [--json] | get KEY | set KEY VALUE|@file|@- [--description T] | delete KEY [--yes] | export [FILE|-] [--no-descriptions] | import FILE|- [--overwrite|--skip-existing] [--dry-run]';
 
-function valueArgument(raw: string, key: string, context: CommandContext): string {
-	if (raw.startsWith('@')) return readSource(raw.slice(1)).replace(/\n$/, '');
+async function valueArgument(raw: string, key: string, context: CommandContext): Promise<string> {
+	if (raw.startsWith('@')) return (await readSource(raw.slice(1))).replace(/\n$/, '');
 	if (isSensitiveKey(key)) context.out.warn(`"${key}" looks secret, and argv shows in \`ps\` and shell history: pass the value as @- (stdin) or @file instead`);
 	return raw;
 }
@@ -34,7 +34,7 @@ async function exportVariables(context: CommandContext): Promise<number> {
 async function importVariables(context: CommandContext): Promise<number> {
 	const file = context.args[1];
 	if (!file) throw new ConfigError(`usage: windsock ${USAGE}`);
-	const {entries, problems} = variablesFromFile(readJsonFile(file));
+	const {entries, problems} = variablesFromFile(await readJsonFile(file));
 	// a value the exporting server masked is not the secret: writing it would destroy the real one
 	const masked = entries.filter(entry => entry.value === MASKED).map(entry => ({key: entry.key, reason: `the file holds the server's mask ${MASKED}, not the value`}));
 	const {client} = await context.connect({readOnly: !!context.values['dry-run']});
@@ -86,7 +86,7 @@ export const variablesCommand: Command = {
 			}
 			case 'set': {
 				if (!key || value === undefined) throw new ConfigError('usage: windsock variables set KEY VALUE|@file|@- [--description T]');
-				const text = valueArgument(value, key, context);
+				const text = await valueArgument(value, key, context);
 				const {client} = await context.connect();
 				const current = await unlessNotFound(client.getVariable(key));
 				const variable = {key, value: text, description: (values['description'] as string | undefined) ?? current?.description ?? null};
