@@ -136,8 +136,12 @@ export function exposeConfigSetting(generation: ApiGeneration | undefined): stri
 		: '[api] expose_config (AIRFLOW__API__EXPOSE_CONFIG=True)';
 }
 
+/** What a request of this method does, in the words of a refusal: "may not change variables". */
+const VERB_OF_METHOD: Readonly<Record<string, string>> = {GET: 'read', POST: 'create', PATCH: 'change', PUT: 'change', DELETE: 'delete'};
+
 function hintFor(
 	status: number,
+	method: string,
 	operation: Operation | undefined,
 	generation: ApiGeneration | undefined,
 	fields: string[],
@@ -153,7 +157,8 @@ function hintFor(
 				return `The administrator chose not to expose the configuration; ${exposeConfigSetting(generation)} shows it.`;
 			}
 			if ((operation === 'variables' || operation === 'connections') && generation === 'v2') {
-				return `Your user's role may not read ${operation}: on Airflow 3.x that takes the op role or higher.`;
+				const verb = VERB_OF_METHOD[method] ?? 'change';
+				return `Your user's role may not ${verb} ${operation}: on Airflow 3.x that takes the op role or higher.`;
 			}
 			if (generation === 'v1') {
 				return 'Airflow 2.x answers 403 for a wrong username or password as well as for a role without this permission; it accepts basic auth only when [api] auth_backends includes airflow.api.auth.backend.basic_auth.';
@@ -195,7 +200,7 @@ export function errorFromResponse(context: HttpErrorContext): AirflowError {
 		status: context.status,
 		title: title ?? STATUS_TITLES[context.status] ?? 'HTTP error',
 		detail,
-		hint: hintFor(context.status, context.operation, context.generation, fields),
+		hint: hintFor(context.status, context.method, context.operation, context.generation, fields),
 		method: context.method,
 		path: context.path,
 		operation: context.operation,
