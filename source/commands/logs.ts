@@ -29,7 +29,11 @@ export const logsCommand: Command = {
 		let runId = runArg;
 		if (runArg === 'latest') {
 			const newest = (await client.listRuns({dagId, limit: 1})).items[0];
-			if (!newest) throw new ConfigError(`${sanitizeLine(dagId)} has no runs`);
+			// the server has nothing (exit 1), which is not a usage mistake (exit 2)
+			if (!newest) {
+				out.note(`windsock: ${sanitizeLine(dagId)} has no runs`);
+				return 1;
+			}
 			runId = newest.runId;
 			out.note(`latest run: ${sanitizeLine(runId)}`);
 		}
