@@ -45,7 +45,10 @@ export type Dag = {
 	isActive: boolean;
 	/** a human summary of the schedule: cron text, "1 day, 0:00:00", "@daily", or null */
 	schedule: string | null;
+	/** the next run's logical date (data interval start on a cron schedule): not when it runs */
 	nextRunLogicalDate: string | null;
+	/** when the scheduler will create the next run: what "next run" means to a user */
+	nextRunAfter: string | null;
 	owners: string[];
 	tags: string[];
 	hasImportErrors: boolean;

@@ -50,6 +50,7 @@ export const v1: WireFormat = {
 		isActive: bool(raw, 'is_active') ?? true,
 		schedule: scheduleText(raw),
 		nextRunLogicalDate: str(raw, 'next_dagrun'),
+		nextRunAfter: str(raw, 'next_dagrun_create_after'),
 	}),
 	dagDetails: (raw: Json) => ({...v1.dag(raw), params: params(raw)}),
 

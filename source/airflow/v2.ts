@@ -49,7 +49,8 @@ export const v2: WireFormat = {
 		...dagCommon(raw),
 		isActive: !(bool(raw, 'is_stale') ?? false),
 		schedule: str(raw, 'timetable_summary'),
-		nextRunLogicalDate: str(raw, 'next_dagrun_logical_date') ?? str(raw, 'next_dagrun_run_after'),
+		nextRunLogicalDate: str(raw, 'next_dagrun_logical_date'),
+		nextRunAfter: str(raw, 'next_dagrun_run_after'),
 	}),
 	dagDetails: (raw: Json) => ({...v2.dag(raw), params: params(raw)}),
 

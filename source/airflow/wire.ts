@@ -170,7 +170,7 @@ export function taskRefFrom(raw: Json): TaskInstanceRef {
 }
 
 /** DAG fields both lines share; each adapter adds liveness, schedule and next run. */
-export function dagCommon(raw: Json): Omit<Dag, 'isActive' | 'schedule' | 'nextRunLogicalDate'> {
+export function dagCommon(raw: Json): Omit<Dag, 'isActive' | 'schedule' | 'nextRunLogicalDate' | 'nextRunAfter'> {
 	return {
 		dagId: id(raw, 'dag_id'),
 		displayName: str(raw, 'dag_display_name') ?? id(raw, 'dag_id'),

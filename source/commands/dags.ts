@@ -25,7 +25,7 @@ export const dagsCommand: Command = {
 				{header: 'dag_id', value: d => d.dagId},
 				{header: 'paused', value: d => (d.isPaused ? 'paused' : 'active'), paint: (text, d) => out.paint(d.isPaused ? 'yellow' : 'green', text)},
 				{header: 'schedule', value: d => d.schedule ?? 'none', max: 24},
-				{header: 'next run', value: d => d.nextRunLogicalDate?.replace('T', ' ').slice(0, 19) ?? ''},
+				{header: 'next run', value: d => d.nextRunAfter?.replace('T', ' ').slice(0, 19) ?? ''},
 				{header: 'import errors', value: d => (d.hasImportErrors ? 'yes' : '')},
 				{header: 'tags', value: d => d.tags.join(', ')},
 			],

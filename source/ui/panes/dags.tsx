@@ -40,7 +40,7 @@ function columns(width: number): Column<DagRow>[] {
 			}),
 		},
 	];
-	if (width >= 100) base.push({header: 'next run', width: 17, cell: dag => ({text: dag.nextRunLogicalDate ? dag.nextRunLogicalDate.slice(0, 16).replace('T', ' ') : ''})});
+	if (width >= 100) base.push({header: 'next run', width: 17, cell: dag => ({text: dag.nextRunAfter ? dag.nextRunAfter.slice(0, 16).replace('T', ' ') : ''})});
 	if (width >= 120) base.push({header: 'owner', width: 14, cell: dag => ({text: sanitizeLine(dag.owners.join(','))})});
 	base.push({
 		header: 'tags / notes',
