@@ -29,16 +29,24 @@ const GLOBAL_OPTIONS = {
 	version: {type: 'boolean', short: 'v'},
 } as const;
 
+/** Usage rows as [form, description], padded together so every description starts in one column. */
+function usageRows(): string {
+	const rows: [string, string][] = [
+		['windsock [options]', 'open the console'],
+		['windsock COMMAND [options] ...', 'run one command and exit (COMMAND --help for its usage)'],
+		...COMMANDS.map(command => [`windsock ${command.name}`, command.summary] as [string, string]),
+		['windsock status', 'one line: server, version, API, health'],
+		['windsock sandbox start|stop|status', 'a local Airflow 3.x on loopback, for trying windsock'],
+	];
+	const width = Math.max(...rows.map(([form]) => form.length)) + 3;
+	return rows.map(([form, description]) => `  ${form.padEnd(width)}${description}`).join('\n');
+}
+
 function help(): string {
-	const commands = COMMANDS.map(command => `  ${`windsock ${command.name}`.padEnd(35)}${command.summary}`).join('\n');
 	return `windsock ${VERSION}: a terminal console for Apache Airflow 2.x and 3.x
 
 Usage
-  windsock [options]                   open the console
-  windsock COMMAND [options] ...       run one command and exit (COMMAND --help for its usage)
-${commands}
-  windsock status                      one line: server, version, API, health
-  windsock sandbox start|stop|status   a local Airflow 3.x on loopback, for trying windsock
+${usageRows()}
 
 Options
   --profile NAME           a profile from ${profilesPath()} (env WINDSOCK_PROFILE)
