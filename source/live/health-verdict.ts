@@ -4,6 +4,7 @@
 // only hold up deferred tasks and new parses, so they warn. The scheduler's heartbeat age is
 // judged by --warn/--crit on top of Airflow's own healthy/unhealthy word (which only turns
 // after [scheduler] scheduler_health_check_threshold, 30 s by default).
+import {COMPONENTS, type ComponentName} from '../airflow/components.js';
 import type {ComponentStatus, Health} from '../airflow/model.js';
 import {ageOf} from '../text/age.js';
 import {lagLevel, type Thresholds} from './health-history.js';
@@ -13,7 +14,7 @@ export type Level = 'ok' | 'warning' | 'critical' | 'unknown';
 export const EXIT_CODES: Record<Level, number> = {ok: 0, warning: 1, critical: 2, unknown: 3};
 
 export type ComponentVerdict = {
-	name: 'metadatabase' | 'scheduler' | 'triggerer' | 'dag_processor';
+	name: ComponentName;
 	status: ComponentStatus;
 	latestHeartbeat: string | null;
 	heartbeatAgeSeconds: number | null;
@@ -30,13 +31,7 @@ export function worst(a: Level, b: Level): Level {
 }
 
 export function healthVerdict(health: Health, thresholds: Thresholds, now = Date.now()): HealthVerdict {
-	const parts: [ComponentVerdict['name'], keyof Health, 'critical' | 'warning'][] = [
-		['metadatabase', 'metadatabase', 'critical'],
-		['scheduler', 'scheduler', 'critical'],
-		['triggerer', 'triggerer', 'warning'],
-		['dag_processor', 'dagProcessor', 'warning'],
-	];
-	const components = parts.map(([name, key, severity]): ComponentVerdict => {
+	const components = COMPONENTS.map(({name, key, severity}): ComponentVerdict => {
 		const component = health[key];
 		const age = ageOf(component.latestHeartbeat, now);
 		const ageSeconds = age === undefined ? null : Math.max(0, Math.round(age / 1000));

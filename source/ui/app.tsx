@@ -263,7 +263,7 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 					{help ? <HelpOverlay height={paneHeight} width={columns} /> : null}
 					{dialog !== undefined && !help ? dialog : null}
 					<Box display={help || dialog !== undefined ? 'none' : 'flex'} flexDirection="column">
-						{pane === 'Health' ? <HealthPane health={health.data} history={history} thresholds={thresholds} width={columns} height={paneHeight} /> : null}
+						{pane === 'Health' ? <HealthPane health={health.data} generation={client.server.generation} history={history} thresholds={thresholds} width={columns} height={paneHeight} /> : null}
 						{pane === 'DAGs' ? (
 							<DagsPane
 								{...paneProps}

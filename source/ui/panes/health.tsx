@@ -2,30 +2,17 @@
 // heartbeat lag over the session as a sparkline, and the status changes seen so far.
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Health} from '../../airflow/model.js';
+import {COMPONENTS, componentName, statusWords} from '../../airflow/components.js';
+import type {ApiGeneration, Health} from '../../airflow/model.js';
 import {lagLevel, sparkline, type HealthHistory, type Thresholds} from '../../live/health-history.js';
 import {ageOf, formatAge} from '../../text/age.js';
 import {color, stateStyle} from '../theme.js';
 import {useNow} from '../use-now.js';
 
-const COMPONENTS: [keyof Health, string][] = [
-	['metadatabase', 'metadatabase'],
-	['scheduler', 'scheduler'],
-	['triggerer', 'triggerer'],
-	['dagProcessor', 'dag-processor'],
-];
-
-/** What a status means to an operator: "unknown" and "absent" are not "unhealthy". */
-const WORDS: Record<string, string> = {
-	healthy: 'healthy',
-	unhealthy: 'UNHEALTHY',
-	unknown: 'unknown (never reported)',
-	absent: 'not running / not reported',
-};
 
 const LEVEL_COLOR = {ok: 'green', warning: 'yellow', critical: 'red', unknown: 'gray'} as const;
 
-export function HealthPane(props: {health: Health | undefined; history: HealthHistory; thresholds: Thresholds; width: number; height: number}) {
+export function HealthPane(props: {health: Health | undefined; generation?: ApiGeneration; history: HealthHistory; thresholds: Thresholds; width: number; height: number}) {
 	const now = useNow();
 	if (!props.health) return <Text dimColor>waiting for the first answer…</Text>;
 	const lag = ageOf(props.health.scheduler.latestHeartbeat, now);
@@ -34,7 +21,7 @@ export function HealthPane(props: {health: Health | undefined; history: HealthHi
 	return (
 		<Box flexDirection="column">
 			<Text bold>{'  component        status                        heartbeat'}</Text>
-			{COMPONENTS.map(([key, name]) => {
+			{COMPONENTS.map(({key, name}) => {
 				const component = props.health![key];
 				const style = stateStyle(component.status);
 				const age = ageOf(component.latestHeartbeat, now);
@@ -42,7 +29,7 @@ export function HealthPane(props: {health: Health | undefined; history: HealthHi
 					<Text key={key}>
 						{'  '}
 						{name.padEnd(17)}
-						<Text color={color(style.color)}>{`${style.symbol} ${WORDS[component.status]}`.padEnd(30)}</Text>
+						<Text color={color(style.color)}>{`${style.symbol} ${statusWords(key, component.status, props.generation)}`.padEnd(30)}</Text>
 						{age === undefined ? '' : `${formatAge(age)} ago`}
 					</Text>
 				);
@@ -63,7 +50,7 @@ export function HealthPane(props: {health: Health | undefined; history: HealthHi
 			{events.map(event => (
 				<Text key={`${event.at}-${event.component}`} wrap="truncate">
 					{'  '}
-					{new Date(event.at).toTimeString().slice(0, 8)} {event.component}: {event.from} →{' '}
+					{new Date(event.at).toTimeString().slice(0, 8)} {componentName(event.component)}: {event.from} →{' '}
 					<Text color={color(stateStyle(event.to).color)}>{event.to}</Text>
 				</Text>
 			))}
