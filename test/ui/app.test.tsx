@@ -47,7 +47,10 @@ describe('console', () => {
 		const {server, view} = await open(airflow(5));
 		view.stdin.write('/tag:team-a etl\r');
 		await waitFor(() => view.lastFrame()!, f => f.includes('matching "tag:team-a etl"'));
-		const url = new URL(server.seen.filter(r => r.url.startsWith('/api/v2/dags?')).at(-1)!.url, 'http://x');
+		// the label shows before the filtered request goes out: wait for the request itself
+		const lists = () => server.seen.filter(r => r.url.startsWith('/api/v2/dags?')).map(r => new URL(r.url, 'http://x'));
+		await waitFor(() => String(lists().filter(u => u.searchParams.has('tags')).length), count => count !== '0');
+		const url = lists().find(u => u.searchParams.has('tags'))!;
 		assert.deepEqual(url.searchParams.getAll('tags'), ['team-a']);
 		assert.equal(url.searchParams.get('dag_id_pattern'), 'etl');
 		view.unmount();
