@@ -104,6 +104,12 @@ export type RunListQuery = {
 	states?: string[];
 	limit?: number;
 	offset?: number;
+	/**
+	 * ISO time: only runs whose row changed at or after it (Airflow's updated_at, the same
+	 * parameter on both lines). Unlike a start or logical date it also catches a run that
+	 * started long ago and failed just now, and a queued run that has not started.
+	 */
+	updatedAfter?: string;
 };
 
 export type TriggerRequest = {

@@ -60,6 +60,7 @@ export const v1: WireFormat = {
 		offset: query.offset,
 		order_by: v1.runOrder,
 		state: query.states,
+		updated_at_gte: query.updatedAfter,
 	}),
 	run: (raw: Json) => ({...runCommon(raw), runAfter: str(raw, 'execution_date'), queuedAt: null}),
 	triggerBody: (request: TriggerRequest) => {

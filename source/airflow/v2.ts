@@ -60,6 +60,7 @@ export const v2: WireFormat = {
 		offset: query.offset,
 		order_by: v2.runOrder,
 		state: query.states,
+		updated_at_gte: query.updatedAfter,
 	}),
 	run: (raw: Json) => ({...runCommon(raw), runAfter: str(raw, 'run_after'), queuedAt: str(raw, 'queued_at')}),
 	// logical_date must be present; null means "now" and never conflicts. Extra keys are a 422.

@@ -1,14 +1,18 @@
 // Every scriptable command, by name: cli.tsx parses argv with a command's options and
 // runs it; --help is written from this table.
 import type {Command} from './command.js';
+import {clearCommand} from './clear.js';
 import {configCommand} from './config.js';
 import {connectionsCommand} from './connections.js';
 import {dagsCommand} from './dags.js';
+import {failuresCommand} from './failures.js';
 import {healthCommand} from './health.js';
 import {logsCommand} from './logs.js';
+import {markCommand} from './mark.js';
 import {pauseCommand, unpauseCommand} from './pause.js';
 import {profilesCommand} from './profiles.js';
 import {runsCommand} from './runs.js';
+import {tasksCommand} from './tasks.js';
 import {triggerCommand} from './trigger.js';
 import {variablesCommand} from './variables.js';
 
@@ -19,7 +23,11 @@ export const COMMANDS: Command[] = [
 	unpauseCommand,
 	triggerCommand,
 	runsCommand,
+	tasksCommand,
 	logsCommand,
+	failuresCommand,
+	clearCommand,
+	markCommand,
 	variablesCommand,
 	connectionsCommand,
 	configCommand,

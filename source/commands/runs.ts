@@ -1,23 +1,34 @@
-// `windsock runs DAG`: a DAG's runs, newest first, optionally in given states.
+// `windsock runs DAG | --all`: a DAG's runs, or every DAG's, newest first, optionally in given
+// states and within a window (--since: runs whose state changed in it, so a run that failed
+// an hour ago is there however long ago it started).
+import type {DagRun} from '../airflow/model.js';
 import {expectArgs, type Command} from './command.js';
 import {stateStyle} from '../ui/theme.js';
 import {ConfigError} from '../config/connection.js';
+import {parseSince, sinceIso} from './since.js';
 
 const when = (iso: string | null) => iso?.replace('T', ' ').slice(0, 19) ?? '';
 
+/** The run states the list filter takes on both lines (3.x answers anything else with a 422). */
+export const RUN_STATES: readonly string[] = ['queued', 'running', 'success', 'failed'];
+
 export const runsCommand: Command = {
 	name: 'runs',
-	usage: 'runs DAG [--state S]... [--limit N] [--json]',
-	summary: "a DAG's runs, newest first",
-	options: {state: {type: 'string', multiple: true}, limit: {type: 'string'}, json: {type: 'boolean'}},
+	usage: 'runs DAG | --all [--state S]... [--since 24h] [--limit N] [--json]',
+	summary: "a DAG's runs, or every DAG's (--all), newest first",
+	options: {all: {type: 'boolean'}, state: {type: 'string', multiple: true}, since: {type: 'string'}, limit: {type: 'string'}, json: {type: 'boolean'}},
 	async run(context) {
 		const {values, out} = context;
-		const [dagId] = expectArgs(context, runsCommand, 1);
+		const all = !!values['all'];
+		const [dagId] = all ? expectArgs(context, runsCommand, 0) : expectArgs(context, runsCommand, 1);
 		const limit = Number(values['limit'] ?? 25);
 		if (!Number.isInteger(limit) || limit < 1) throw new ConfigError(`--limit takes a whole number, not "${String(values['limit'])}"`);
-		const {client} = await context.connect();
 		const states = (values['state'] as unknown as string[] | undefined)?.flatMap(state => state.split(','));
-		const page = await client.listRuns({dagId, states, limit});
+		const unknown = states?.filter(state => !RUN_STATES.includes(state));
+		if (unknown?.length) throw new ConfigError(`--state takes ${RUN_STATES.join(', ')}; not "${unknown.join(', ')}"`);
+		const since = values['since'] === undefined ? undefined : parseSince(String(values['since']));
+		const {client} = await context.connect();
+		const page = await client.listRuns({dagId, states, limit, ...(since === undefined ? {} : {updatedAfter: sinceIso(since)})});
 		if (values['json']) {
 			out.json(page.items);
 			return 0;
@@ -25,6 +36,7 @@ export const runsCommand: Command = {
 		out.table(
 			[
 				{header: 'state', value: r => `${stateStyle(r.state).symbol} ${r.state}`, paint: (text, r) => out.paint(stateStyle(r.state).color, text)},
+				...(all ? [{header: 'dag_id', value: (r: DagRun) => r.dagId}] : []),
 				{header: 'run_id', value: r => r.runId},
 				{header: 'type', value: r => r.runType},
 				{header: 'logical date', value: r => when(r.logicalDate ?? r.runAfter)},

@@ -1,0 +1,54 @@
+// `windsock tasks DAG RUN|latest`: a run's task instances with state, try, duration and
+// operator, in the order Airflow lists them.
+import {stateStyle} from '../ui/theme.js';
+import {formatAge} from '../text/age.js';
+import {sanitizeLine} from '../text/sanitize.js';
+import {taskName} from './change-preview.js';
+import {expectArgs, type Command} from './command.js';
+
+const when = (iso: string | null) => iso?.replace('T', ' ').slice(0, 19) ?? '';
+
+/** Tenths under a minute: most tasks of a small DAG take less than a second, which is not 0s. */
+const duration = (seconds: number | null) => (seconds === null ? '' : seconds < 60 ? `${seconds.toFixed(1)}s` : formatAge(seconds * 1000));
+
+export const tasksCommand: Command = {
+	name: 'tasks',
+	usage: 'tasks DAG RUN|latest [--json]',
+	summary: "a run's task instances: state, try, duration, operator",
+	options: {json: {type: 'boolean'}},
+	async run(context) {
+		const {values, out} = context;
+		const [dagId, runArg] = expectArgs(context, tasksCommand, 2) as [string, string];
+		const {client} = await context.connect();
+		let runId = runArg;
+		if (runArg === 'latest') {
+			const newest = (await client.listRuns({dagId, limit: 1})).items[0];
+			// the server has nothing (exit 1), which is not a usage mistake (exit 2)
+			if (!newest) {
+				out.note(`windsock: ${sanitizeLine(dagId)} has no runs`);
+				return 1;
+			}
+			runId = newest.runId;
+			out.note(`latest run: ${sanitizeLine(runId)}`);
+		}
+		const tasks = await client.listTaskInstances(dagId, runId);
+		if (values['json']) {
+			out.json(tasks);
+			return 0;
+		}
+		out.table(
+			[
+				{header: 'state', value: t => `${stateStyle(t.state).symbol} ${t.state ?? 'none'}`, paint: (text, t) => out.paint(stateStyle(t.state).color, text)},
+				{header: 'task', value: t => taskName(t)},
+				{header: 'try', value: t => t.tryNumber},
+				{header: 'duration', value: t => duration(t.duration)},
+				{header: 'operator', value: t => t.operator ?? ''},
+				{header: 'started', value: t => when(t.startDate)},
+				{header: 'ended', value: t => when(t.endDate)},
+			],
+			tasks,
+		);
+		out.note(`${tasks.length} task instance${tasks.length === 1 ? '' : 's'} in ${sanitizeLine(dagId)} ${sanitizeLine(runId)}`);
+		return 0;
+	},
+};
