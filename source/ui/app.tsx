@@ -4,7 +4,7 @@
 // Keys: one listener splits each chunk into keys and hands them, innermost first, to the
 // key registry, whose dispatcher enforces read-only for every binding that mutates.
 import React, {useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
-import {Box, useApp, useInput} from 'ink';
+import {Box, useApp, useInput, type Key} from 'ink';
 import type {AirflowClient} from '../airflow/client.js';
 import {describeError} from '../airflow/errors.js';
 import type {Safety} from '../config/connection.js';
@@ -30,6 +30,9 @@ import {RefreshContext} from './refresh.js';
 /** Lines the frame uses around a pane: header, tabs, margin, footer keys, footer status. */
 const CHROME_LINES = 5;
 
+/** Bindings that only move or mark within what is drawn: the next key needs no redraw first. */
+const STAYS: ReadonlySet<string> = new Set(['down', 'up', 'top', 'bottom', 'page-down', 'page-up', 'choose', 'reveal', 'follow', 'toggle-paused-filter', 'refresh', 'filter']);
+
 /** Why a mutating key does nothing, naming the switch that made this console read-only. */
 function readOnlyWhy(label: string): string {
 	return label === 'url' || label === 'default' ? '--read-only or WINDSOCK_READ_ONLY' : `--read-only, WINDSOCK_READ_ONLY or profile ${label}`;
@@ -52,7 +55,13 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 	// the rows are taken when `?` is pressed: once help is open, the pane's keys are not on offer
 	const [help, setHelp] = useState<{top: number; rows: HelpRow[]} | undefined>(undefined);
 	const [command, setCommand] = useState<string | undefined>(undefined);
-	const [dialog, setDialog] = useState<ReactNode>(undefined);
+	const [dialog, setDialogState] = useState<ReactNode>(undefined);
+	// in a ref too, so the key right after the one that opened it goes to it
+	const dialogRef = useRef<ReactNode>(undefined);
+	const setDialog = (next: ReactNode) => {
+		dialogRef.current = next;
+		setDialogState(next);
+	};
 	const [notice, setNotice] = useState<{text: string; tone: Tone} | undefined>(undefined);
 	const [refreshTick, setRefreshTick] = useState(0);
 	const [registry] = useState(() => new KeyRegistry());
@@ -116,6 +125,8 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 	}, [client, safety.confirm, safety.production, columns, paneHeight]);
 
 	const pane = paneById(nav.pane);
+	const visited = useRef(new Set<string>());
+	visited.current.add(pane.id);
 	const switchPane = (step: number) => {
 		const index = PANES.findIndex(candidate => candidate.id === navRef.current.pane);
 		go({type: 'pane', pane: PANES[(index + step + PANES.length) % PANES.length]!.id});
@@ -157,32 +168,60 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 	const helpRef = useRef<{top: number; rows: HelpRow[]} | undefined>(undefined);
 	const here = registry.activeBindings();
 
-	useInput((input, key) => {
-		for (const [char, charKey] of keysOf(input, key)) {
-			const open = commandRef.current;
-			if (open !== undefined) {
-				if (charKey.tab) {
-					commandRef.current = completeCommand(open, PANES);
-					continue;
-				}
-				const edit = editLine(open, char, charKey);
-				commandRef.current = edit.done ? undefined : edit.value;
-				if (edit.done === 'submit') runCommand(edit.value);
-			} else if (dialog !== undefined) {
-				registry.dispatch(char, charKey); // a dialog takes every key
-			} else if (helpRef.current) {
-				const action = actionFor(char, charKey, ['list'])?.action;
-				const room = Math.max(1, paneHeight - 3);
-				const step = action === 'down' ? 1 : action === 'up' ? -1 : action === 'page-down' ? room : action === 'page-up' ? -room : undefined;
-				// j/k scroll a help that does not fit; any other key closes it
-				const shown = helpRef.current;
-				helpRef.current = step === undefined ? undefined : {...shown, top: clampHelpTop(shown.top + step, shown.rows.length, room)};
-				setHelp(helpRef.current);
-			} else {
-				registry.dispatch(char, charKey);
+	// Keys of one chunk wait here while the console redraws: after a key that may put other
+	// bindings on offer (another pane, a level opened, a dialog), the rest of the chunk must
+	// reach what is drawn next, not what was on screen ("2t" triggers from DAGs, not Runs).
+	const pending = useRef<Array<[string, Key]>>([]);
+	const drain = () => {
+		while (pending.current.length) {
+			const [char, charKey] = pending.current.shift()!;
+			if (handleKey(char, charKey) === 'redraw' && pending.current.length) {
+				setCommand(commandRef.current);
+				setImmediate(drain);
+				return;
 			}
 		}
 		setCommand(commandRef.current);
+	};
+	const handleKey = (char: string, charKey: Key): 'redraw' | undefined => {
+		const open = commandRef.current;
+		if (open !== undefined) {
+			if (charKey.tab) {
+				commandRef.current = completeCommand(open, PANES);
+				return undefined;
+			}
+			const edit = editLine(open, char, charKey);
+			commandRef.current = edit.done ? undefined : edit.value;
+			if (edit.done === 'submit') {
+				runCommand(edit.value);
+				return 'redraw';
+			}
+			return undefined;
+		}
+		if (dialogRef.current !== undefined) {
+			registry.dispatch(char, charKey); // a dialog takes every key
+			return dialogRef.current === undefined ? 'redraw' : undefined;
+		}
+		if (helpRef.current) {
+			const action = actionFor(char, charKey, ['list'])?.action;
+			const room = Math.max(1, paneHeight - 3);
+			const step = action === 'down' ? 1 : action === 'up' ? -1 : action === 'page-down' ? room : action === 'page-up' ? -room : undefined;
+			// j/k scroll a help that does not fit; any other key closes it
+			const shown = helpRef.current;
+			helpRef.current = step === undefined ? undefined : {...shown, top: clampHelpTop(shown.top + step, shown.rows.length, room)};
+			setHelp(helpRef.current);
+			return helpRef.current ? undefined : 'redraw';
+		}
+		const before = navRef.current;
+		const taken = registry.dispatch(char, charKey);
+		const moved = typeof taken === 'object' && !STAYS.has(taken.action);
+		return moved || navRef.current !== before || dialogRef.current !== undefined || helpRef.current ? 'redraw' : undefined;
+	};
+
+	useInput((input, key) => {
+		const wasIdle = pending.current.length === 0;
+		pending.current.push(...keysOf(input, key));
+		if (wasIdle) drain();
 	});
 
 	const candidates = command !== undefined ? paneCandidates(command, PANES).map(candidate => candidate.short.toLowerCase()) : [];
@@ -200,9 +239,14 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 							{/* panes and dialogs sit one level in: they are asked for keys before the frame */}
 							<KeyDepth>
 								{dialog !== undefined && !help ? dialog : null}
-								<Box display={help || dialog !== undefined ? 'none' : 'flex'} flexDirection="column">
-									{pane.render({client, active: !overlay, height: paneHeight, width: columns, refreshMs, nav, navigate: go, health, history, thresholds})}
-								</Box>
+								{/* a pane once visited stays mounted, hidden and not polling: going back to it
+								    shows its rows, selection and filter at once, and a key typed right after the
+								    switch ("2t") acts on rows that are already there */}
+								{PANES.filter(candidate => visited.current.has(candidate.id)).map(candidate => (
+									<Box key={candidate.id} display={help || dialog !== undefined || candidate.id !== nav.pane ? 'none' : 'flex'} flexDirection="column">
+										{candidate.render({client, active: !overlay && candidate.id === nav.pane, height: paneHeight, width: columns, refreshMs, nav, navigate: go, health, history, thresholds})}
+									</Box>
+								))}
 							</KeyDepth>
 						</Box>
 						<Footer keys={footerKeys(here)} command={command} commandHint={commandHint} notice={notice} healthError={health.error} lastEvent={lastEvent} />

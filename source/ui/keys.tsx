@@ -64,22 +64,25 @@ export class KeyRegistry {
 		return result;
 	}
 
-	/** Offers a key to the active entries, innermost first; true when one took it. */
-	dispatch(input: string, key: Key): boolean {
+	/**
+	 * Offers a key to the active entries, innermost first. Returns what took it: a binding
+	 * that ran, 'taken' (a text line or dialog, or a refusal), or undefined for nobody.
+	 */
+	dispatch(input: string, key: Key): Binding | 'taken' | undefined {
 		for (const entry of this.#active()) {
-			if (entry.handler?.current(input, key)) return true;
+			if (entry.handler?.current(input, key)) return 'taken';
 			if (!entry.bindings) continue;
 			const verdict = resolveKey([entry.bindings.current], input, key, this.context);
 			if (verdict.kind === 'run') {
 				verdict.binding.handler(input);
-				return true;
+				return verdict.binding;
 			}
 			if (verdict.kind === 'refused') {
 				this.onRefused(verdict.reason);
-				return true;
+				return 'taken';
 			}
 		}
-		return false;
+		return undefined;
 	}
 }
 
