@@ -3,7 +3,7 @@
 // the `:` line, a dialog. Only the visible pane polls; the header's health polls always.
 // Keys: one listener splits each chunk into keys and hands them, innermost first, to the
 // key registry, whose dispatcher enforces read-only for every binding that mutates.
-import React, {useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
+import React, {useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
 import {Box, useApp, useInput, type Key} from 'ink';
 import type {AirflowClient} from '../airflow/client.js';
 import {describeError} from '../airflow/errors.js';
@@ -171,18 +171,37 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 	// Keys of one chunk wait here while the console redraws: after a key that may put other
 	// bindings on offer (another pane, a level opened, a dialog), the rest of the chunk must
 	// reach what is drawn next, not what was on screen ("2t" triggers from DAGs, not Runs).
+	// Ink may read two chunks before React draws, so the wait holds for the next chunk too.
 	const pending = useRef<Array<[string, Key]>>([]);
+	const waiting = useRef(false);
 	const drain = () => {
 		while (pending.current.length) {
 			const [char, charKey] = pending.current.shift()!;
-			if (handleKey(char, charKey) === 'redraw' && pending.current.length) {
+			if (handleKey(char, charKey) === 'redraw') {
 				setCommand(commandRef.current);
-				setImmediate(drain);
+				waiting.current = true;
+				// released by the next commit (below); a key that changed nothing draws nothing
+				fallback.current = setTimeout(release, 100);
 				return;
 			}
 		}
 		setCommand(commandRef.current);
 	};
+	// the latest render's drain: its closures see the latest props and layout
+	const drainRef = useRef(drain);
+	drainRef.current = drain;
+	const fallback = useRef<NodeJS.Timeout | undefined>(undefined);
+	const release = () => {
+		if (!waiting.current) return;
+		waiting.current = false;
+		clearTimeout(fallback.current);
+		drainRef.current();
+	};
+	// after every commit, the bindings of what was just drawn are registered (children's
+	// layout effects run before this one): the keys that waited may go on
+	useLayoutEffect(() => {
+		if (waiting.current) queueMicrotask(release);
+	});
 	const handleKey = (char: string, charKey: Key): 'redraw' | undefined => {
 		const open = commandRef.current;
 		if (open !== undefined) {
@@ -219,9 +238,8 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 	};
 
 	useInput((input, key) => {
-		const wasIdle = pending.current.length === 0;
 		pending.current.push(...keysOf(input, key));
-		if (wasIdle) drain();
+		if (!waiting.current) drain();
 	});
 
 	const candidates = command !== undefined ? paneCandidates(command, PANES).map(candidate => candidate.short.toLowerCase()) : [];
