@@ -1,141 +1,78 @@
-// The frame: header (environment, URL, version, health badge, last refresh, read-only),
-// pane tabs, the active pane, footer (keys that work here, the latest error). Only the
-// visible pane polls; the header's health polls always.
-import React, {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
-import {Box, Text, useApp, useInput, useStdout, type Key} from 'ink';
+// The frame: header, tabs (from the pane registry), the active pane, footer (the keys that
+// work here, from the bindings on offer, and one status line), and the overlays: `?` help,
+// the `:` line, a dialog. Only the visible pane polls; the header's health polls always.
+// Keys: one listener splits each chunk into keys and hands them, innermost first, to the
+// key registry, whose dispatcher enforces read-only for every binding that mutates.
+import React, {useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
+import {Box, useApp, useInput, type Key} from 'ink';
 import type {AirflowClient} from '../airflow/client.js';
-import {usePoll, type Polled} from '../live/use-poll.js';
-import {DEFAULT_THRESHOLDS, lagLevel, useHealthHistory, type Thresholds} from '../live/health-history.js';
-import {ageOf, formatAge} from '../text/age.js';
-import {sanitizeLine} from '../text/sanitize.js';
 import {describeError} from '../airflow/errors.js';
-import {actionFor, KEYMAP} from './keymap.js';
-import {KeyRegistry, KeyRegistryContext} from './keys.js';
-import {useNow} from './use-now.js';
-import {editLine, keysOf} from './line-edit.js';
-import {ConfigPane} from './panes/config.js';
-import {ConnectionsPane} from './panes/connections.js';
-import {DagsPane} from './panes/dags.js';
-import {HealthPane} from './panes/health.js';
-import {ImportErrorsPane} from './panes/import-errors.js';
-import {PoolsPane} from './panes/pools.js';
-import {RunsPane} from './panes/runs.js';
-import {VariablesPane} from './panes/variables.js';
-import {color, stateStyle} from './theme.js';
-import type {Health} from '../airflow/model.js';
 import type {Safety} from '../config/connection.js';
+import {DEFAULT_THRESHOLDS, useHealthHistory, type Thresholds} from '../live/health-history.js';
+import {usePoll} from '../live/use-poll.js';
 import {ActionsContext, type Actions, type Tone} from './actions.js';
+import {bind} from './bindings.js';
+import {commandTarget, completeCommand, paneCandidates} from './command-line.js';
 import {ConfirmDialog} from './dialogs/confirm.js';
+import {Footer, footerKeys} from './frame/footer.js';
+import {Header} from './frame/header.js';
+import {HelpOverlay} from './frame/help-overlay.js';
+import {clampHelpTop, helpRows, type HelpRow} from './frame/help-rows.js';
+import {Tabs} from './frame/tabs.js';
+import {useTerminalSize} from './frame/use-terminal-size.js';
+import {KeyDepth, KeyRegistry, KeyRegistryContext, useBindings} from './keys.js';
+import {actionFor} from './keymap.js';
+import {editLine, keysOf} from './line-edit.js';
+import {initialNavigation, navigate, type Navigation, type NavigationEvent} from './navigation.js';
+import {FIRST_PANE, paneById, PANES} from './panes/registry.js';
+import {RefreshContext} from './refresh.js';
 
-const PANES = ['Health', 'DAGs', 'Runs', 'Variables', 'Connections', 'Pools', 'Import errors', 'Config'] as const;
-type PaneName = (typeof PANES)[number];
-const SHORT: Record<PaneName, string> = {Health: 'Health', DAGs: 'DAGs', Runs: 'Runs', Variables: 'Vars', Connections: 'Conns', Pools: 'Pools', 'Import errors': 'Errors', Config: 'Config'};
-
-/** Lines the frame uses around a pane: header, tabs, footer keys, footer status. */
+/** Lines the frame uses around a pane: header, tabs, margin, footer keys, footer status. */
 const CHROME_LINES = 5;
 
-function useTerminalSize(): {columns: number; rows: number} {
-	const {stdout} = useStdout();
-	const read = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-	const [size, setSize] = useState(read);
-	useEffect(() => {
-		const onResize = () => setSize(read());
-		stdout.on('resize', onResize);
-		return () => {
-			stdout.off('resize', onResize);
-		};
-	}, [stdout]);
-	return size;
+/** Bindings that only move or mark within what is drawn: the next key needs no redraw first. */
+const STAYS: ReadonlySet<string> = new Set(['down', 'up', 'top', 'bottom', 'page-down', 'page-up', 'choose', 'reveal', 'follow', 'toggle-paused-filter', 'refresh', 'filter']);
+
+/** Why a mutating key does nothing, naming the switch that made this console read-only. */
+function readOnlyWhy(label: string): string {
+	return label === 'url' || label === 'default' ? '--read-only or WINDSOCK_READ_ONLY' : `--read-only, WINDSOCK_READ_ONLY or profile ${label}`;
 }
 
-function Header(props: {client: AirflowClient; label: string; safety: Safety; health: Polled<Health>; thresholds: Thresholds; width: number}) {
-	const {client, health} = props;
-	// the heartbeat age ticks here, so only the header re-renders every second, not the panes
-	const now = useNow();
-	const scheduler = health.data?.scheduler;
-	const beat = ageOf(scheduler?.latestHeartbeat, now);
-	// a healthy status with a heartbeat older than the thresholds is a warning all the same
-	const level = lagLevel(beat === undefined ? undefined : beat / 1000, props.thresholds);
-	const style = scheduler?.status === 'healthy' && level !== 'ok' && level !== 'unknown' ? {color: level === 'critical' ? 'red' : 'yellow', symbol: '▲'} : stateStyle(scheduler?.status);
-	const refreshed = health.fetchedAt ? new Date(health.fetchedAt).toTimeString().slice(0, 8) : '—';
-	return (
-		<Box width={props.width}>
-			<Text wrap="truncate">
-				<Text bold>windsock</Text> {props.safety.production ? <Text color={color('red')} bold inverse>{` PRODUCTION ${props.label} `}</Text> : <Text color={color('cyan')}>{props.label}</Text>} {client.http.baseUrl.host}
-				{'  '}Airflow {sanitizeLine(client.server.version)} ({client.server.generation})
-				{'  '}scheduler <Text color={color(style.color)}>{style.symbol} {scheduler?.status ?? '…'}</Text>
-				{beat !== undefined ? ` ${formatAge(beat)}` : ''}
-				{'  '}
-				<Text dimColor>
-					{health.error ? `stale ${health.fetchedAt ? formatAge(now - health.fetchedAt) : ''}` : `at ${refreshed}`}
-				</Text>
-				{client.readOnly ? <Text color={color('yellow')}> READ-ONLY</Text> : null}
-			</Text>
-		</Box>
-	);
-}
-
-function Tabs(props: {active: PaneName; width: number}) {
-	const short = props.width < 110;
-	return (
-		<Text wrap="truncate">
-			{PANES.map((name, index) => (
-				<Text key={name} inverse={name === props.active}>
-					{` ${index + 1} ${short ? SHORT[name] : name} `}
-				</Text>
-			))}
-		</Text>
-	);
-}
-
-function HelpOverlay(props: {height: number; width: number}) {
-	// border and title take 3 lines; two columns where one would not fit (80x24 leaves 15)
-	const room = props.height - 3;
-	const perColumn = KEYMAP.length > room ? Math.ceil(KEYMAP.length / 2) : KEYMAP.length;
-	const columns = [KEYMAP.slice(0, perColumn), KEYMAP.slice(perColumn)].filter(part => part.length);
-	const columnWidth = Math.floor((props.width - 4) / columns.length);
-	return (
-		<Box flexDirection="column" borderStyle="round" paddingX={1}>
-			<Text bold>
-				Keys <Text dimColor>(any key closes this help)</Text>
-			</Text>
-			<Box>
-				{columns.map((bindings, index) => (
-					<Box key={index} flexDirection="column" width={columnWidth} paddingRight={1}>
-						{bindings.map(binding => (
-							<Text key={binding.action} wrap="truncate">
-								{binding.label.padEnd(8)} {binding.help}
-								<Text dimColor>{binding.scope === 'global' ? '' : `  (${binding.scope === 'list' ? 'lists' : binding.scope})`}</Text>
-							</Text>
-						))}
-					</Box>
-				))}
-			</Box>
-		</Box>
-	);
-}
-
-/** Where a trigger sends the console: this run, opened at its task instances. */
-export type RunFocus = {dagId: string; runId: string; nonce: number};
-
-export function App(props: {client: AirflowClient; label: string; safety?: Safety; refreshMs?: number; thresholds?: Thresholds}) {
+export function App(props: {client: AirflowClient; label: string; safety?: Safety; refreshMs?: number; thresholds?: Thresholds; firstPane?: string}) {
 	const {client} = props;
 	const safety: Safety = props.safety ?? {readOnly: client.readOnly, production: false, confirm: true};
 	const refreshMs = props.refreshMs ?? 5000;
+	const thresholds = props.thresholds ?? DEFAULT_THRESHOLDS;
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
-	const [pane, setPane] = useState<PaneName>('DAGs');
-	const [help, setHelp] = useState(false);
+	// the navigation lives in a ref too: a key sees where the key before it left the console
+	const navRef = useRef<Navigation>(initialNavigation(props.firstPane ?? FIRST_PANE));
+	const [nav, setNav] = useReducer((_: Navigation, next: Navigation) => next, navRef.current);
+	const go = (event: NavigationEvent) => {
+		navRef.current = navigate(navRef.current, event);
+		setNav(navRef.current);
+	};
+	// the rows are taken when `?` is pressed: once help is open, the pane's keys are not on offer
+	const [help, setHelp] = useState<{top: number; rows: HelpRow[]} | undefined>(undefined);
 	const [command, setCommand] = useState<string | undefined>(undefined);
-	const [runsDag, setRunsDag] = useState<string | undefined>(undefined);
-	const [runFocus, setRunFocus] = useState<RunFocus | undefined>(undefined);
-	const [dialog, setDialog] = useState<ReactNode>(undefined);
+	const [dialog, setDialogState] = useState<ReactNode>(undefined);
+	// in a ref too, so the key right after the one that opened it goes to it
+	const dialogRef = useRef<ReactNode>(undefined);
+	const setDialog = (next: ReactNode) => {
+		dialogRef.current = next;
+		setDialogState(next);
+	};
 	const [notice, setNotice] = useState<{text: string; tone: Tone} | undefined>(undefined);
+	const [refreshTick, setRefreshTick] = useState(0);
 	const [registry] = useState(() => new KeyRegistry());
-	const health = usePoll(signal => client.health(signal), refreshMs, []);
+	const health = usePoll(signal => client.health(signal), refreshMs, [refreshTick]);
 	const history = useHealthHistory(health.data, health.fetchedAt);
-	const thresholds = props.thresholds ?? DEFAULT_THRESHOLDS;
 	const lastEvent = history.events.at(-1);
+	useSyncExternalStore(registry.subscribe, registry.version);
+
+	const notify = (text: string, tone: Tone = 'info') => setNotice({text, tone});
+	registry.context = {readOnly: client.readOnly, readOnlyWhy: readOnlyWhy(props.label)};
+	registry.onRefused = reason => notify(reason, 'error');
 
 	// Keep the frame one line short of the terminal: Ink clears the whole screen (and the
 	// scrollback) on every update once its output is as tall as the terminal.
@@ -147,10 +84,9 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 		return () => clearTimeout(timer);
 	}, [notice]);
 
-	const overlay = help || command !== undefined || dialog !== undefined;
+	const overlay = help !== undefined || command !== undefined || dialog !== undefined;
 
 	const actions = useMemo<Actions>(() => {
-		const notify = (text: string, tone: Tone = 'info') => setNotice({text, tone});
 		const close = () => setDialog(undefined);
 		return {
 			client,
@@ -159,8 +95,9 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 			close,
 			notify,
 			allowed(what) {
+				// the dispatcher refuses mutating keys already; this guards a dialog opened otherwise
 				if (!client.readOnly) return true;
-				notify(`read-only: ${what} is disabled (${props.label === 'url' || props.label === 'default' ? '--read-only or WINDSOCK_READ_ONLY' : `--read-only, WINDSOCK_READ_ONLY or profile ${props.label}`}); nothing was sent`, 'error');
+				notify(`read-only: ${what} is disabled (${readOnlyWhy(props.label)}); nothing was sent`, 'error');
 				return false;
 			},
 			confirm(spec) {
@@ -179,129 +116,160 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 				setDialog(<ConfirmDialog spec={spec} width={columns} height={paneHeight} />);
 			},
 			openRun(dagId, runId) {
-				setRunsDag(dagId);
-				setRunFocus({dagId, runId, nonce: Date.now()});
-				setPane('Runs');
+				client.getRun(dagId, runId).then(
+					run => go({type: 'open-run', run}),
+					(error: unknown) => notify(describeError(error), 'error'),
+				);
 			},
 		};
 	}, [client, safety.confirm, safety.production, columns, paneHeight]);
 
+	const pane = paneById(nav.pane);
+	const visited = useRef(new Set<string>());
+	visited.current.add(pane.id);
+	const switchPane = (step: number) => {
+		const index = PANES.findIndex(candidate => candidate.id === navRef.current.pane);
+		go({type: 'pane', pane: PANES[(index + step + PANES.length) % PANES.length]!.id});
+	};
+
+	// the frame's own bindings: the outermost layer, asked after the pane's
+	useBindings(
+		[
+			bind('quit', () => exit()),
+			bind('help', () => {
+				helpRef.current = {top: 0, rows: helpRows(paneById(navRef.current.pane).name, registry.activeBindings(), client.readOnly)};
+				setHelp(helpRef.current);
+			}),
+			bind('pane', input => {
+				const next = PANES[Number(input) - 1];
+				if (next) go({type: 'pane', pane: next.id});
+			}),
+			bind('next-pane', () => switchPane(1)),
+			bind('previous-pane', () => switchPane(-1)),
+			bind('refresh', () => setRefreshTick(tick => tick + 1)),
+			bind('command', () => {
+				commandRef.current = '';
+			}),
+		],
+		!overlay,
+		registry,
+	);
+
 	/** `:name`: a pane by (a prefix of) its name, otherwise the runs of the DAG with that id. */
 	const runCommand = (text: string) => {
-		const wanted = text.trim().toLowerCase();
-		if (!wanted) return;
-		const target = PANES.find(name => name.toLowerCase().startsWith(wanted) || SHORT[name].toLowerCase() === wanted);
-		if (target) return setPane(target);
-		setRunsDag(text.trim());
-		setPane('Runs');
+		const target = commandTarget(text, PANES);
+		if (target.kind === 'pane') go({type: 'pane', pane: target.id});
+		else if (target.kind === 'dag') go({type: 'open-dag', dagId: target.dagId});
 	};
 
 	// The `:` line and the help overlay live in refs too: within one chunk of keys (":etl\r",
 	// "?xq") each key must see what the keys before it did, before React re-renders.
 	const commandRef = useRef<string | undefined>(undefined);
-	const helpRef = useRef(false);
+	const helpRef = useRef<{top: number; rows: HelpRow[]} | undefined>(undefined);
+	const here = registry.activeBindings();
 
-	const onKey = (input: string, key: Key) => {
-		const binding = actionFor(input, key, ['global']);
-		if (!binding) return;
-		switch (binding.action) {
-			case 'quit':
-				return exit();
-			case 'help':
-				helpRef.current = true;
-				return setHelp(true);
-			case 'pane': {
-				const next = PANES[Number(input) - 1];
-				if (next) setPane(next);
+	// Keys of one chunk wait here while the console redraws: after a key that may put other
+	// bindings on offer (another pane, a level opened, a dialog), the rest of the chunk must
+	// reach what is drawn next, not what was on screen ("2t" triggers from DAGs, not Runs).
+	// Ink may read two chunks before React draws, so the wait holds for the next chunk too.
+	const pending = useRef<Array<[string, Key]>>([]);
+	const waiting = useRef(false);
+	const drain = () => {
+		while (pending.current.length) {
+			const [char, charKey] = pending.current.shift()!;
+			if (handleKey(char, charKey) === 'redraw') {
+				setCommand(commandRef.current);
+				waiting.current = true;
+				// released by the next commit (below); a key that changed nothing draws nothing
+				fallback.current = setTimeout(release, 100);
 				return;
 			}
-			case 'next-pane':
-			case 'previous-pane': {
-				const step = binding.action === 'next-pane' ? 1 : PANES.length - 1;
-				return setPane(PANES[(PANES.indexOf(pane) + step) % PANES.length]!);
-			}
-			case 'refresh':
-				return health.refresh();
-			default:
-				return;
 		}
+		setCommand(commandRef.current);
 	};
-	useInput(
-		(input, key) => {
-			for (const [char, charKey] of keysOf(input, key)) {
-				const open = commandRef.current;
-				if (open !== undefined) {
-					const edit = editLine(open, char, charKey);
-					commandRef.current = edit.done ? undefined : edit.value;
-					if (edit.done === 'submit') runCommand(edit.value);
-				} else if (dialog !== undefined) {
-					registry.dispatch(char, charKey); // a dialog takes every key
-				} else if (helpRef.current) {
-					helpRef.current = false; // any key closes the help
-					setHelp(false);
-				} else if (!registry.dispatch(char, charKey)) {
-					if (actionFor(char, charKey, ['global'])?.action === 'command') commandRef.current = '';
-					else onKey(char, charKey);
-				}
+	// the latest render's drain: its closures see the latest props and layout
+	const drainRef = useRef(drain);
+	drainRef.current = drain;
+	const fallback = useRef<NodeJS.Timeout | undefined>(undefined);
+	const release = () => {
+		if (!waiting.current) return;
+		waiting.current = false;
+		clearTimeout(fallback.current);
+		drainRef.current();
+	};
+	// after every commit, the bindings of what was just drawn are registered (children's
+	// layout effects run before this one): the keys that waited may go on
+	useLayoutEffect(() => {
+		if (waiting.current) queueMicrotask(release);
+	});
+	const handleKey = (char: string, charKey: Key): 'redraw' | undefined => {
+		const open = commandRef.current;
+		if (open !== undefined) {
+			if (charKey.tab) {
+				commandRef.current = completeCommand(open, PANES);
+				return undefined;
 			}
-			setCommand(commandRef.current);
-		},
-	);
+			const edit = editLine(open, char, charKey);
+			commandRef.current = edit.done ? undefined : edit.value;
+			if (edit.done === 'submit') {
+				runCommand(edit.value);
+				return 'redraw';
+			}
+			return undefined;
+		}
+		if (dialogRef.current !== undefined) {
+			registry.dispatch(char, charKey); // a dialog takes every key
+			return dialogRef.current === undefined ? 'redraw' : undefined;
+		}
+		if (helpRef.current) {
+			const action = actionFor(char, charKey, ['list'])?.action;
+			const room = Math.max(1, paneHeight - 3);
+			const step = action === 'down' ? 1 : action === 'up' ? -1 : action === 'page-down' ? room : action === 'page-up' ? -room : undefined;
+			// j/k scroll a help that does not fit; any other key closes it
+			const shown = helpRef.current;
+			helpRef.current = step === undefined ? undefined : {...shown, top: clampHelpTop(shown.top + step, shown.rows.length, room)};
+			setHelp(helpRef.current);
+			return helpRef.current ? undefined : 'redraw';
+		}
+		const before = navRef.current;
+		const taken = registry.dispatch(char, charKey);
+		const moved = typeof taken === 'object' && !STAYS.has(taken.action);
+		return moved || navRef.current !== before || dialogRef.current !== undefined || helpRef.current ? 'redraw' : undefined;
+	};
 
-	const paneProps = {client, active: !overlay, height: paneHeight, width: columns, refreshMs};
-	const keysHere = KEYMAP.filter(binding => ['quit', 'help', 'pane', 'command', 'down', 'filter', 'open'].includes(binding.action) || (pane === 'DAGs' && binding.scope === 'dags'))
-		.map(binding => `${binding.label} ${binding.help.split(/[ :]/)[0]}`)
-		.join('  ');
+	useInput((input, key) => {
+		pending.current.push(...keysOf(input, key));
+		if (!waiting.current) drain();
+	});
+
+	const candidates = command !== undefined ? paneCandidates(command, PANES).map(candidate => candidate.short.toLowerCase()) : [];
+	const commandHint = command !== undefined && command.trim() && !candidates.length ? `open DAG ${command.trim()}; Enter go, Esc cancel` : `${candidates.join(' ')} or a DAG id; Tab completes, Enter go, Esc cancel`;
 
 	return (
 		<KeyRegistryContext.Provider value={registry}>
 			<ActionsContext.Provider value={actions}>
-			<Box flexDirection="column" width={columns} height={rows - 1}>
-				<Header client={client} label={props.label} safety={safety} health={health} thresholds={thresholds} width={columns} />
-				<Tabs active={pane} width={columns} />
-				<Box flexDirection="column" height={paneHeight} marginTop={1}>
-					{help ? <HelpOverlay height={paneHeight} width={columns} /> : null}
-					{dialog !== undefined && !help ? dialog : null}
-					<Box display={help || dialog !== undefined ? 'none' : 'flex'} flexDirection="column">
-						{pane === 'Health' ? <HealthPane health={health.data} generation={client.server.generation} history={history} thresholds={thresholds} width={columns} height={paneHeight} /> : null}
-						{pane === 'DAGs' ? (
-							<DagsPane
-								{...paneProps}
-								onOpen={dagId => {
-									setRunsDag(dagId);
-									setPane('Runs');
-								}}
-							/>
-						) : null}
-						{pane === 'Runs' ? <RunsPane {...paneProps} dagId={runsDag} focus={runFocus} onFocusTaken={() => setRunFocus(undefined)} onClearDag={() => setRunsDag(undefined)} /> : null}
-						{pane === 'Variables' ? <VariablesPane {...paneProps} /> : null}
-						{pane === 'Connections' ? <ConnectionsPane {...paneProps} /> : null}
-						{pane === 'Pools' ? <PoolsPane {...paneProps} /> : null}
-						{pane === 'Import errors' ? <ImportErrorsPane {...paneProps} /> : null}
-						{pane === 'Config' ? <ConfigPane {...paneProps} /> : null}
+				<RefreshContext.Provider value={refreshTick}>
+					<Box flexDirection="column" width={columns} height={rows - 1}>
+						<Header client={client} label={props.label} safety={safety} health={health} thresholds={thresholds} width={columns} />
+						<Tabs panes={PANES} active={nav.pane} width={columns} />
+						<Box flexDirection="column" height={paneHeight} marginTop={1}>
+							{help ? <HelpOverlay rows={help.rows} top={help.top} height={paneHeight} width={columns} /> : null}
+							{/* panes and dialogs sit one level in: they are asked for keys before the frame */}
+							<KeyDepth>
+								{dialog !== undefined && !help ? dialog : null}
+								{/* a pane once visited stays mounted, hidden and not polling: going back to it
+								    shows its rows, selection and filter at once, and a key typed right after the
+								    switch ("2t") acts on rows that are already there */}
+								{PANES.filter(candidate => visited.current.has(candidate.id)).map(candidate => (
+									<Box key={candidate.id} display={help || dialog !== undefined || candidate.id !== nav.pane ? 'none' : 'flex'} flexDirection="column">
+										{candidate.render({client, active: !overlay && candidate.id === nav.pane, height: paneHeight, width: columns, refreshMs, nav, navigate: go, health, history, thresholds})}
+									</Box>
+								))}
+							</KeyDepth>
+						</Box>
+						<Footer keys={footerKeys(here)} command={command} commandHint={commandHint} notice={notice} healthError={health.error} lastEvent={lastEvent} />
 					</Box>
-				</Box>
-				{command !== undefined ? (
-					<Text wrap="truncate">
-						: {sanitizeLine(command)}
-						<Text inverse> </Text>
-						<Text dimColor> a pane (runs, vars, config…) or a DAG id; Enter go, Esc cancel</Text>
-					</Text>
-				) : (
-					<Text dimColor wrap="truncate">
-						{keysHere}
-					</Text>
-				)}
-				<Text color={notice ? color(notice.tone === 'error' ? 'red' : notice.tone === 'ok' ? 'green' : 'cyan') : health.error ? color('red') : lastEvent ? color(stateStyle(lastEvent.to).color) : undefined} wrap="truncate">
-					{notice
-						? `${notice.tone === 'error' ? '! ' : notice.tone === 'ok' ? '✓ ' : ''}${sanitizeLine(notice.text)}`
-						: health.error
-						? `! ${sanitizeLine(health.error)}`
-						: lastEvent
-							? `${new Date(lastEvent.at).toTimeString().slice(0, 8)} ${lastEvent.component} ${lastEvent.from} → ${lastEvent.to}`
-							: ' '}
-				</Text>
-			</Box>
+				</RefreshContext.Provider>
 			</ActionsContext.Provider>
 		</KeyRegistryContext.Provider>
 	);

@@ -1,5 +1,7 @@
-// THE table of key bindings. The help overlay and the footer are generated from it, and
-// the app dispatches through it: a key does what this table says, nothing else.
+// THE table of keys: for each action, the key that triggers it, how help and the footer name
+// it, where it works and whether it changes the server. Handlers are declared where the
+// state lives (bind() in bindings.ts); their words and keys come from here, so help, the
+// footer and dispatch can never disagree.
 import type {Key} from 'ink';
 
 export type Action =
@@ -36,50 +38,62 @@ export type Action =
 /** records: Variables and Connections; runs: a run list and a run's task instances. */
 export type Scope = 'global' | 'list' | 'dags' | 'runs' | 'tasks' | 'records' | 'variables' | 'log';
 
-export type Binding = {
+export type KeySpec = {
 	action: Action;
 	/** as shown in help and footer */
 	label: string;
+	/** help's words */
 	help: string;
+	/** the footer's one or two words */
+	short: string;
 	/** where the key works: everywhere, in every list, or in one pane */
 	scope: Scope;
-	/** changes something on the server: refused (and explained) in read-only mode */
-	mutates?: boolean;
+	/** changes something on the server: the dispatcher refuses it (and says why) in read-only mode */
+	mutates: boolean;
 	matches: (input: string, key: Key) => boolean;
 };
 
-export const KEYMAP: Binding[] = [
-	{action: 'quit', label: 'q', help: 'quit (Ctrl-C too)', scope: 'global', matches: (input, key) => input === 'q' || (key.ctrl && input === 'c')},
-	{action: 'help', label: '?', help: 'this help', scope: 'global', matches: input => input === '?'},
-	{action: 'pane', label: '1-9', help: 'go to pane N', scope: 'global', matches: input => /^[1-9]$/.test(input)},
-	{action: 'next-pane', label: 'Tab', help: 'next pane', scope: 'global', matches: (_, key) => key.tab && !key.shift},
-	{action: 'previous-pane', label: 'S-Tab', help: 'previous pane', scope: 'global', matches: (_, key) => key.tab && key.shift},
-	{action: 'refresh', label: 'r', help: 'refresh now', scope: 'global', matches: input => input === 'r'},
-	{action: 'down', label: 'j/↓', help: 'next row', scope: 'list', matches: (input, key) => input === 'j' || key.downArrow},
-	{action: 'up', label: 'k/↑', help: 'previous row', scope: 'list', matches: (input, key) => input === 'k' || key.upArrow},
-	{action: 'top', label: 'g', help: 'first row', scope: 'list', matches: input => input === 'g'},
-	{action: 'bottom', label: 'G', help: 'last row', scope: 'list', matches: input => input === 'G'},
-	{action: 'page-down', label: 'PgDn', help: 'next page', scope: 'list', matches: (_, key) => key.pageDown},
-	{action: 'page-up', label: 'PgUp', help: 'previous page', scope: 'list', matches: (_, key) => key.pageUp},
-	{action: 'filter', label: '/', help: 'filter by text', scope: 'list', matches: input => input === '/'},
-	{action: 'open', label: 'Enter', help: 'open: DAG -> runs -> tasks -> log', scope: 'list', matches: (_, key) => key.return},
-	{action: 'back', label: 'Esc', help: 'back, clear filter', scope: 'global', matches: (_, key) => key.escape},
-	{action: 'command', label: ':', help: 'go to a pane or DAG by name', scope: 'global', matches: input => input === ':'},
-	{action: 'toggle-paused-filter', label: 'a', help: 'all / active / paused DAGs', scope: 'dags', matches: input => input === 'a'},
-	{action: 'reveal', label: 'v', help: 'show / hide a sensitive value', scope: 'variables', matches: input => input === 'v'},
-	{action: 'follow', label: 'f', help: 'follow the log as it grows', scope: 'log', matches: input => input === 'f'},
-	{action: 'trigger', label: 't', help: 'trigger the DAG: conf, date, run id, note; preview, then send', scope: 'dags', mutates: true, matches: input => input === 't'},
-	{action: 'pause', label: 'p/Space', help: 'pause or unpause the DAG', scope: 'dags', mutates: true, matches: input => input === 'p' || input === ' '},
-	{action: 'pause-all', label: 'P', help: 'pause every DAG the filter matches', scope: 'dags', mutates: true, matches: input => input === 'P'},
-	{action: 'unpause-all', label: 'U', help: 'unpause every DAG the filter matches', scope: 'dags', mutates: true, matches: input => input === 'U'},
-	{action: 'mark', label: 'm', help: 'mark the run or task success / failed', scope: 'runs', mutates: true, matches: input => input === 'm'},
-	{action: 'clear', label: 'c', help: 'clear the run or the chosen tasks (dry run first)', scope: 'runs', mutates: true, matches: input => input === 'c'},
-	{action: 'choose', label: 'Space', help: 'choose a task for c (clear)', scope: 'tasks', matches: input => input === ' '},
-	{action: 'new', label: 'n', help: 'new Variable / Connection', scope: 'records', mutates: true, matches: input => input === 'n'},
-	{action: 'edit', label: 'e', help: 'edit the Variable / Connection', scope: 'records', mutates: true, matches: input => input === 'e'},
-	{action: 'delete', label: 'd', help: 'delete the Variable / Connection', scope: 'records', mutates: true, matches: input => input === 'd'},
+const spec = (action: Action, label: string, short: string, help: string, scope: Scope, matches: KeySpec['matches'], mutates = false): KeySpec => ({action, label, short, help, scope, mutates, matches});
+
+export const KEYMAP: readonly KeySpec[] = [
+	spec('quit', 'q', 'quit', 'quit (Ctrl-C too)', 'global', (input, key) => input === 'q' || (key.ctrl && input === 'c')),
+	spec('help', '?', 'help', 'all keys, this pane first', 'global', input => input === '?'),
+	spec('pane', '1-9', 'panes', 'go to pane N', 'global', input => /^[1-9]$/.test(input)),
+	spec('next-pane', 'Tab', 'next pane', 'next pane', 'global', (_, key) => key.tab && !key.shift),
+	spec('previous-pane', 'S-Tab', 'prev pane', 'previous pane', 'global', (_, key) => key.tab && key.shift),
+	spec('refresh', 'r', 'refresh', 'refresh now', 'global', input => input === 'r'),
+	spec('command', ':', 'go to', 'go to a pane or a DAG by name (Tab completes)', 'global', input => input === ':'),
+	spec('back', 'Esc', 'back', 'back, clear the filter', 'global', (_, key) => key.escape),
+	spec('down', 'j/↓', 'move', 'next row', 'list', (input, key) => input === 'j' || key.downArrow),
+	spec('up', 'k/↑', 'move', 'previous row', 'list', (input, key) => input === 'k' || key.upArrow),
+	spec('top', 'g', 'top', 'first row', 'list', input => input === 'g'),
+	spec('bottom', 'G', 'bottom', 'last row', 'list', input => input === 'G'),
+	spec('page-down', 'PgDn', 'page', 'next page', 'list', (_, key) => key.pageDown),
+	spec('page-up', 'PgUp', 'page', 'previous page', 'list', (_, key) => key.pageUp),
+	spec('filter', '/', 'filter', 'filter by text', 'list', input => input === '/'),
+	spec('open', 'Enter', 'open', 'open: DAG -> runs -> tasks -> log', 'list', (_, key) => key.return),
+	spec('toggle-paused-filter', 'a', 'all/active/paused', 'show all / active / paused DAGs', 'dags', input => input === 'a'),
+	spec('reveal', 'v', 'show value', 'show / hide a sensitive value', 'variables', input => input === 'v'),
+	spec('follow', 'f', 'follow', 'follow the log as it grows', 'log', input => input === 'f'),
+	spec('trigger', 't', 'trigger', 'trigger the DAG: conf, date, run id, note; preview, then send', 'dags', input => input === 't', true),
+	spec('pause', 'p/Space', 'pause', 'pause or unpause the DAG', 'dags', input => input === 'p' || input === ' ', true),
+	spec('pause-all', 'P', 'pause matching', 'pause every DAG the filter matches', 'dags', input => input === 'P', true),
+	spec('unpause-all', 'U', 'unpause matching', 'unpause every DAG the filter matches', 'dags', input => input === 'U', true),
+	spec('mark', 'm', 'mark', 'mark the run or task success / failed', 'runs', input => input === 'm', true),
+	spec('clear', 'c', 'clear', 'clear the run or the chosen tasks (dry run first)', 'runs', input => input === 'c', true),
+	spec('choose', 'Space', 'choose', 'choose a task for c (clear)', 'tasks', input => input === ' '),
+	spec('new', 'n', 'new', 'new Variable / Connection', 'records', input => input === 'n', true),
+	spec('edit', 'e', 'edit', 'edit the Variable / Connection', 'records', input => input === 'e', true),
+	spec('delete', 'd', 'delete', 'delete the Variable / Connection', 'records', input => input === 'd', true),
 ];
 
-export function actionFor(input: string, key: Key, scopes: Scope[]): Binding | undefined {
-	return KEYMAP.find(binding => scopes.includes(binding.scope) && binding.matches(input, key));
+const BY_ACTION = new Map(KEYMAP.map(entry => [entry.action, entry]));
+
+export function keySpec(action: Action): KeySpec {
+	return BY_ACTION.get(action)!;
+}
+
+/** The action a key means in these scopes, for components that only read keys (scrolling). */
+export function actionFor(input: string, key: Key, scopes: Scope[]): KeySpec | undefined {
+	return KEYMAP.find(entry => scopes.includes(entry.scope) && entry.matches(input, key));
 }

@@ -98,10 +98,21 @@ describe('console', () => {
 		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('component'));
 		assert.match(frame, /scheduler\s+● healthy\s+\d+s ago/);
 		assert.match(frame, /triggerer\s+● healthy/);
-		assert.match(frame, /dag-processor\s+- not running \/ not reported/);
+		assert.match(frame, /dag_processor\s+- not running \/ not reported/);
+		// help lists the pane's own keys first (generated from its bindings), then the global ones
+		view.stdin.write('2');
+		await waitFor(() => view.lastFrame()!, f => f.includes('etl_0000'));
 		view.stdin.write('?');
-		const help = await waitFor(() => view.lastFrame()!, f => f.includes('this help'));
-		assert.match(help, /PgDn\s+next page/);
+		const help = await waitFor(() => view.lastFrame()!, f => f.includes('DAGs: keys here'));
+		assert.match(help, /t\s+trigger the DAG.*\(changes Airflow\)/);
+		assert.ok(help.indexOf('DAGs: keys here') < help.indexOf('trigger the DAG'));
+		assert.doesNotMatch(help.split('╰')[0]!, /q\s+quit/, 'the global keys come after the pane\'s');
+		// it does not fit: j scrolls down to the global keys, then any other key closes it
+		view.stdin.write('jjjjjjjjjjjjjjjjjjjj');
+		const scrolled = await waitFor(() => view.lastFrame()!, f => /q\s+quit/.test(f));
+		assert.match(scrolled, /everywhere/);
+		view.stdin.write('x');
+		await waitFor(() => view.lastFrame()!, f => !f.includes('everywhere') && f.includes('etl_0000'));
 		view.unmount();
 	});
 });

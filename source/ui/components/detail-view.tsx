@@ -1,8 +1,9 @@
 // One item opened from a list (a variable's value, an import error's stack trace): a title
 // line and the text, scrollable; Esc goes back to the list.
 import React, {type ReactNode} from 'react';
-import {Box, Text, type Key} from 'ink';
-import {KeyDepth, useKeys} from '../keys.js';
+import {Box, Text} from 'ink';
+import {bind, type Binding} from '../bindings.js';
+import {KeyDepth, useBindings} from '../keys.js';
 import {TextView} from './text-view.js';
 
 export function DetailView(props: {
@@ -12,16 +13,10 @@ export function DetailView(props: {
 	width: number;
 	active: boolean;
 	onBack: () => void;
-	/** keys of the item's own (v to reveal); true when taken */
-	onKey?: (input: string, key: Key) => boolean;
+	/** keys of the item's own (v to reveal) */
+	bindings?: Binding[];
 }) {
-	useKeys((input, key) => {
-		if (key.escape) {
-			props.onBack();
-			return true;
-		}
-		return props.onKey?.(input, key) ?? false;
-	}, props.active);
+	useBindings([...(props.bindings ?? []), bind('back', props.onBack)], props.active);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">{props.title}</Text>

@@ -1,17 +1,20 @@
-// A list pane: polls one page (the rows on screen), moves a selection with the keymap's
-// list keys, filters with `/`, and hands Enter and pane keys to its owner. DAGs and runs page
-// on the server; small lists (variables, pools, ...) fetch all and page here.
+// A list pane: polls one page (the rows on screen), moves a selection with the list keys,
+// filters with `/`, and offers the pane's own bindings for the selected row. DAGs and runs
+// page on the server; small lists (variables, pools, ...) fetch all and page here. The
+// selection and filter live in a reducer (list-state.ts) kept in a ref, so each key of a
+// chunk sees what the keys before it did.
 import React, {useEffect, useRef, useState, type ReactNode} from 'react';
-import {Box, Text, type Key} from 'ink';
+import {Box, Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import type {Page} from '../../airflow/model.js';
 import {usePoll} from '../../live/use-poll.js';
 import {formatAge} from '../../text/age.js';
 import {sanitizeLine} from '../../text/sanitize.js';
-import {actionFor} from '../keymap.js';
-import {editLine} from '../line-edit.js';
-import {useKeys} from '../keys.js';
+import {bind, type Binding} from '../bindings.js';
+import {useBindings, useKeys} from '../keys.js';
+import {useRefreshKey} from '../refresh.js';
 import {color} from '../theme.js';
+import {INITIAL_LIST, listReducer, pageStartOf, type ListEvent, type ListState} from './list-state.js';
 import {WindowedTable, type Column} from './windowed-table.js';
 
 export type PageQuery = {offset: number; limit: number; filter: string};
@@ -21,6 +24,9 @@ export type PaneProps = {client: AirflowClient; active: boolean; height: number;
 
 /** The part of PaneProps a ListPane takes as it is. */
 export const layoutOf = ({active, height, width, refreshMs}: PaneProps) => ({active, height, width, refreshMs});
+
+/** What a pane's bindings act on: the selected row (when there is one), the list's refresh and filter. */
+export type RowContext<Row> = {row: Row | undefined; refresh: () => void; filter: string};
 
 export type ListPaneProps<Row> = {
 	active: boolean;
@@ -37,8 +43,8 @@ export type ListPaneProps<Row> = {
 	note?: ReactNode;
 	empty: string;
 	onEnter?: (row: Row) => void;
-	/** pane keys; return true when handled */
-	onKey?: (input: string, key: Key, row: Row | undefined, refresh: () => void, filter: string) => boolean;
+	/** the pane's own keys, given the row they act on at the moment the key arrives */
+	bindings?: (context: () => RowContext<Row>) => Binding[];
 	/** a failure the pane explains better than the raw error (a 403 on config) */
 	explainError?: (error: string) => ReactNode | undefined;
 };
@@ -50,104 +56,119 @@ export function pageOf<Row>(rows: Row[], query: PageQuery, text: (row: Row) => s
 	return {items: matching.slice(query.offset, query.offset + query.limit), total: matching.length};
 }
 
+type LoadedPage<Row> = Page<Row> & {offset: number; filter: string};
+
 export function ListPane<Row>(props: ListPaneProps<Row>) {
-	const [selected, setSelected] = useState(0);
-	const [filter, setFilter] = useState('');
-	const [draft, setDraft] = useState<string | undefined>(undefined);
+	const stateRef = useRef<ListState>(INITIAL_LIST);
+	const [state, setState] = useState<ListState>(INITIAL_LIST);
 	// count line + note + header row
 	const tableHeight = Math.max(1, props.height - 2 - (props.note ? 1 : 0));
 	const pageSize = Math.max(1, tableHeight - 1);
-	const pageStart = Math.floor(selected / pageSize) * pageSize;
+	const pageStart = pageStartOf(state.selected, pageSize);
 	// hidden (a level below is shown): no polling; shown again: fetched at once
-	const poll = usePoll(signal => props.fetchPage({offset: pageStart, limit: pageSize, filter}, signal), props.active ? props.refreshMs : 0, [pageStart, pageSize, filter, ...(props.deps ?? [])]);
+	const poll = usePoll<LoadedPage<Row>>(
+		async signal => ({...(await props.fetchPage({offset: pageStart, limit: pageSize, filter: state.filter}, signal)), offset: pageStart, filter: state.filter}),
+		props.active ? props.refreshMs : 0,
+		[pageStart, pageSize, state.filter, ...(props.deps ?? [])],
+	);
 	const total = poll.data?.total ?? 0;
+	const totalRef = useRef(total);
+	totalRef.current = total;
+	// the page on screen is the one asked for only once it has arrived
+	const current = poll.data && poll.data.offset === pageStart && poll.data.filter === state.filter ? poll.data : undefined;
 	const rows = poll.data?.items ?? [];
-	const row = rows[selected - pageStart];
+	const dataRef = useRef(poll.data);
+	dataRef.current = poll.data;
+	/** Enter on a row whose page is still on its way: opened when it arrives */
+	const pendingOpen = useRef<number | undefined>(undefined);
 
-	useEffect(() => {
-		if (poll.data && selected > Math.max(0, total - 1)) setSelected(Math.max(0, total - 1));
-	}, [poll.data, total, selected]);
-
-	// a new query starts at the top
-	useEffect(() => setSelected(0), [filter, ...(props.deps ?? [])]);
-
-	const onKey = (input: string, key: Key): boolean => {
-		if (props.onKey?.(input, key, row, poll.refresh, filter)) return true;
-		const binding = actionFor(input, key, ['list', 'global']);
-		const clamp = (to: number) => Math.max(0, Math.min(Math.max(0, total - 1), to));
-		// functional updates: several keys of one chunk are handled before React re-renders
-		const move = (delta: number) => setSelected(current => clamp(current + delta));
-		switch (binding?.action) {
-			case 'open':
-				if (row && props.onEnter) props.onEnter(row);
-				return true;
-			case 'refresh':
-				poll.refresh();
-				return false; // the frame refreshes its health badge too
-			case 'back':
-				if (!filter) return false; // the pane or the frame goes back
-				setFilter('');
-				return true;
-			case 'down':
-				move(1);
-				return true;
-			case 'up':
-				move(-1);
-				return true;
-			case 'top':
-				setSelected(0);
-				return true;
-			case 'bottom':
-				setSelected(clamp(total - 1));
-				return true;
-			case 'page-down':
-				move(pageSize);
-				return true;
-			case 'page-up':
-				move(-pageSize);
-				return true;
-			default:
-				return false;
-		}
+	const apply = (event: ListEvent) => {
+		const next = listReducer(stateRef.current, event, {total: totalRef.current});
+		if (next === stateRef.current) return;
+		stateRef.current = next;
+		setState(next);
 	};
 
-	// The filter being typed lives in a ref too: within one chunk of keys ("/etl\r"), "/"
-	// opens it and the characters after it must land in it before React re-renders.
-	const draftRef = useRef<string | undefined>(undefined);
-	useKeys((input, key) => {
-		const open = draftRef.current;
-		let taken = true;
-		if (open !== undefined) {
-			// while the filter is typed, every key is text (q, 1-9 included)
-			const edit = editLine(open, input, key);
-			draftRef.current = edit.done ? undefined : edit.value;
-			if (edit.done === 'submit') setFilter(edit.value.trim());
-		} else if (actionFor(input, key, ['list'])?.action === 'filter') {
-			draftRef.current = filter;
-		} else {
-			taken = onKey(input, key);
+	const rowAt = (index: number): Row | undefined => {
+		const data = dataRef.current;
+		if (!data || data.filter !== stateRef.current.filter || index < data.offset || index >= data.offset + data.items.length) return undefined;
+		return data.items[index - data.offset];
+	};
+
+	useEffect(() => {
+		if (poll.data) apply({type: 'clamp'});
+		const pending = pendingOpen.current;
+		if (pending !== undefined && current) {
+			pendingOpen.current = undefined;
+			const row = rowAt(pending);
+			if (row && props.onEnter) props.onEnter(row);
 		}
-		setDraft(draftRef.current);
-		return taken;
+	}, [poll.data]);
+
+	// a new query starts at the top
+	const depsKey = JSON.stringify(props.deps ?? []);
+	const firstDeps = useRef(depsKey);
+	useEffect(() => {
+		if (firstDeps.current === depsKey) return;
+		firstDeps.current = depsKey;
+		apply({type: 'reset'});
+	}, [depsKey]);
+
+	const rowContext = (): RowContext<Row> => ({row: rowAt(stateRef.current.selected), refresh: poll.refresh, filter: stateRef.current.filter});
+
+	const listBindings: Binding[] = [
+		...(props.bindings?.(rowContext) ?? []),
+		bind(
+			'open',
+			() => {
+				const selected = stateRef.current.selected;
+				const row = rowAt(selected);
+				if (row) props.onEnter?.(row);
+				else pendingOpen.current = selected; // its page is on its way
+			},
+			{enabled: () => props.onEnter !== undefined},
+		),
+		bind('filter', () => apply({type: 'filter-open'})),
+		bind('back', () => apply({type: 'filter-clear'}), {enabled: () => stateRef.current.filter !== '', display: false}),
+		bind('down', () => apply({type: 'move', delta: 1}), {display: false}),
+		bind('up', () => apply({type: 'move', delta: -1}), {display: false}),
+		bind('top', () => apply({type: 'top'}), {display: false}),
+		bind('bottom', () => apply({type: 'bottom'}), {display: false}),
+		bind('page-down', () => apply({type: 'move', delta: pageSize}), {display: false}),
+		bind('page-up', () => apply({type: 'move', delta: -pageSize}), {display: false}),
+	];
+	useRefreshKey(poll.refresh);
+	useBindings(listBindings, props.active);
+	// while the filter is typed, every key is text (q, 1-9 included); registered after the
+	// bindings, so it is asked first
+	useKeys((input, key) => {
+		if (stateRef.current.draft === undefined) return false;
+		apply({type: 'filter-key', input, key});
+		return true;
 	}, props.active);
 
 	const shown = rows.length;
-	const range = shown ? `rows ${(pageStart + 1).toLocaleString('en')}-${(pageStart + shown).toLocaleString('en')} of ${total.toLocaleString('en')}` : `0 of ${total.toLocaleString('en')}`;
+	const range = shown ? `rows ${(poll.data!.offset + 1).toLocaleString('en')}-${(poll.data!.offset + shown).toLocaleString('en')} of ${total.toLocaleString('en')}` : `0 of ${total.toLocaleString('en')}`;
 	const explained = poll.error ? props.explainError?.(poll.error) : undefined;
 	if (explained && !poll.data) return <Box flexDirection="column">{explained}</Box>;
 
 	return (
 		<Box flexDirection="column">
-			{draft !== undefined ? (
+			{state.draft !== undefined ? (
 				<Text wrap="truncate">
-					/ {sanitizeLine(draft)}
+					/ {sanitizeLine(state.draft)}
 					<Text inverse> </Text>
 					<Text dimColor> Enter apply, Esc cancel</Text>
 				</Text>
 			) : (
 				<Text wrap="truncate">
 					<Text dimColor>{poll.data ? range : poll.loading ? 'loading…' : ''}</Text>
-					{filter ? <Text>{`  ${props.filterLabel ?? ''} matching `}<Text bold>{`"${sanitizeLine(filter)}"`}</Text></Text> : null}
+					{state.filter ? (
+						<Text>
+							{`  ${props.filterLabel ?? ''} matching `}
+							<Text bold>{`"${sanitizeLine(state.filter)}"`}</Text>
+						</Text>
+					) : null}
 					{poll.error ? (
 						<Text color={color('red')}>
 							{'  ! '}
@@ -161,10 +182,10 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 			<WindowedTable
 				columns={props.columns(props.width)}
 				rows={rows}
-				selected={selected - pageStart}
+				selected={state.selected - (poll.data?.offset ?? pageStart)}
 				height={tableHeight - 1}
 				width={props.width}
-				empty={poll.data ? (filter ? 'nothing matches the filter' : props.empty) : poll.error ? '' : 'loading…'}
+				empty={poll.data ? (state.filter ? 'nothing matches the filter' : props.empty) : poll.error ? '' : 'loading…'}
 			/>
 		</Box>
 	);

@@ -1,10 +1,10 @@
 // A scrollable block of text (a task log, a variable's value, a stack trace): j/k, PgUp/PgDn,
 // g/G. With `follow`, it stays at the bottom as lines arrive until the user scrolls up.
-import React, {useEffect, useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {sanitize} from '../../text/sanitize.js';
-import {actionFor} from '../keymap.js';
-import {useKeys} from '../keys.js';
+import {bind} from '../bindings.js';
+import {useBindings} from '../keys.js';
 
 /** Splits text into terminal rows of at most `width` characters (long lines wrap). */
 export function wrapLines(text: string, width: number): string[] {
@@ -37,19 +37,26 @@ export function TextView(props: {
 		if (pinned) setTop(maxTop);
 	}, [pinned, maxTop]);
 
-	useKeys((input, key) => {
-			const binding = actionFor(input, key, ['list']);
-			if (!binding) return false;
-			const scroll = (to: number) => {
-				const next = Math.max(0, Math.min(maxTop, to));
-				setTop(next);
-				setPinned(next === maxTop && (props.follow || props.startAtEnd || false));
-			};
-			const to = {down: top + 1, up: top - 1, 'page-down': top + props.height, 'page-up': top - props.height, top: 0, bottom: maxTop}[binding.action as string];
-			if (to === undefined) return false;
-			scroll(to);
-			return true;
-	}, props.active);
+	// the position in a ref too: each key of a chunk scrolls from where the last one left it
+	const topRef = useRef(top);
+	topRef.current = top;
+	const scroll = (to: (top: number) => number) => {
+		const next = Math.max(0, Math.min(maxTop, to(topRef.current)));
+		topRef.current = next;
+		setTop(next);
+		setPinned(next === maxTop && (props.follow || props.startAtEnd || false));
+	};
+	useBindings(
+		[
+			bind('down', () => scroll(top => top + 1), {display: false}),
+			bind('up', () => scroll(top => top - 1), {display: false}),
+			bind('page-down', () => scroll(top => top + props.height), {display: false}),
+			bind('page-up', () => scroll(top => top - props.height), {display: false}),
+			bind('top', () => scroll(() => 0), {display: false}),
+			bind('bottom', () => scroll(() => maxTop), {display: false}),
+		],
+		props.active,
+	);
 
 	const visible = rows.slice(top, top + props.height);
 	return (

@@ -5,6 +5,7 @@ import {Box, Text} from 'ink';
 import {exposeConfigSetting} from '../../airflow/errors.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
+import type {PaneDefinition} from './pane.js';
 
 type Option = {section: string; key: string; value: string};
 
@@ -42,3 +43,5 @@ export function ConfigPane(props: PaneProps) {
 		/>
 	);
 }
+
+export const configPane: PaneDefinition = {id: 'config', name: 'Config', short: 'Config', render: context => <ConfigPane {...context} />};

@@ -6,7 +6,8 @@ import type {Dag, DagRun} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {parseDagFilter} from '../dag-filter.js';
 import {layoutOf, ListPane, type PaneProps} from '../components/list-pane.js';
-import {actionFor} from '../keymap.js';
+import {bind} from '../bindings.js';
+import type {PaneDefinition} from './pane.js';
 import {useActions} from '../actions.js';
 import {describeError} from '../../airflow/errors.js';
 import {openTrigger} from '../dialogs/trigger.js';
@@ -68,31 +69,33 @@ export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 			filterLabel="id (tag:NAME for a tag)"
 			note={
 				<Text>
-					showing <Text bold>{paused}</Text> DAGs <Text dimColor>(a: all/active/paused  Enter: runs  t: trigger  p: pause  P/U: all matching)</Text>
+					showing <Text bold>{paused}</Text> DAGs
 				</Text>
 			}
 			columns={columns}
 			empty="no DAG matches"
 			onEnter={dag => props.onOpen(dag.dagId)}
-			onKey={(input, key, dag, refresh, filter) => {
-				switch (actionFor(input, key, ['dags'])?.action) {
-					case 'toggle-paused-filter':
-						setPaused(current => PAUSED_FILTERS[(PAUSED_FILTERS.indexOf(current) + 1) % PAUSED_FILTERS.length]!);
-						return true;
-					case 'trigger':
-						if (dag) openTrigger(actions, dag.dagId, props);
-						return true;
-					case 'pause':
-						if (dag) confirmPause(actions, dag, refresh);
-						return true;
-					case 'pause-all':
-					case 'unpause-all':
-						confirmPauseAll(actions, filter, input === 'P', refresh).catch((error: unknown) => actions.notify(describeError(error), 'error'));
-						return true;
-					default:
-						return false;
-				}
+			bindings={context => {
+				const noDag = () => (context().row ? undefined : 'no DAG selected');
+				const pauseAll = (pause: boolean) => () => {
+					const {filter, refresh} = context();
+					confirmPauseAll(actions, filter, pause, refresh).catch((error: unknown) => actions.notify(describeError(error), 'error'));
+				};
+				return [
+					bind('toggle-paused-filter', () => setPaused(current => PAUSED_FILTERS[(PAUSED_FILTERS.indexOf(current) + 1) % PAUSED_FILTERS.length]!)),
+					bind('trigger', () => openTrigger(actions, context().row!.dagId, props), {disabledReason: noDag}),
+					bind('pause', () => confirmPause(actions, context().row!, context().refresh), {disabledReason: noDag}),
+					bind('pause-all', pauseAll(true), {disabledReason: () => (context().filter ? undefined : 'filter the list first (/): P pauses the DAGs a filter matches, never every DAG')}),
+					bind('unpause-all', pauseAll(false), {disabledReason: () => (context().filter ? undefined : 'filter the list first (/): U unpauses the DAGs a filter matches, never every DAG')}),
+				];
 			}}
 		/>
 	);
 }
+
+export const dagsPane: PaneDefinition = {
+	id: 'dags',
+	name: 'DAGs',
+	short: 'DAGs',
+	render: context => <DagsPane {...context} onOpen={dagId => context.navigate({type: 'open-dag', dagId})} />,
+};

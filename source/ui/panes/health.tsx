@@ -8,6 +8,7 @@ import {lagLevel, sparkline, type HealthHistory, type Thresholds} from '../../li
 import {ageOf, formatAge} from '../../text/age.js';
 import {color, stateStyle} from '../theme.js';
 import {useNow} from '../use-now.js';
+import type {PaneDefinition} from './pane.js';
 
 
 const LEVEL_COLOR = {ok: 'green', warning: 'yellow', critical: 'red', unknown: 'gray'} as const;
@@ -57,3 +58,10 @@ export function HealthPane(props: {health: Health | undefined; generation?: ApiG
 		</Box>
 	);
 }
+
+export const healthPane: PaneDefinition = {
+	id: 'health',
+	name: 'Health',
+	short: 'Health',
+	render: context => <HealthPane health={context.health.data} generation={context.client.server.generation} history={context.history} thresholds={context.thresholds} width={context.width} height={context.height} />,
+};

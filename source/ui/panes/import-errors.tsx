@@ -5,6 +5,7 @@ import type {ImportError} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 import {DetailView} from '../components/detail-view.js';
+import type {PaneDefinition} from './pane.js';
 
 export function ImportErrorsPane(props: PaneProps) {
 	const [open, setOpen] = useState<ImportError | undefined>(undefined);
@@ -40,3 +41,5 @@ export function ImportErrorsPane(props: PaneProps) {
 		/>
 	);
 }
+
+export const importErrorsPane: PaneDefinition = {id: 'errors', name: 'Import errors', short: 'Errors', render: context => <ImportErrorsPane {...context} />};

@@ -8,11 +8,11 @@ import type {TaskInstance} from '../../airflow/model.js';
 import {UNFINISHED_TASK_STATES} from '../../airflow/states.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {TextView} from '../components/text-view.js';
-import {actionFor} from '../keymap.js';
-import {KeyDepth, useKeys} from '../keys.js';
+import {bind} from '../bindings.js';
+import {KeyDepth, useBindings} from '../keys.js';
 import {color} from '../theme.js';
 
-export function LogView(props: {client: AirflowClient; task: TaskInstance; active: boolean; height: number; width: number; refreshMs: number}) {
+export function LogView(props: {client: AirflowClient; task: TaskInstance; tryNumber: number; active: boolean; height: number; width: number; refreshMs: number}) {
 	const {client, task} = props;
 	const [text, setText] = useState('');
 	const [loaded, setLoaded] = useState(false);
@@ -27,7 +27,7 @@ export function LogView(props: {client: AirflowClient; task: TaskInstance; activ
 		const fetchMore = async () => {
 			try {
 				const chunk = await client.getLog(
-					{dagId: task.dagId, runId: task.runId, taskId: task.taskId, tryNumber: Math.max(1, task.tryNumber), mapIndex: task.mapIndex, continuationToken: token.current},
+					{dagId: task.dagId, runId: task.runId, taskId: task.taskId, tryNumber: props.tryNumber, mapIndex: task.mapIndex, continuationToken: token.current},
 					controller.signal,
 				);
 				if (controller.signal.aborted) return;
@@ -48,13 +48,9 @@ export function LogView(props: {client: AirflowClient; task: TaskInstance; activ
 			clearTimeout(timer);
 		};
 		// refetch only when the task or the follow switch changes, not on every render
-	}, [client, task.dagId, task.runId, task.taskId, task.tryNumber, follow]);
+	}, [client, task.dagId, task.runId, task.taskId, props.tryNumber, follow]);
 
-	useKeys((input, key) => {
-		if (actionFor(input, key, ['log'])?.action !== 'follow') return false;
-		setFollow(current => !current);
-		return true;
-	}, props.active);
+	useBindings([bind('follow', () => setFollow(current => !current))], props.active);
 
 	return (
 		<Box flexDirection="column">

@@ -3,6 +3,7 @@ import React from 'react';
 import type {Pool} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
+import type {PaneDefinition} from './pane.js';
 
 export function PoolsPane(props: PaneProps) {
 	return (
@@ -22,3 +23,5 @@ export function PoolsPane(props: PaneProps) {
 		/>
 	);
 }
+
+export const poolsPane: PaneDefinition = {id: 'pools', name: 'Pools', short: 'Pools', render: context => <PoolsPane {...context} />};

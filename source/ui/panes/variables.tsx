@@ -7,7 +7,8 @@ import {sanitizeLine} from '../../text/sanitize.js';
 import {isSensitiveKey, MASK} from '../../text/sensitive.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 import {DetailView} from '../components/detail-view.js';
-import {actionFor} from '../keymap.js';
+import {bind} from '../bindings.js';
+import type {PaneDefinition} from './pane.js';
 import {useActions} from '../actions.js';
 import {confirmDelete, VariableDialog} from '../dialogs/record-edit.js';
 
@@ -50,11 +51,7 @@ export function VariablesPane(props: PaneProps) {
 				width={props.width}
 				active={props.active}
 				onBack={() => setOpen(undefined)}
-				onKey={(input, key) => {
-					if (actionFor(input, key, ['variables'])?.action !== 'reveal') return false;
-					toggle(open.key);
-					return true;
-				}}
+				bindings={[bind('reveal', () => toggle(open.key), {enabled: () => isSensitiveKey(open.key)})]}
 			/>
 		);
 	}
@@ -63,7 +60,7 @@ export function VariablesPane(props: PaneProps) {
 			{...layoutOf(props)}
 			fetchPage={async (query, signal) => pageOf(await props.client.listAllVariables(signal), query, v => `${v.key} ${v.description ?? ''}`)}
 			filterLabel="key"
-			note={<Text dimColor>{NOT_LISTED} v: show/hide  n: new  e: edit  d: delete</Text>}
+			note={<Text dimColor>{NOT_LISTED}</Text>}
 			columns={width => [
 				{header: 'key', width: Math.max(16, Math.min(40, Math.floor(width * 0.3))), cell: v => ({text: sanitizeLine(v.key), bold: true})},
 				{header: 'value', width: Math.max(16, Math.floor(width * 0.4)), cell: v => ({text: sanitizeLine(shownValue(v, revealed.has(v.key))), color: isSensitiveKey(v.key) && !revealed.has(v.key) ? 'gray' : undefined})},
@@ -71,18 +68,25 @@ export function VariablesPane(props: PaneProps) {
 			]}
 			empty="no variables"
 			onEnter={setOpen}
-			onKey={(input, key, row, refresh) => {
-				const action = actionFor(input, key, ['variables', 'records'])?.action;
-				const edit = (variable?: Variable) =>
-					actions.allowed(variable ? 'edit' : 'new Variable') && actions.show(<VariableDialog actions={actions} variable={variable} width={props.width} height={props.height} onSaved={refresh} />);
-				if (action === 'new') edit();
-				else if (!row) return false;
-				else if (action === 'reveal') toggle(row.key);
-				else if (action === 'edit') edit(row);
-				else if (action === 'delete') confirmDelete(actions, 'Variable', row.key, () => props.client.deleteVariable(row.key), refresh);
-				else return false;
-				return true;
+			bindings={context => {
+				const noRow = () => (context().row ? undefined : 'no Variable selected');
+				const edit = (variable?: Variable) => actions.show(<VariableDialog actions={actions} variable={variable} width={props.width} height={props.height} onSaved={context().refresh} />);
+				return [
+					bind('reveal', () => toggle(context().row!.key), {disabledReason: noRow}),
+					bind('new', () => edit()),
+					bind('edit', () => edit(context().row), {disabledReason: noRow}),
+					bind(
+						'delete',
+						() => {
+							const {row, refresh} = context();
+							confirmDelete(actions, 'Variable', row!.key, () => props.client.deleteVariable(row!.key), refresh);
+						},
+						{disabledReason: noRow},
+					),
+				];
 			}}
 		/>
 	);
 }
+
+export const variablesPane: PaneDefinition = {id: 'variables', name: 'Variables', short: 'Vars', render: context => <VariablesPane {...context} />};

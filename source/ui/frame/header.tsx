@@ -1,0 +1,40 @@
+// The header: what matters most comes first, so a narrow terminal cuts the least important
+// part (the clock, the version, the host), never PRODUCTION, READ-ONLY or the scheduler.
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {AirflowClient} from '../../airflow/client.js';
+import type {Health} from '../../airflow/model.js';
+import type {Safety} from '../../config/connection.js';
+import {lagLevel, type Thresholds} from '../../live/health-history.js';
+import type {Polled} from '../../live/use-poll.js';
+import {ageOf, formatAge} from '../../text/age.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+import {color, stateStyle} from '../theme.js';
+import {useNow} from '../use-now.js';
+
+export function Header(props: {client: AirflowClient; label: string; safety: Safety; health: Polled<Health>; thresholds: Thresholds; width: number}) {
+	const {client, health} = props;
+	// the heartbeat age ticks here, so only the header re-renders every second, not the panes
+	const now = useNow();
+	const scheduler = health.data?.scheduler;
+	const beat = ageOf(scheduler?.latestHeartbeat, now);
+	// a healthy status with a heartbeat older than the thresholds is a warning all the same
+	const level = lagLevel(beat === undefined ? undefined : beat / 1000, props.thresholds);
+	const style = scheduler?.status === 'healthy' && level !== 'ok' && level !== 'unknown' ? {color: level === 'critical' ? 'red' : 'yellow', symbol: '▲'} : stateStyle(scheduler?.status);
+	const refreshed = health.fetchedAt ? new Date(health.fetchedAt).toTimeString().slice(0, 8) : '—';
+	return (
+		<Box width={props.width}>
+			<Text wrap="truncate">
+				<Text bold>windsock</Text> {props.safety.production ? <Text color={color('red')} bold inverse>{` PRODUCTION ${sanitizeLine(props.label)} `}</Text> : <Text color={color('cyan')}>{sanitizeLine(props.label)}</Text>}
+				{client.readOnly ? <Text color={color('yellow')}> READ-ONLY</Text> : null}
+				{'  '}scheduler <Text color={color(style.color)}>{style.symbol} {scheduler?.status ?? '…'}</Text>
+				{beat !== undefined ? ` ${formatAge(beat)}` : ''}
+				{'  '}
+				{client.http.baseUrl.host}
+				{'  '}Airflow {sanitizeLine(client.server.version)} ({client.server.generation})
+				{'  '}
+				<Text dimColor>{health.error ? `stale ${health.fetchedAt ? formatAge(now - health.fetchedAt) : ''}` : `at ${refreshed}`}</Text>
+			</Text>
+		</Box>
+	);
+}

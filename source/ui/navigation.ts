@@ -1,0 +1,52 @@
+// Where the console is: the pane, and in Runs the DAG, the run, the task and its try. One
+// reducer, so every way in (Enter, `:dag_id`, a trigger opening its new run, Esc) is one
+// event and a key always sees where the previous key left the console. Pure: unit-tested.
+import type {DagRun, TaskInstance} from '../airflow/model.js';
+
+export type RunsLevel = {kind: 'runs'} | {kind: 'tasks'; run: DagRun} | {kind: 'log'; run: DagRun; task: TaskInstance; tryNumber: number};
+
+export type Navigation = {
+	pane: string;
+	/** Runs shows this DAG's runs, or every DAG's */
+	dagId: string | undefined;
+	runs: RunsLevel;
+};
+
+export type NavigationEvent =
+	| {type: 'pane'; pane: string}
+	| {type: 'open-dag'; dagId: string}
+	| {type: 'open-run'; run: DagRun}
+	| {type: 'open-task'; task: TaskInstance; tryNumber?: number}
+	| {type: 'try'; tryNumber: number}
+	| {type: 'back'};
+
+export const RUNS_PANE = 'runs';
+
+export function initialNavigation(pane: string): Navigation {
+	return {pane, dagId: undefined, runs: {kind: 'runs'}};
+}
+
+export function navigate(state: Navigation, event: NavigationEvent): Navigation {
+	switch (event.type) {
+		case 'pane':
+			return state.pane === event.pane ? state : {...state, pane: event.pane};
+		case 'open-dag':
+			return {pane: RUNS_PANE, dagId: event.dagId, runs: {kind: 'runs'}};
+		case 'open-run':
+			// a run opened from anywhere (a trigger, triage) lands in its DAG's runs, at its tasks
+			return {pane: RUNS_PANE, dagId: state.pane === RUNS_PANE && state.dagId === undefined ? undefined : event.run.dagId, runs: {kind: 'tasks', run: event.run}};
+		case 'open-task': {
+			if (state.runs.kind === 'runs') return state;
+			return {...state, pane: RUNS_PANE, runs: {kind: 'log', run: state.runs.run, task: event.task, tryNumber: event.tryNumber ?? Math.max(1, event.task.tryNumber)}};
+		}
+		case 'try':
+			if (state.runs.kind !== 'log') return state;
+			return {...state, runs: {...state.runs, tryNumber: Math.max(1, Math.min(event.tryNumber, Math.max(1, state.runs.task.tryNumber)))}};
+		case 'back':
+			if (state.pane !== RUNS_PANE) return state;
+			if (state.runs.kind === 'log') return {...state, runs: {kind: 'tasks', run: state.runs.run}};
+			if (state.runs.kind === 'tasks') return {...state, runs: {kind: 'runs'}};
+			if (state.dagId !== undefined) return {...state, dagId: undefined};
+			return state;
+	}
+}

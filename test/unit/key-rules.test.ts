@@ -1,0 +1,157 @@
+// The console's key rules without Ink: the dispatcher's read-only and disabled verdicts, the
+// list reducer, navigation, the `:` line and help's order. Each fails when its rule changes.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import type {Key} from 'ink';
+import type {DagRun, TaskInstance} from '../../source/airflow/model.js';
+import {bind, resolveKey} from '../../source/ui/bindings.js';
+import {commandTarget, completeCommand} from '../../source/ui/command-line.js';
+import {INITIAL_LIST, listReducer, pageStartOf, type ListEvent, type ListState} from '../../source/ui/components/list-state.js';
+import {footerKeys} from '../../source/ui/frame/footer.js';
+import {clampHelpTop, helpRows} from '../../source/ui/frame/help-rows.js';
+import {initialNavigation, navigate} from '../../source/ui/navigation.js';
+import {PANES} from '../../source/ui/panes/registry.js';
+
+const NO_KEY: Key = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false};
+const key = (parts: Partial<Key> = {}): Key => ({...NO_KEY, ...parts});
+const writable = {readOnly: false, readOnlyWhy: ''};
+const readOnly = {readOnly: true, readOnlyWhy: '--read-only'};
+
+describe('dispatcher', () => {
+	const ran: string[] = [];
+	const layer = [bind('trigger', () => ran.push('trigger')), bind('down', () => ran.push('down'))];
+
+	it('refuses a mutating binding in read-only mode, with the reason, and never runs it', () => {
+		const verdict = resolveKey([layer], 't', key(), readOnly);
+		assert.equal(verdict.kind, 'refused');
+		assert.match(verdict.kind === 'refused' ? verdict.reason : '', /^read-only: trigger is disabled \(--read-only\); nothing was sent$/);
+	});
+
+	it('runs a reading binding in read-only mode', () => {
+		assert.equal(resolveKey([layer], 'j', key(), readOnly).kind, 'run');
+	});
+
+	it('runs a mutating binding when writes are allowed', () => {
+		const verdict = resolveKey([layer], 't', key(), writable);
+		assert.equal(verdict.kind === 'run' && verdict.binding.action, 'trigger');
+	});
+
+	it("says a binding's own disabled reason", () => {
+		const verdict = resolveKey([[bind('edit', () => {}, {disabledReason: () => 'no Variable selected'})]], 'e', key(), writable);
+		assert.deepEqual(verdict.kind === 'refused' && verdict.reason, 'no Variable selected');
+	});
+
+	it('passes a key a layer does not offer now to the next layer', () => {
+		const inner = [bind('back', () => {}, {enabled: () => false})];
+		const outer = [bind('back', () => {})];
+		const verdict = resolveKey([inner, outer], '', key({escape: true}), writable);
+		assert.equal(verdict.kind === 'run' && verdict.binding, outer[0]);
+	});
+
+	it('finds nothing for a key nobody binds', () => {
+		assert.equal(resolveKey([layer], 'z', key(), writable).kind, 'none');
+	});
+});
+
+describe('list reducer', () => {
+	const run = (events: ListEvent[], total: number, start: ListState = INITIAL_LIST) => events.reduce((state, event) => listReducer(state, event, {total}), start);
+
+	it('G then Enter: the selection is the last row before Enter is read', () => {
+		assert.equal(run([{type: 'bottom'}], 40).selected, 39);
+	});
+
+	it('moves within the list, never past either end', () => {
+		assert.equal(run([{type: 'move', delta: 5}, {type: 'move', delta: 100}], 12).selected, 11);
+		assert.equal(run([{type: 'move', delta: -3}], 12).selected, 0);
+		assert.equal(run([{type: 'bottom'}], 0).selected, 0);
+	});
+
+	it('a filter typed in one chunk applies on Enter and starts at the top', () => {
+		const keys: ListEvent[] = [...'etl'].map(char => ({type: 'filter-key', input: char, key: key()}));
+		const state = run([{type: 'move', delta: 4}, {type: 'filter-open'}, ...keys, {type: 'filter-key', input: '', key: key({return: true})}], 10);
+		assert.deepEqual(state, {selected: 0, filter: 'etl', draft: undefined});
+	});
+
+	it('Esc while typing keeps the old filter; clearing empties it', () => {
+		const typed = run([{type: 'filter-open'}, {type: 'filter-key', input: 'x', key: key()}, {type: 'filter-key', input: '', key: key({escape: true})}], 10, {selected: 2, filter: 'old', draft: undefined});
+		assert.deepEqual(typed, {selected: 2, filter: 'old', draft: undefined});
+		assert.equal(run([{type: 'filter-clear'}], 10, typed).filter, '');
+	});
+
+	it('clamps when the list shrinks', () => {
+		assert.equal(run([{type: 'clamp'}], 3, {selected: 9, filter: '', draft: undefined}).selected, 2);
+	});
+
+	it('pages start at multiples of the page size', () => {
+		assert.equal(pageStartOf(39, 18), 36);
+		assert.equal(pageStartOf(17, 18), 0);
+	});
+});
+
+describe('navigation', () => {
+	const run = {dagId: 'etl', runId: 'r1'} as DagRun;
+	const task = {taskId: 'load', tryNumber: 3} as TaskInstance;
+
+	it('Enter on a DAG opens its runs; Esc climbs log -> tasks -> runs -> all DAGs', () => {
+		let state = navigate(initialNavigation('dags'), {type: 'open-dag', dagId: 'etl'});
+		assert.deepEqual(state, {pane: 'runs', dagId: 'etl', runs: {kind: 'runs'}});
+		state = navigate(navigate(state, {type: 'open-run', run}), {type: 'open-task', task});
+		assert.deepEqual(state.runs, {kind: 'log', run, task, tryNumber: 3});
+		state = navigate(state, {type: 'back'});
+		assert.equal(state.runs.kind, 'tasks');
+		state = navigate(navigate(state, {type: 'back'}), {type: 'back'});
+		assert.deepEqual(state, {pane: 'runs', dagId: undefined, runs: {kind: 'runs'}});
+	});
+
+	it('a run opened from another pane (a trigger) lands at its tasks in its DAG', () => {
+		assert.deepEqual(navigate(initialNavigation('dags'), {type: 'open-run', run}), {pane: 'runs', dagId: 'etl', runs: {kind: 'tasks', run}});
+	});
+
+	it('an earlier try stays between 1 and the latest', () => {
+		const log = navigate(navigate(initialNavigation('runs'), {type: 'open-run', run}), {type: 'open-task', task});
+		const tries = [0, 1, 2, 9].map(n => {
+			const next = navigate(log, {type: 'try', tryNumber: n}).runs;
+			return next.kind === 'log' ? next.tryNumber : -1;
+		});
+		assert.deepEqual(tries, [1, 1, 2, 3]);
+	});
+
+	it('Esc on another pane changes nothing', () => {
+		const state = initialNavigation('variables');
+		assert.equal(navigate(state, {type: 'back'}), state);
+	});
+});
+
+describe('the : line', () => {
+	it('goes to a pane by id, name, short name or prefix, otherwise opens a DAG', () => {
+		assert.deepEqual(commandTarget('vars', PANES), {kind: 'pane', id: 'variables'});
+		assert.deepEqual(commandTarget('Config', PANES), {kind: 'pane', id: 'config'});
+		assert.deepEqual(commandTarget('imp', PANES), {kind: 'pane', id: 'errors'});
+		assert.deepEqual(commandTarget('ws_fail', PANES), {kind: 'dag', dagId: 'ws_fail'});
+		assert.deepEqual(commandTarget('  ', PANES), {kind: 'none'});
+	});
+
+	it('Tab completes a unique prefix and leaves an ambiguous one', () => {
+		assert.equal(completeCommand('va', PANES), 'vars');
+		assert.equal(completeCommand('co', PANES), 'con');
+		assert.equal(completeCommand('con', PANES), 'con');
+		assert.equal(completeCommand('zzz', PANES), 'zzz');
+	});
+});
+
+describe('help and footer', () => {
+	const bindings = [bind('trigger', () => {}), bind('down', () => {}, {display: false}), bind('quit', () => {})];
+
+	it("help lists the pane's keys first, then every global key, marking what changes Airflow", () => {
+		const rows = helpRows('DAGs', bindings, true);
+		const labels = rows.map(row => (row.kind === 'heading' ? `# ${row.text}` : `${row.label} ${row.note}`));
+		assert.deepEqual(labels.slice(0, 4), ['# DAGs: keys here', 't (read-only: disabled)', 'j/↓ ', '# everywhere']);
+		assert.ok(labels.includes('q '));
+		assert.equal(clampHelpTop(50, 20, 8), 12);
+		assert.equal(clampHelpTop(-3, 20, 8), 0);
+	});
+
+	it('the footer shows the pane keys on display with their words, then help, go to and quit', () => {
+		assert.equal(footerKeys(bindings), 't trigger  ? help  : go to  q quit');
+	});
+});
