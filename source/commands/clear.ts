@@ -7,6 +7,7 @@ import {ConfigError} from '../config/connection.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {plural, refTable, refusedReadOnly, requestLine, sameRefs, taskName, wireOf, withStates} from './change-preview.js';
 import {expectArgs, type Command} from './command.js';
+import {listFlag} from './flags.js';
 
 export const clearCommand: Command = {
 	name: 'clear',
@@ -25,7 +26,7 @@ export const clearCommand: Command = {
 		const [dagId, runId] = expectArgs(context, clearCommand, 2) as [string, string];
 		// a change names the run it means: "latest" could be a newer run than the one looked at
 		if (runId === 'latest') throw new ConfigError('clear needs the run id, not "latest" (windsock runs DAG lists them)');
-		const taskIds = (values['task'] as unknown as string[] | undefined) ?? [];
+		const taskIds = listFlag(values, 'task') ?? [];
 		if (taskIds.some(task => !task.trim())) throw new ConfigError('--task takes a task id');
 		if (values['downstream'] && !taskIds.length) throw new ConfigError('--downstream needs --task: without it every task of the run is cleared already');
 		const dryRunOnly = !!values['dry-run'];

@@ -7,9 +7,9 @@ import {AirflowError} from '../airflow/errors.js';
 import {ConfigError, type ConnectionFlags} from '../config/connection.js';
 import {openClient, type OpenedClient, type OpenOptions} from '../config/open-client.js';
 import type {Thresholds} from '../live/health-history.js';
+import type {FlagValues} from './flags.js';
 import type {Output} from './output.js';
 
-export type FlagValues = Record<string, string | boolean | undefined>;
 
 export type CommandContext = {
 	/** positionals after the command's name */
@@ -17,6 +17,8 @@ export type CommandContext = {
 	values: FlagValues;
 	flags: ConnectionFlags;
 	thresholds: Thresholds;
+	/** --refresh: how often the console polls (undefined: its default) */
+	refreshMs: number | undefined;
 	out: Output;
 	connect(options?: OpenOptions): Promise<OpenedClient>;
 	/**
@@ -35,12 +37,13 @@ export type Command = {
 	run(context: CommandContext): Promise<number>;
 };
 
-export function makeContext(args: string[], values: FlagValues, flags: ConnectionFlags, thresholds: Thresholds, out: Output): CommandContext {
+export function makeContext(args: string[], values: FlagValues, flags: ConnectionFlags, thresholds: Thresholds, out: Output, refreshMs?: number): CommandContext {
 	return {
 		args,
 		values,
 		flags,
 		thresholds,
+		refreshMs,
 		out,
 		connect: options => openClient(flags, message => out.note(message), options),
 		async confirm(opened, question) {
@@ -84,15 +87,6 @@ export async function readSource(source: string): Promise<string> {
 }
 
 export const sourceName = (source: string) => (source === '-' ? 'stdin' : source);
-
-/** A string flag as a positive number, or a ConfigError naming the flag. */
-export function secondsFlag(values: FlagValues, name: string, fallback: number): number {
-	const raw = values[name];
-	if (raw === undefined) return fallback;
-	const value = Number(raw);
-	if (typeof raw !== 'string' || !Number.isFinite(value) || value <= 0) throw new ConfigError(`--${name} takes a number of seconds, not "${String(raw)}"`);
-	return value;
-}
 
 /** Exactly `count` positionals, or a usage error. */
 export function expectArgs(context: CommandContext, command: Command, min: number, max = min): string[] {

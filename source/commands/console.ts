@@ -1,21 +1,28 @@
-// `windsock` with no subcommand: connect, then open the console on the terminal.
+// `windsock` with no command: connect, then open the console on the terminal. Ink and React
+// load here and only here (a dynamic import), so `--version`, `health` and the other
+// commands start without them.
 import {describeError} from '../airflow/errors.js';
-import type {ConnectionFlags} from '../config/connection.js';
-import {openClient} from '../config/open-client.js';
-import {runConsole} from '../ui/run-console.js';
-import {runStatus} from './status.js';
-import type {Thresholds} from '../live/health-history.js';
+import {sanitizeLine} from '../text/sanitize.js';
+import type {Command} from './command.js';
+import {statusCommand} from './status.js';
 
-export async function runConsoleCommand(flags: ConnectionFlags, refreshMs?: number, thresholds?: Thresholds): Promise<number> {
-	if (!process.stdout.isTTY || !process.stdin.isTTY) {
-		process.stderr.write('windsock: the console needs a terminal; printing the status instead\n');
-		return runStatus(flags);
-	}
-	try {
-		const {client, label, safety} = await openClient(flags, message => process.stderr.write(`${message}\n`), {startSandbox: true});
-		return await runConsole(client, label, safety, refreshMs, thresholds);
-	} catch (error) {
-		process.stderr.write(`windsock: ${describeError(error)}\n`);
-		return 1;
-	}
-}
+export const consoleCommand: Command = {
+	name: '',
+	usage: '[options]',
+	summary: 'open the console',
+	options: {},
+	async run(context) {
+		if (!process.stdout.isTTY || !process.stdin.isTTY) {
+			context.out.note('windsock: the console needs a terminal; printing the status instead');
+			return statusCommand.run(context);
+		}
+		try {
+			const {client, label, safety} = await context.connect({startSandbox: true});
+			const {runConsole} = await import('../ui/run-console.js');
+			return await runConsole(client, label, safety, context.refreshMs, context.thresholds);
+		} catch (error) {
+			context.out.note(`windsock: ${sanitizeLine(describeError(error))}`);
+			return 1;
+		}
+	},
+};

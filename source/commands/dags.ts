@@ -2,6 +2,7 @@
 // optionally those whose id contains a pattern; a table for people, JSON for machines.
 import {ConfigError} from '../config/connection.js';
 import type {Command} from './command.js';
+import {listFlag} from './flags.js';
 
 export const dagsCommand: Command = {
 	name: 'dags',
@@ -14,7 +15,7 @@ export const dagsCommand: Command = {
 		const dags = await client.listAllDags({
 			pattern: values['pattern'] as string | undefined,
 			paused: values['active'] ? false : values['paused'] ? true : undefined,
-			tags: values['tag'] as unknown as string[] | undefined,
+			tags: listFlag(values, 'tag'),
 		});
 		if (values['json']) {
 			out.json(dags);

@@ -11,6 +11,8 @@ import {logsCommand} from './logs.js';
 import {markCommand} from './mark.js';
 import {pauseCommand, unpauseCommand} from './pause.js';
 import {profilesCommand} from './profiles.js';
+import {sandboxCommand} from './sandbox.js';
+import {statusCommand} from './status.js';
 import {runsCommand} from './runs.js';
 import {tasksCommand} from './tasks.js';
 import {triggerCommand} from './trigger.js';
@@ -32,6 +34,8 @@ export const COMMANDS: Command[] = [
 	connectionsCommand,
 	configCommand,
 	profilesCommand,
+	statusCommand,
+	sandboxCommand,
 ];
 
 export function commandNamed(name: string): Command | undefined {

@@ -4,7 +4,8 @@
 import {UNFINISHED_TASK_STATES} from '../airflow/states.js';
 import {ConfigError} from '../config/connection.js';
 import {sanitize, sanitizeLine} from '../text/sanitize.js';
-import {expectArgs, secondsFlag, type Command} from './command.js';
+import {expectArgs, type Command} from './command.js';
+import {numberFlag, secondsFlag} from './flags.js';
 
 export const logsCommand: Command = {
 	name: 'logs',
@@ -14,15 +15,8 @@ export const logsCommand: Command = {
 	async run(context) {
 		const {values, out} = context;
 		const [dagId, runArg, taskId] = expectArgs(context, logsCommand, 3) as [string, string, string];
-		const whole = (name: string) => {
-			const raw = values[name];
-			if (raw === undefined) return undefined;
-			const value = Number(raw);
-			if (!Number.isInteger(value) || value < (name === 'try' ? 1 : 0)) throw new ConfigError(`--${name} takes a whole number, not "${String(raw)}"`);
-			return value;
-		};
-		const tryArg = whole('try');
-		const mapIndex = whole('map-index');
+		const tryArg = numberFlag(values, 'try', {min: 1, max: 10_000, integer: true});
+		const mapIndex = numberFlag(values, 'map-index', {min: 0, max: 1_000_000, integer: true});
 		const pollMs = secondsFlag(values, 'poll', 2) * 1000;
 		const {client} = await context.connect();
 

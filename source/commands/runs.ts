@@ -3,6 +3,7 @@
 // an hour ago is there however long ago it started).
 import type {DagRun} from '../airflow/model.js';
 import {expectArgs, type Command} from './command.js';
+import {listFlag, numberFlag} from './flags.js';
 import {stateStyle} from '../ui/theme.js';
 import {ConfigError} from '../config/connection.js';
 import {parseSince, sinceIso} from './since.js';
@@ -21,9 +22,8 @@ export const runsCommand: Command = {
 		const {values, out} = context;
 		const all = !!values['all'];
 		const [dagId] = all ? expectArgs(context, runsCommand, 0) : expectArgs(context, runsCommand, 1);
-		const limit = Number(values['limit'] ?? 25);
-		if (!Number.isInteger(limit) || limit < 1) throw new ConfigError(`--limit takes a whole number, not "${String(values['limit'])}"`);
-		const states = (values['state'] as unknown as string[] | undefined)?.flatMap(state => state.split(','));
+		const limit = numberFlag(values, 'limit', {min: 1, max: 10_000, integer: true}) ?? 25;
+		const states = listFlag(values, 'state')?.flatMap(state => state.split(','));
 		const unknown = states?.filter(state => !RUN_STATES.includes(state));
 		if (unknown?.length) throw new ConfigError(`--state takes ${RUN_STATES.join(', ')}; not "${unknown.join(', ')}"`);
 		const since = values['since'] === undefined ? undefined : parseSince(String(values['since']));

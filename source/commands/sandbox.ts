@@ -1,26 +1,33 @@
-// `windsock sandbox start|stop|status`.
+// `windsock sandbox start|stop|status`: a local Airflow 3.x on loopback, for trying windsock.
 import {ConfigError} from '../config/connection.js';
 import {sandboxStatus, startSandbox, stopSandbox} from '../sandbox/sandbox.js';
+import type {Command} from './command.js';
 
-export async function runSandbox(args: string[]): Promise<number> {
-	const [action = 'status'] = args;
-	switch (action) {
-		case 'start': {
-			const state = await startSandbox(message => process.stderr.write(`sandbox: ${message}\n`));
-			process.stdout.write(`sandbox: Airflow running at ${state.url} (user ${state.username}; windsock reads its password itself)\n`);
-			return 0;
+export const sandboxCommand: Command = {
+	name: 'sandbox',
+	usage: 'sandbox start|stop|status',
+	summary: 'a local Airflow 3.x on loopback, for trying windsock',
+	options: {},
+	async run({args, out}) {
+		const [action = 'status'] = args;
+		switch (action) {
+			case 'start': {
+				const state = await startSandbox(message => out.note(`sandbox: ${message}`));
+				out.line(`sandbox: Airflow running at ${state.url} (user ${state.username}; windsock reads its password itself)`);
+				return 0;
+			}
+			case 'stop': {
+				const stopped = await stopSandbox();
+				out.line(stopped ? 'sandbox: stopped' : 'sandbox: not running');
+				return 0;
+			}
+			case 'status': {
+				const state = sandboxStatus();
+				out.line(state ? `sandbox: running at ${state.url} (pid ${state.pid}, home ${state.home})` : 'sandbox: not running');
+				return state ? 0 : 1;
+			}
+			default:
+				throw new ConfigError(`unknown sandbox action "${action}": start, stop or status`);
 		}
-		case 'stop': {
-			const stopped = await stopSandbox();
-			process.stdout.write(stopped ? 'sandbox: stopped\n' : 'sandbox: not running\n');
-			return 0;
-		}
-		case 'status': {
-			const state = sandboxStatus();
-			process.stdout.write(state ? `sandbox: running at ${state.url} (pid ${state.pid}, home ${state.home})\n` : 'sandbox: not running\n');
-			return state ? 0 : 1;
-		}
-		default:
-			throw new ConfigError(`unknown sandbox action "${action}": start, stop or status`);
-	}
-}
+	},
+};

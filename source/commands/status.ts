@@ -1,20 +1,20 @@
 // `windsock status`: one line saying where windsock is connected and how Airflow is.
-import {describeError} from '../airflow/errors.js';
-import type {ConnectionFlags} from '../config/connection.js';
-import {openClient} from '../config/open-client.js';
-import {sanitizeLine} from '../text/sanitize.js';
 import {COMPONENTS} from '../airflow/components.js';
+import {sanitizeLine} from '../text/sanitize.js';
+import type {Command} from './command.js';
 
-export async function runStatus(flags: ConnectionFlags): Promise<number> {
-	try {
-		const {client} = await openClient(flags, message => process.stderr.write(`${message}\n`));
+export const statusCommand: Command = {
+	name: 'status',
+	usage: 'status',
+	summary: 'one line: server, version, API, health',
+	options: {},
+	async run({connect, out}) {
+		const {client} = await connect();
 		const health = await client.health();
 		const parts = COMPONENTS.map(({key, name}) => `${name} ${health[key].status}`);
 		const {version, generation} = client.server;
-		process.stdout.write(`Airflow ${sanitizeLine(version)} (API ${generation}) at ${client.http.baseUrl.href}: ${parts.join(', ')}\n`);
+		// every server string through the one boundary: a version is the server's words too
+		out.line(sanitizeLine(`Airflow ${version} (API ${generation}) at ${client.http.baseUrl.href}: ${parts.join(', ')}`));
 		return 0;
-	} catch (error) {
-		process.stderr.write(`windsock: ${describeError(error)}\n`);
-		return 1;
-	}
-}
+	},
+};

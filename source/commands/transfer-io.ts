@@ -6,7 +6,8 @@ import {parseJson} from '../text/json-input.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {conflictsOf, applyImport, summarise, type ImportMode, type ImportPlan, type ImportResult} from '../transfer/apply-import.js';
 import type {EntryProblem} from '../transfer/variables-file.js';
-import {readSource, sourceName, type CommandContext, type FlagValues} from './command.js';
+import {readSource, sourceName, type CommandContext} from './command.js';
+import type {FlagValues} from './flags.js';
 import type {Output} from './output.js';
 
 export async function readJsonFile(file: string): Promise<unknown> {

@@ -7,7 +7,8 @@ import {ConfigError} from '../config/connection.js';
 import {waitForRun} from '../live/wait-run.js';
 import {parseJsonObject} from '../text/json-input.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import {expectArgs, readSource, secondsFlag, sourceName, type Command} from './command.js';
+import {expectArgs, readSource, sourceName, type Command} from './command.js';
+import {secondsFlag} from './flags.js';
 
 export const TIMED_OUT = 124;
 
@@ -45,7 +46,7 @@ export const triggerCommand: Command = {
 		if (logicalDate !== undefined && Number.isNaN(Date.parse(logicalDate))) {
 			throw new ConfigError(`--logical-date takes an ISO date and time such as 2026-11-25T10:00:00Z, not "${logicalDate}"`);
 		}
-		const timeoutMs = secondsFlag(values, 'timeout', 3600) * 1000;
+		const timeoutMs = secondsFlag(values, 'timeout', 3600, 7 * 86_400) * 1000;
 		const pollMs = secondsFlag(values, 'poll', 2) * 1000;
 		const {client} = await context.connect();
 
