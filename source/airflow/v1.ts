@@ -91,5 +91,4 @@ export const v1: WireFormat = {
 
 	connection: (raw: Json) => connectionFrom(raw, false),
 	updateMask: (fields: string[]) => fields.join(','),
-	createdStatus: 200,
 };

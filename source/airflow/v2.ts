@@ -92,5 +92,4 @@ export const v2: WireFormat = {
 
 	connection: (raw: Json) => connectionFrom(raw, true),
 	updateMask: (fields: string[]) => fields,
-	createdStatus: 201,
 };
