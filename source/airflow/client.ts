@@ -1,5 +1,7 @@
 // THE Airflow client: domain in, domain out, the same methods on Airflow 2.x and 3.x.
-// Every pane and command goes through one instance of it; it never imports React.
+// Every pane and command goes through one instance of it; it never imports React. Changes
+// are built as plans (client.plans, change-plans.ts) that a caller may preview
+// (client.describe) and that the change methods send (client.send).
 import {BasicAuth, NoAuth, PasswordJwtAuth, StaticTokenAuth, type Auth} from './auth.js';
 import {detectServer} from './detect.js';
 import {AirflowError, errorFromBody, type Operation} from './errors.js';

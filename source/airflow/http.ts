@@ -1,7 +1,8 @@
 // The one HTTP layer: got.extend with the base URL, timeouts, retries for idempotent
 // requests only, the User-Agent, auth and the mapping of every failure to AirflowError.
 // Bodies are read as text and parsed here, so a garbage body is an AirflowError, never an
-// uncaught exception.
+// uncaught exception. Every request goes out as a RequestPlan (send), so the read-only guard
+// here sees each one as data, whether a change's plan or a read spelled inline (request).
 import got, {HTTPError, RequestError, type Got} from 'got';
 import type {Auth} from './auth.js';
 import {NoAuth} from './auth.js';
