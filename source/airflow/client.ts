@@ -1,9 +1,12 @@
 // THE Airflow client: domain in, domain out, the same methods on Airflow 2.x and 3.x.
-// Every pane and command goes through one instance of it; it never imports React.
+// Every pane and command goes through one instance of it; it never imports React. Changes
+// are built as plans (client.plans, change-plans.ts) that a caller may preview
+// (client.describe) and that the change methods send (client.send).
 import {BasicAuth, NoAuth, PasswordJwtAuth, StaticTokenAuth, type Auth} from './auth.js';
 import {detectServer} from './detect.js';
 import {AirflowError, errorFromBody, type Operation} from './errors.js';
 import {asObject, BodyShapeError, collection, str, type Json} from './fields.js';
+import {changePlans, type ChangePlans, type MarkableRunState, type MarkableTaskState} from './change-plans.js';
 import {Http, type HttpOptions, type Method, type SearchValue} from './http.js';
 import type {
 	ClearTasksRequest,
@@ -21,7 +24,6 @@ import type {
 	Page,
 	Pool,
 	RunListQuery,
-	RunState,
 	ServerInfo,
 	TaskInstance,
 	TaskInstanceRef,
@@ -30,7 +32,8 @@ import type {
 } from './model.js';
 import {v1} from './v1.js';
 import {v2} from './v2.js';
-import {connectionBody, importErrorFrom, poolFrom, variableBody, variableFrom, type WireFormat} from './wire.js';
+import {describePlan, describePlanLines, planTarget, type DescribeOptions, type RequestPlan} from './request-plan.js';
+import {importErrorFrom, poolFrom, variableFrom, type WireFormat} from './wire.js';
 
 export type Credentials = {
 	username?: string;
@@ -70,11 +73,14 @@ export class AirflowClient {
 	readonly http: Http;
 	readonly server: ServerInfo;
 	readonly #wire: WireFormat;
+	/** every change as a plan, for this server's API generation: preview it, then send() it */
+	readonly plans: ChangePlans;
 
 	private constructor(http: Http, server: ServerInfo) {
 		this.http = http;
 		this.server = server;
 		this.#wire = server.generation === 'v1' ? v1 : v2;
+		this.plans = changePlans(this.#wire);
 	}
 
 	/** Detects the API generation and sets up auth for it. Throws AirflowError. */
@@ -90,9 +96,32 @@ export class AirflowClient {
 		return this.http.readOnly;
 	}
 
-	/** "api/v2/": where this server's API lives under the base URL, for request previews. */
-	get apiPrefix(): string {
-		return this.#wire.prefix;
+	// ---- plans: built, described and sent ----
+
+	/** Sends a plan exactly as built (the read-only guard in http.ts inspects it first). */
+	async send(plan: RequestPlan, signal?: AbortSignal): Promise<{status: number; body: unknown}> {
+		return this.http.send(plan, {signal, generation: this.server.generation});
+	}
+
+	/** A plan as preview lines, under this connection's base URL (a path prefix included). */
+	describe(plan: RequestPlan, options?: DescribeOptions): string[] {
+		return describePlanLines(plan, this.http.baseUrl, options);
+	}
+
+	/** A plan on one line: "PATCH /api/v2/dags/x?update_mask=is_paused  {"is_paused": true}". */
+	describeLine(plan: RequestPlan): string {
+		return describePlan(plan, this.http.baseUrl);
+	}
+
+	/** Sends a plan and maps its answer; a body of the wrong shape becomes an AirflowError. */
+	async #apply<T>(plan: RequestPlan, map: (body: unknown) => T): Promise<T> {
+		const {body} = await this.send(plan);
+		try {
+			return map(body);
+		} catch (error) {
+			if (error instanceof BodyShapeError) throw errorFromBody({method: plan.method, path: planTarget(plan, this.http.baseUrl), operation: plan.operation, reason: error.message});
+			throw error;
+		}
 	}
 
 	// ---- plumbing ----
@@ -125,13 +154,28 @@ export class AirflowClient {
 		});
 	}
 
-	/** Every page of a list. Offsets advance by what came back: servers cap `limit` silently. */
-	async #all<T>(fetch: (offset: number) => Promise<Page<T>>): Promise<T[]> {
-		const all: T[] = [];
+	/**
+	 * Every page of a list, each item once (by `keyOf`). Offsets advance by what came back:
+	 * servers cap `limit` silently. Stops at the first page's total, or at a page that brings
+	 * nothing new: a server that ignores `offset` and reports a huge total would otherwise be
+	 * asked for ever.
+	 */
+	async #all<T>(fetch: (offset: number) => Promise<Page<T>>, keyOf: (item: T) => string): Promise<T[]> {
+		const byKey = new Map<string, T>();
+		let received = 0;
+		let total: number | undefined;
 		for (;;) {
-			const page = await fetch(all.length);
-			all.push(...page.items);
-			if (page.items.length === 0 || all.length >= page.total) return all;
+			const page = await fetch(received);
+			total ??= page.total;
+			received += page.items.length;
+			let fresh = 0;
+			for (const item of page.items) {
+				const key = keyOf(item);
+				if (byKey.has(key)) continue;
+				byKey.set(key, item);
+				fresh++;
+			}
+			if (fresh === 0 || received >= total) return [...byKey.values()];
 		}
 	}
 
@@ -155,7 +199,7 @@ export class AirflowClient {
 
 	/** Every DAG matching the query, all pages. */
 	async listAllDags(query: Omit<DagListQuery, 'limit' | 'offset'> = {}, signal?: AbortSignal): Promise<Dag[]> {
-		return this.#all(offset => this.listDags({...query, limit: PAGE, offset}, signal));
+		return this.#all(offset => this.listDags({...query, limit: PAGE, offset}, signal), dag => dag.dagId);
 	}
 
 	/** A DAG with its params (from /details: 3.x has params only there). */
@@ -166,9 +210,7 @@ export class AirflowClient {
 	}
 
 	async setPaused(dagId: string, paused: boolean): Promise<Dag> {
-		const path = `dags/${seg(dagId)}`;
-		const {body} = await this.#send(path, 'pause', {method: 'PATCH', searchParams: {update_mask: 'is_paused'}, json: {is_paused: paused}});
-		return this.#map('pause', path, () => this.#wire.dag(asObject(body, 'the DAG')));
+		return this.#apply(this.plans.pause(dagId, paused), body => this.#wire.dag(asObject(body, 'the DAG')));
 	}
 
 	/**
@@ -178,17 +220,14 @@ export class AirflowClient {
 	 */
 	async setPausedByPattern(pattern: string, paused: boolean): Promise<Dag[]> {
 		if (!pattern) throw new AirflowError({kind: 'http', title: 'An empty pattern would match every DAG', hint: 'Give a part of the DAG ids to match.', operation: 'pause'});
-		return this.#all(async offset => {
-			const {body} = await this.#send('dags', 'pause', {
-				method: 'PATCH',
-				searchParams: {dag_id_pattern: pattern, update_mask: 'is_paused', limit: PAGE, offset},
-				json: {is_paused: paused},
-			});
-			return this.#map('pause', 'dags', () => {
-				const {items, total} = collection(body, 'dags');
-				return {items: items.map(raw => this.#wire.dag(raw)), total};
-			});
-		});
+		return this.#all(
+			offset =>
+				this.#apply(this.plans.pauseByPattern(pattern, paused, offset), body => {
+					const {items, total} = collection(body, 'dags');
+					return {items: items.map(raw => this.#wire.dag(raw)), total};
+				}),
+			dag => dag.dagId,
+		);
 	}
 
 	// ---- runs ----
@@ -222,32 +261,26 @@ export class AirflowClient {
 
 	/** Triggers a run. Never retried: a POST sent twice would be two runs. */
 	async trigger(dagId: string, request: TriggerRequest = {}): Promise<DagRun> {
-		const path = `dags/${seg(dagId)}/dagRuns`;
-		const {body} = await this.#send(path, 'trigger', {method: 'POST', json: this.triggerBody(request)});
-		return this.#map('trigger', path, () => this.#wire.run(asObject(body, 'the new run')));
+		return this.#apply(this.plans.trigger(dagId, request), body => this.#wire.run(asObject(body, 'the new run')));
 	}
 
-	/** Exactly what trigger() would send, for a preview before confirming. */
-	triggerBody(request: TriggerRequest): Json {
-		return this.#wire.triggerBody(request);
-	}
-
-	async setRunState(dagId: string, runId: string, state: Extract<RunState, 'success' | 'failed' | 'queued'>): Promise<DagRun> {
-		const path = `dags/${seg(dagId)}/dagRuns/${seg(runId)}`;
-		const {body} = await this.#send(path, 'run-state', {method: 'PATCH', json: {state}});
-		return this.#map('run-state', path, () => this.#wire.run(asObject(body, 'the run')));
+	async setRunState(dagId: string, runId: string, state: MarkableRunState): Promise<DagRun> {
+		return this.#apply(this.plans.setRunState(dagId, runId, state), body => this.#wire.run(asObject(body, 'the run')));
 	}
 
 	/** Clears a run's task instances (all, or only the failed ones); dry run by default. */
 	async clearRun(dagId: string, runId: string, options: {dryRun?: boolean; onlyFailed?: boolean} = {}): Promise<TaskInstanceRef[]> {
-		return this.clearTaskInstances(dagId, {runId, dryRun: options.dryRun ?? true, onlyFailed: options.onlyFailed ?? false});
+		return this.#apply(this.plans.clearRun(dagId, runId, options), body => this.#clearedRefs(body));
 	}
 
 	// ---- task instances and logs ----
 
 	async listTaskInstances(dagId: string, runId: string, signal?: AbortSignal): Promise<TaskInstance[]> {
 		const path = `dags/${seg(dagId)}/dagRuns/${seg(runId)}/taskInstances`;
-		return this.#all(offset => this.#page(path, 'task_instances', 'tasks', {limit: PAGE, offset}, raw => this.#wire.taskInstance(raw), signal));
+		return this.#all(
+			offset => this.#page(path, 'task_instances', 'tasks', {limit: PAGE, offset}, raw => this.#wire.taskInstance(raw), signal),
+			task => `${task.taskId}[${task.mapIndex}]`,
+		);
 	}
 
 	async getTaskInstance(dagId: string, runId: string, taskId: string, signal?: AbortSignal): Promise<TaskInstance> {
@@ -272,19 +305,16 @@ export class AirflowClient {
 	}
 
 	/** Clears task instances; dry run unless dryRun is false. Returns what is (or would be) cleared. */
-	async clearTaskInstances(dagId: string, request: ClearTasksRequest): Promise<TaskInstanceRef[]> {
-		const path = `dags/${seg(dagId)}/clearTaskInstances`;
-		const dryRun = request.dryRun ?? true;
-		const {body} = await this.#send(path, 'clear', {method: 'POST', json: this.#wire.clearTasksBody({...request, dryRun}), readsOnly: dryRun});
-		return this.#map('clear', path, () => collection(body, 'task_instances').items.map(raw => this.#wire.taskRef(raw)));
+	async clearTasks(dagId: string, request: ClearTasksRequest): Promise<TaskInstanceRef[]> {
+		return this.#apply(this.plans.clearTasks(dagId, request), body => this.#clearedRefs(body));
 	}
 
-	async setTaskState(dagId: string, runId: string, taskId: string, state: 'success' | 'failed', options: {dryRun?: boolean} = {}): Promise<TaskInstanceRef[]> {
-		const dryRun = options.dryRun ?? true;
-		const {suffix, body: json} = this.#wire.setTaskState(state, dryRun);
-		const path = `dags/${seg(dagId)}/dagRuns/${seg(runId)}/taskInstances/${seg(taskId)}${suffix}`;
-		const {body} = await this.#send(path, 'task-state', {method: 'PATCH', json, readsOnly: dryRun});
-		return this.#map('task-state', path, () => {
+	#clearedRefs(body: unknown): TaskInstanceRef[] {
+		return collection(body, 'task_instances').items.map(raw => this.#wire.taskRef(raw));
+	}
+
+	async setTaskState(dagId: string, runId: string, taskId: string, state: MarkableTaskState, options: {dryRun?: boolean} = {}): Promise<TaskInstanceRef[]> {
+		return this.#apply(this.plans.setTaskState(dagId, runId, taskId, state, options), body => {
 			const record = asObject(body, 'the answer');
 			// 3.x answers with a collection; 2.x with one reference for a dry run and an empty
 			// object once it has changed the state (it dumps a list through a one-item schema).
@@ -300,7 +330,7 @@ export class AirflowClient {
 	}
 
 	async listAllVariables(signal?: AbortSignal): Promise<Variable[]> {
-		return this.#all(offset => this.listVariables({offset}, signal));
+		return this.#all(offset => this.listVariables({offset}, signal), variable => variable.key);
 	}
 
 	async getVariable(key: string, signal?: AbortSignal): Promise<Variable> {
@@ -310,18 +340,15 @@ export class AirflowClient {
 	}
 
 	async createVariable(variable: Variable): Promise<Variable> {
-		const {body} = await this.#send('variables', 'variables', {method: 'POST', json: variableBody(variable)});
-		return this.#map('variables', 'variables', () => variableFrom(asObject(body, 'the variable')));
+		return this.#apply(this.plans.createVariable(variable), body => variableFrom(asObject(body, 'the variable')));
 	}
 
 	async updateVariable(variable: Variable): Promise<Variable> {
-		const path = `variables/${seg(variable.key)}`;
-		const {body} = await this.#send(path, 'variables', {method: 'PATCH', json: variableBody(variable)});
-		return this.#map('variables', path, () => variableFrom(asObject(body, 'the variable')));
+		return this.#apply(this.plans.updateVariable(variable), body => variableFrom(asObject(body, 'the variable')));
 	}
 
 	async deleteVariable(key: string): Promise<void> {
-		await this.#send(`variables/${seg(key)}`, 'variables', {method: 'DELETE'});
+		await this.send(this.plans.deleteVariable(key));
 	}
 
 	// ---- connections ----
@@ -331,7 +358,7 @@ export class AirflowClient {
 	}
 
 	async listAllConnections(signal?: AbortSignal): Promise<Connection[]> {
-		return this.#all(offset => this.listConnections({offset}, signal));
+		return this.#all(offset => this.listConnections({offset}, signal), connection => connection.connectionId);
 	}
 
 	async getConnection(connectionId: string, signal?: AbortSignal): Promise<Connection> {
@@ -341,31 +368,26 @@ export class AirflowClient {
 	}
 
 	async createConnection(connection: ConnectionInput): Promise<Connection> {
-		const {body} = await this.#send('connections', 'connections', {method: 'POST', json: connectionBody(connection)});
-		return this.#map('connections', 'connections', () => this.#wire.connection(asObject(body, 'the connection')));
+		return this.#apply(this.plans.createConnection(connection), body => this.#wire.connection(asObject(body, 'the connection')));
 	}
 
 	/** Updates the fields given; the stored password stays unless `password` is set. */
 	async updateConnection(connection: ConnectionInput): Promise<Connection> {
-		const path = `connections/${seg(connection.connectionId)}`;
-		const json = connectionBody(connection);
-		const mask = Object.keys(json).filter(key => key !== 'connection_id');
-		const {body} = await this.#send(path, 'connections', {method: 'PATCH', json, searchParams: {update_mask: this.#wire.updateMask(mask)}});
-		return this.#map('connections', path, () => this.#wire.connection(asObject(body, 'the connection')));
+		return this.#apply(this.plans.updateConnection(connection), body => this.#wire.connection(asObject(body, 'the connection')));
 	}
 
 	async deleteConnection(connectionId: string): Promise<void> {
-		await this.#send(`connections/${seg(connectionId)}`, 'connections', {method: 'DELETE'});
+		await this.send(this.plans.deleteConnection(connectionId));
 	}
 
 	// ---- pools, import errors, config ----
 
 	async listPools(signal?: AbortSignal): Promise<Pool[]> {
-		return this.#all(offset => this.#page('pools', 'pools', 'pools', {limit: PAGE, offset}, poolFrom, signal));
+		return this.#all(offset => this.#page('pools', 'pools', 'pools', {limit: PAGE, offset}, poolFrom, signal), pool => pool.name);
 	}
 
 	async listImportErrors(signal?: AbortSignal): Promise<ImportError[]> {
-		return this.#all(offset => this.#page('importErrors', 'import_errors', 'import-errors', {limit: PAGE, offset}, importErrorFrom, signal));
+		return this.#all(offset => this.#page('importErrors', 'import_errors', 'import-errors', {limit: PAGE, offset}, importErrorFrom, signal), error => `${error.id} ${error.filename}`);
 	}
 
 	/** The configuration as sections of options; 403 (with the setting to change) when hidden. */

@@ -1,13 +1,17 @@
 // The one HTTP layer: got.extend with the base URL, timeouts, retries for idempotent
 // requests only, the User-Agent, auth and the mapping of every failure to AirflowError.
 // Bodies are read as text and parsed here, so a garbage body is an AirflowError, never an
-// uncaught exception.
+// uncaught exception. Every request goes out as a RequestPlan (send), so the read-only guard
+// here sees each one as data, whether a change's plan or a read spelled inline (request).
 import got, {HTTPError, RequestError, type Got} from 'got';
 import type {Auth} from './auth.js';
 import {NoAuth} from './auth.js';
 import {AirflowError, errorFromBody, errorFromResponse, errorFromTransport, type Operation} from './errors.js';
 import type {ApiGeneration} from './model.js';
+import {changesSomething, planTarget, searchParamsOf, type Method, type RequestPlan, type SearchValue} from './request-plan.js';
 import {VERSION} from '../version.js';
+
+export type {Method, SearchValue} from './request-plan.js';
 
 /** Defaults, documented in the README: a slow link still gets an answer; a dead one fails fast. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
@@ -26,27 +30,31 @@ export type HttpOptions = {
 	readOnly?: boolean;
 };
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-export type SearchValue = string | number | boolean | string[] | undefined | null;
-
-export type RequestOptions = {
-	method?: Method;
-	operation: Operation;
-	searchParams?: Record<string, SearchValue>;
-	json?: unknown;
+/** How to carry a plan: none of it changes what the request is, so none of it is in the plan. */
+export type SendOptions = {
 	signal?: AbortSignal;
 	/** Accept header; application/json unless given */
 	accept?: string;
 	/** the body is text, not JSON (task logs as text/plain) */
 	text?: boolean;
-	/** a POST that reads (a list query, a dry run): allowed in read-only mode */
-	readsOnly?: boolean;
 	/** send no Authorization header (version, health, the token request itself) */
 	anonymous?: boolean;
 	/** which API generation, for the error hints */
 	generation?: ApiGeneration;
 };
+
+/** A request spelled inline (reads, detection, logging in); it becomes a plan before it is sent. */
+export type RequestOptions = SendOptions & {
+	method?: Method;
+	operation: Operation;
+	searchParams?: Record<string, SearchValue>;
+	json?: unknown;
+	/** a POST that reads (a list query, a dry run): allowed in read-only mode */
+	readsOnly?: boolean;
+};
+
+/** What the error mapping needs to know about the request that failed. */
+type Context = {method: string; path: string; operation: Operation; generation?: ApiGeneration};
 
 export type HttpResponse<T> = {status: number; body: T};
 
@@ -69,18 +77,6 @@ export function normaliseBaseUrl(raw: string): URL {
 	return url;
 }
 
-function buildSearchParams(params: Record<string, SearchValue> | undefined): URLSearchParams | undefined {
-	if (!params) return undefined;
-	const search = new URLSearchParams();
-	for (const [key, value] of Object.entries(params)) {
-		if (value === undefined || value === null) continue;
-		// Airflow wants lists exploded: ?tags=a&tags=b
-		if (Array.isArray(value)) for (const item of value) search.append(key, item);
-		else search.append(key, String(value));
-	}
-	return search;
-}
-
 /** Where a redirect pointed, without any credentials or query it may carry. */
 function redirectTarget(location: string | undefined, base: URL): string {
 	if (!location) return 'nowhere (no Location header)';
@@ -92,20 +88,18 @@ function redirectTarget(location: string | undefined, base: URL): string {
 	}
 }
 
-function redirectError(status: number, location: string | undefined, method: string, path: string, options: RequestOptions, base: URL): AirflowError {
+function redirectError(status: number, location: string | undefined, context: Context, base: URL): AirflowError {
 	const target = redirectTarget(location, base);
 	return new AirflowError({
 		kind: 'http',
 		status,
-		title: `The server redirected ${method} ${path} to ${target}`,
+		title: `The server redirected ${context.method} ${context.path} to ${target}`,
 		hint: 'windsock never follows a redirect, so no password, token or body goes anywhere but the address you gave. If that target is right, give it as --url (or the profile\'s url).',
-		method,
-		path,
-		operation: options.operation,
+		method: context.method,
+		path: context.path,
+		operation: context.operation,
 	});
 }
-
-const MUTATING: ReadonlySet<Method> = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 export class Http {
 	readonly baseUrl: URL;
@@ -153,27 +147,34 @@ export class Http {
 		return this.baseUrl.host;
 	}
 
-	/** Sends one request; returns the parsed body or throws AirflowError. */
+	/** Sends one request spelled inline: the same as sending its plan. */
 	async request<T = unknown>(path: string, options: RequestOptions): Promise<HttpResponse<T>> {
-		const method = options.method ?? 'GET';
-		const searchParams = buildSearchParams(options.searchParams);
-		const shownPath = `/${this.baseUrl.pathname.replace(/^\/+/, '')}${path}${searchParams?.size ? `?${searchParams}` : ''}`;
-		if (this.readOnly && MUTATING.has(method) && !options.readsOnly) {
+		const {method = 'GET', operation, searchParams, json, readsOnly = false, ...sendOptions} = options;
+		return this.send<T>({method, path, query: searchParams, body: json, operation, readsOnly}, sendOptions);
+	}
+
+	/** Sends a plan as it is; returns the parsed body or throws AirflowError. */
+	async send<T = unknown>(plan: RequestPlan, options: SendOptions = {}): Promise<HttpResponse<T>> {
+		const {method, operation} = plan;
+		const context: Context = {method, path: planTarget(plan, this.baseUrl), operation, generation: options.generation};
+		// THE read-only guard: every request passes here as a plan, before anything is sent.
+		if (this.readOnly && changesSomething(plan)) {
 			throw new AirflowError({
 				kind: 'read-only',
 				title: 'Read-only mode: nothing was sent',
 				hint: 'This connection was opened with --read-only (or a read-only profile).',
 				method,
-				path: shownPath,
-				operation: options.operation,
+				path: context.path,
+				operation,
 			});
 		}
+		const searchParams = searchParamsOf(plan.query);
 		const attempt = async () => {
 			const authorization = options.anonymous ? undefined : await this.auth.header();
-			return this.#got(path, {
+			return this.#got(plan.path, {
 				method,
-				searchParams,
-				json: options.json,
+				searchParams: searchParams.size ? searchParams : undefined,
+				json: plan.body,
 				signal: options.signal,
 				headers: {
 					accept: options.accept ?? 'application/json',
@@ -194,29 +195,30 @@ export class Http {
 				}
 			}
 		} catch (error) {
-			throw this.#mapError(error, method, shownPath, options);
+			throw this.#mapError(error, context);
 		}
-		if (response.statusCode >= 300 && response.statusCode < 400) throw redirectError(response.statusCode, response.headers.location, method, shownPath, options, this.baseUrl);
+		if (response.statusCode >= 300 && response.statusCode < 400) throw redirectError(response.statusCode, response.headers.location, context, this.baseUrl);
 		if (options.text) return {status: response.statusCode, body: response.body as T};
-		return {status: response.statusCode, body: this.#parse<T>(response.body, response.statusCode, method, shownPath, options)};
+		return {status: response.statusCode, body: this.#parse<T>(response.body, response.statusCode, context)};
 	}
 
-	#parse<T>(text: string, status: number, method: string, path: string, options: RequestOptions): T {
+	#parse<T>(text: string, status: number, context: Context): T {
 		if (status === 204 || text.trim() === '') return undefined as T;
 		try {
 			return JSON.parse(text) as T;
 		} catch {
 			const looksHtml = /^\s*</.test(text);
 			throw errorFromBody({
-				method,
-				path,
-				operation: options.operation,
+				method: context.method,
+				path: context.path,
+				operation: context.operation,
 				reason: looksHtml ? 'an HTML page instead of JSON' : 'the body is not valid JSON',
 			});
 		}
 	}
 
-	#mapError(error: unknown, method: string, path: string, options: RequestOptions): AirflowError {
+	#mapError(error: unknown, context: Context): AirflowError {
+		const {method, path, operation} = context;
 		if (error instanceof AirflowError) return error;
 		if (error instanceof HTTPError) {
 			const raw = error.response.body;
@@ -234,8 +236,8 @@ export class Http {
 				body,
 				method,
 				path,
-				operation: options.operation,
-				generation: options.generation,
+				operation,
+				generation: context.generation,
 			});
 		}
 		if (error instanceof RequestError) {
@@ -244,7 +246,7 @@ export class Http {
 				method,
 				path,
 				host: this.host,
-				operation: options.operation,
+				operation,
 				timeoutMs: this.#requestTimeoutMs,
 			});
 		}
@@ -252,7 +254,7 @@ export class Http {
 			method,
 			path,
 			host: this.host,
-			operation: options.operation,
+			operation,
 		});
 	}
 }

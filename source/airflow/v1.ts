@@ -92,5 +92,4 @@ export const v1: WireFormat = {
 
 	connection: (raw: Json) => connectionFrom(raw, false),
 	updateMask: (fields: string[]) => fields.join(','),
-	createdStatus: 200,
 };

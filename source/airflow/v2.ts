@@ -93,5 +93,4 @@ export const v2: WireFormat = {
 
 	connection: (raw: Json) => connectionFrom(raw, true),
 	updateMask: (fields: string[]) => fields,
-	createdStatus: 201,
 };

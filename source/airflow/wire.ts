@@ -1,6 +1,7 @@
 // What differs between the two API generations, as one interface: v1.ts (Airflow 2.x,
-// /api/v1) and v2.ts (Airflow 3.x, /api/v2) each implement it, and client.ts speaks only to
-// it. Mappers that read the same fields on both lines live here once.
+// /api/v1) and v2.ts (Airflow 3.x, /api/v2) each implement it; client.ts speaks only to it
+// and change-plans.ts builds every change from it. Mappers that read the same fields on both
+// lines live here once.
 import type {
 	ApiGeneration,
 	ClearTasksRequest,
@@ -23,7 +24,7 @@ import type {
 	Variable,
 } from './model.js';
 import {asObject, bool, id, num, obj, str, strings, tagNames, type Json} from './fields.js';
-import type {SearchValue} from './http.js';
+import type {SearchValue} from './request-plan.js';
 
 export type LogRequest = {accept: string; text: boolean; searchParams: Record<string, SearchValue>};
 
@@ -56,8 +57,6 @@ export interface WireFormat {
 	connection(raw: Json): Connection;
 	/** update_mask as the query wants it: comma-separated (v1) or repeated (v2) */
 	updateMask(fields: string[]): SearchValue;
-	/** the status a successful create answers with */
-	readonly createdStatus: number;
 }
 
 // ---- shared mappers: the same fields on both lines ----

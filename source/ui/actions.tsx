@@ -43,8 +43,3 @@ export function useActions(): Actions {
 	if (!actions) throw new Error('useActions outside the console frame');
 	return actions;
 }
-
-/** "PATCH /api/v2/dags/x?update_mask=is_paused": a request as a preview line. */
-export function requestLine(client: AirflowClient, method: string, path: string): string {
-	return `${method} ${client.http.baseUrl.pathname.replace(/\/$/, '')}/${client.apiPrefix}${path}`;
-}

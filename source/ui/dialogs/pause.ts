@@ -1,18 +1,21 @@
 // Pause and unpause from the DAG list: one DAG (p/Space) or every DAG the filter matches
-// (P/U), always with the DAG ids or the count and a preview of what will change.
+// (P/U), always with the DAG ids or the count and the request that will be sent, as the
+// client's plan for it (the same builder the send goes through).
 import type {Dag} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
-import {requestLine, type Actions} from '../actions.js';
+import type {Actions} from '../actions.js';
 import {parseDagFilter} from '../dag-filter.js';
 
 export function confirmPause(actions: Actions, dag: Dag, onDone: () => void): void {
 	const pause = !dag.isPaused;
 	const verb = pause ? 'pause' : 'unpause';
 	if (!actions.allowed(verb)) return;
+	const {client} = actions;
+	const plan = client.plans.pause(dag.dagId, pause);
 	actions.confirm({
 		title: `${pause ? 'Pause' : 'Unpause'} ${sanitizeLine(dag.dagId)}?`,
 		lines: [
-			`${requestLine(actions.client, 'PATCH', `dags/${encodeURIComponent(dag.dagId)}?update_mask=is_paused`)}  {"is_paused": ${pause}}`,
+			client.describeLine(plan),
 			pause ? 'No new runs will be scheduled; running tasks finish.' : 'The scheduler starts creating runs again (catchup as the DAG says).',
 		],
 		choices: [
@@ -20,7 +23,8 @@ export function confirmPause(actions: Actions, dag: Dag, onDone: () => void): vo
 				key: 'y',
 				label: verb,
 				run: async () => {
-					const after = await actions.client.setPaused(dag.dagId, pause);
+					// setPaused sends what plans.pause built: the plan previewed above
+					const after = await client.setPaused(dag.dagId, pause);
 					return `${sanitizeLine(after.dagId)} is ${after.isPaused ? 'paused' : 'active'}`;
 				},
 			},
@@ -46,12 +50,12 @@ export async function confirmPauseAll(actions: Actions, filter: string, pause: b
 		return;
 	}
 	const byPattern = !tags;
+	// the first request of the change, as it will be sent; the others differ only in page or DAG id
+	const first = byPattern ? actions.client.plans.pauseByPattern(pattern!, pause) : actions.client.plans.pause(toChange[0]!.dagId, pause);
 	actions.confirm({
 		title: `${pause ? 'Pause' : 'Unpause'} ${toChange.length} of ${matching.length} DAGs matching "${sanitizeLine(filter)}"?`,
 		lines: [
-			byPattern
-				? `${requestLine(actions.client, 'PATCH', `dags?dag_id_pattern=${encodeURIComponent(pattern!)}&update_mask=is_paused`)}  {"is_paused": ${pause}}  (every page)`
-				: `${toChange.length} × ${requestLine(actions.client, 'PATCH', 'dags/DAG_ID?update_mask=is_paused')}  {"is_paused": ${pause}}`,
+			byPattern ? `${actions.client.describeLine(first)}  (and every further page)` : `${actions.client.describeLine(first)}  (one per DAG: ${toChange.length})`,
 			...toChange.map(dag => `  ${dag.dagId}`),
 		],
 		choices: [

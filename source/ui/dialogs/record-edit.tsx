@@ -1,12 +1,14 @@
 // Create, edit and delete Variables (n, e, d) and Connections. A Variable's value may be many
-// lines; when it starts like JSON ({ or [) it must be JSON, and the mistake's line is shown. A Connection's password is typed masked and sent only when typed. A failed save
-// brings the form back with the edit in it.
+// lines; when it starts like JSON ({ or [) it must be JSON, and the mistake's line is shown.
+// A Connection's password is typed masked and sent only when typed. The preview is the
+// client's plan for the save (secrets shown by length only), built from the same record the
+// save sends. A failed save brings the form back with the edit in it.
 import React from 'react';
 import type {Connection, ConnectionInput, Variable} from '../../airflow/model.js';
 import {parseJson} from '../../text/json-input.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {isSensitiveKey, MASKED} from '../../text/sensitive.js';
-import {requestLine, type Actions} from '../actions.js';
+import type {Actions} from '../actions.js';
 import {FormDialog, type Values} from './form-dialog.js';
 
 const looksLikeJson = (text: string) => /^\s*[[{]/.test(text);
@@ -17,7 +19,13 @@ export function VariableDialog(props: {actions: Actions; variable?: Variable; wi
 	const creating = !variable;
 	// a value the server masked is not the value: start empty rather than save the mask back
 	const masked = variable?.value === MASKED;
-	const secret = (values: Values) => isSensitiveKey(values['key'] ?? variable?.key ?? '');
+	// one record for the preview and the save, so what is shown is what is sent
+	const toVariable = (values: Values): Variable => ({
+		key: creating ? values['key']!.trim() : variable.key,
+		value: values['value'] ?? '',
+		description: values['description']?.trim() ? values['description'] : (variable?.description ?? null),
+	});
+	const planOf = (next: Variable) => (creating ? client.plans.createVariable(next) : client.plans.updateVariable(next));
 	return (
 		<FormDialog
 			title={creating ? 'New Variable' : `Edit Variable ${sanitizeLine(variable.key)}`}
@@ -37,24 +45,12 @@ export function VariableDialog(props: {actions: Actions; variable?: Variable; wi
 				}
 				return problems;
 			}}
-			preview={values => {
-				const key = creating ? values['key']!.trim() : variable.key;
-				const value = values['value'] ?? '';
-				return {
-					lines: [
-						creating ? requestLine(client, 'POST', 'variables') : requestLine(client, 'PATCH', `variables/${encodeURIComponent(key)}`),
-						`key          ${key}`,
-						...(secret(values) ? [`value        (${[...value].length} characters, hidden)`] : value.split('\n').map((line, index) => `${index ? '             ' : 'value        '}${line}`)),
-						`description  ${values['description'] ?? ''}`,
-					],
-				};
-			}}
+			preview={values => ({lines: client.describe(planOf(toVariable(values)), {multiline: true})})}
 			send={async values => {
-				const key = creating ? values['key']!.trim() : variable.key;
-				const description = values['description']?.trim() ? values['description'] : (variable?.description ?? null);
-				const next: Variable = {key, value: values['value'] ?? '', description};
+				const next = toVariable(values);
+				// createVariable/updateVariable send what plans.createVariable/updateVariable built
 				await (creating ? client.createVariable(next) : client.updateVariable(next));
-				return `${creating ? 'created' : 'saved'} Variable ${sanitizeLine(key)}`;
+				return `${creating ? 'created' : 'saved'} Variable ${sanitizeLine(next.key)}`;
 			}}
 			onSent={props.onSaved}
 			width={props.width}
@@ -120,14 +116,8 @@ export function ConnectionDialog(props: {actions: Actions; connection?: Connecti
 			}}
 			preview={values => {
 				const input = toInput(values);
-				return {
-					lines: [
-						creating ? requestLine(client, 'POST', 'connections') : requestLine(client, 'PATCH', `connections/${encodeURIComponent(input.connectionId)}`),
-						...Object.entries({...input, password: input.password ? `(${[...input.password].length} characters, hidden)` : creating ? '(none)' : '(unchanged)'}).map(
-							([name, value]) => `${name.padEnd(13)}${value ?? ''}`,
-						),
-					],
-				};
+				const plan = creating ? client.plans.createConnection(input) : client.plans.updateConnection(input);
+				return {lines: [...client.describe(plan, {multiline: true}), ...(input.password === undefined && !creating ? ['no password sent: the stored one stays'] : [])]};
 			}}
 			send={async values => {
 				const input = toInput(values);
@@ -145,7 +135,8 @@ export function confirmDelete(actions: Actions, kind: 'Variable' | 'Connection',
 	if (!actions.allowed(`delete ${kind}`)) return;
 	actions.confirm({
 		title: `Delete ${kind} ${sanitizeLine(id)}?`,
-		lines: [requestLine(actions.client, 'DELETE', `${kind === 'Variable' ? 'variables' : 'connections'}/${encodeURIComponent(id)}`), 'There is no undo.'],
+		// `remove` is the pane's client.deleteVariable/deleteConnection: it sends this same plan
+		lines: [actions.client.describeLine(kind === 'Variable' ? actions.client.plans.deleteVariable(id) : actions.client.plans.deleteConnection(id)), 'There is no undo.'],
 		choices: [
 			{
 				key: 'y',

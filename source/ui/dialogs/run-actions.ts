@@ -1,10 +1,12 @@
 // Changing runs and task instances from the Runs pane: mark a run or a task success/failed,
 // clear a run or chosen tasks. A clear always asks Airflow first what it would clear (its own
-// dry run) and shows that list; nothing is sent until the user says so.
+// dry run) and shows that list; nothing is sent until the user says so. Each choice shows the
+// client's plan for it, and its send goes through the client method built on that same plan.
 import type {DagRun, TaskInstance, TaskInstanceRef} from '../../airflow/model.js';
+import type {RequestPlan} from '../../airflow/request-plan.js';
 import {FAILED_TASK_STATES} from '../../airflow/states.js';
 import {sanitizeLine} from '../../text/sanitize.js';
-import {requestLine, type Actions} from '../actions.js';
+import type {Actions} from '../actions.js';
 
 const refLine = (ref: TaskInstanceRef) => `  ${ref.taskId}${ref.mapIndex >= 0 ? `[${ref.mapIndex}]` : ''}  ${ref.state ?? ''}  (${ref.runId})`;
 /** 2.x's dry run lists task references without their state: fill it from the run's task instances. */
@@ -15,7 +17,8 @@ async function withStates(actions: Actions, run: DagRun, refs: TaskInstanceRef[]
 	return refs.map(ref => ({...ref, state: ref.state ?? state.get(`${ref.runId}/${ref.taskId}/${ref.mapIndex}`) ?? null}));
 }
 
-const runPath = (run: DagRun) => `dags/${encodeURIComponent(run.dagId)}/dagRuns/${encodeURIComponent(run.runId)}`;
+/** "s: PATCH …  {…}": a choice's key and the request it sends. */
+const choiceLine = (actions: Actions, key: string, plan: RequestPlan) => `${key}: ${actions.client.describeLine(plan)}`;
 
 export function confirmMarkRun(actions: Actions, run: DagRun, onDone: () => void): void {
 	if (!actions.allowed('mark run')) return;
@@ -25,7 +28,11 @@ export function confirmMarkRun(actions: Actions, run: DagRun, onDone: () => void
 	};
 	actions.confirm({
 		title: `Mark run ${sanitizeLine(run.runId)} of ${sanitizeLine(run.dagId)} (now ${run.state})`,
-		lines: [`${requestLine(actions.client, 'PATCH', runPath(run))}  {"state": "success" | "failed"}`, 'Its unfinished task instances take the same state.'],
+		lines: [
+			choiceLine(actions, 's', actions.client.plans.setRunState(run.dagId, run.runId, 'success')),
+			choiceLine(actions, 'f', actions.client.plans.setRunState(run.dagId, run.runId, 'failed')),
+			'Its unfinished task instances take the same state.',
+		],
 		choices: [
 			{key: 's', label: 'mark success', run: mark('success')},
 			{key: 'f', label: 'mark failed', run: mark('failed')},
@@ -47,7 +54,8 @@ export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () 
 		title: `Clear run ${sanitizeLine(run.runId)}?`,
 		lines: [
 			`${sanitizeLine(run.dagId)}, per Airflow's dry run:`,
-			`${requestLine(actions.client, 'POST', `dags/${encodeURIComponent(run.dagId)}/clearTaskInstances`)}  dry_run: false`,
+			choiceLine(actions, 'y', actions.client.plans.clearRun(run.dagId, run.runId, {dryRun: false, onlyFailed: false})),
+			...(failed.length ? [choiceLine(actions, 'f', actions.client.plans.clearRun(run.dagId, run.runId, {dryRun: false, onlyFailed: true}))] : []),
 			`all: ${all.length} task instance${all.length === 1 ? '' : 's'}; failed only: ${failed.length}`,
 			...all.map(refLine),
 		],
@@ -62,12 +70,12 @@ export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () 
 export async function confirmClearTasks(actions: Actions, run: DagRun, tasks: TaskInstance[], onDone: () => void): Promise<void> {
 	if (!actions.allowed('clear')) return;
 	const taskIds = [...new Set(tasks.map(task => task.taskId))];
-	const dryRun = async (includeDownstream: boolean) =>
-		withStates(actions, run, await actions.client.clearTaskInstances(run.dagId, {runId: run.runId, taskIds, includeDownstream, dryRun: true}));
+	const request = (includeDownstream: boolean, dryRun: boolean) => ({runId: run.runId, taskIds, includeDownstream, dryRun});
+	const dryRun = async (includeDownstream: boolean) => withStates(actions, run, await actions.client.clearTasks(run.dagId, request(includeDownstream, true)));
 	// both lists up front: what the user confirms is what Airflow said it would clear
 	const [only, withDownstream] = await Promise.all([dryRun(false), dryRun(true)]);
 	const clear = (includeDownstream: boolean) => async () => {
-		const cleared = await actions.client.clearTaskInstances(run.dagId, {runId: run.runId, taskIds, includeDownstream, dryRun: false});
+		const cleared = await actions.client.clearTasks(run.dagId, request(includeDownstream, false));
 		return `cleared ${cleared.length} task instance${cleared.length === 1 ? '' : 's'}: the scheduler runs them again`;
 	};
 	const extra = withDownstream.filter(ref => !only.some(other => other.taskId === ref.taskId && other.mapIndex === ref.mapIndex));
@@ -75,7 +83,8 @@ export async function confirmClearTasks(actions: Actions, run: DagRun, tasks: Ta
 		title: `Clear ${taskIds.length === 1 ? `task ${sanitizeLine(taskIds[0])}` : `${taskIds.length} tasks`}?`,
 		lines: [
 			`${sanitizeLine(run.dagId)} › ${sanitizeLine(run.runId)}, per Airflow's dry run:`,
-			`${requestLine(actions.client, 'POST', `dags/${encodeURIComponent(run.dagId)}/clearTaskInstances`)}  {"task_ids": ${JSON.stringify(taskIds)}, "dry_run": false}`,
+			choiceLine(actions, 'y', actions.client.plans.clearTasks(run.dagId, request(false, false))),
+			...(extra.length ? [choiceLine(actions, 'd', actions.client.plans.clearTasks(run.dagId, request(true, false)))] : []),
 			...only.map(refLine),
 			...(extra.length ? [`with downstream (d), also:`, ...extra.map(refLine)] : []),
 		],
@@ -95,7 +104,11 @@ export function confirmMarkTask(actions: Actions, run: DagRun, task: TaskInstanc
 	};
 	actions.confirm({
 		title: `Mark task ${sanitizeLine(task.taskId)} in ${sanitizeLine(run.runId)} (now ${task.state ?? 'none'})`,
-		lines: [`${requestLine(actions.client, 'PATCH', `${runPath(run)}/taskInstances/${encodeURIComponent(task.taskId)}`)}  {"new_state": "success" | "failed"}`],
+		// 2.x sends {new_state, dry_run}: the plan says so, so the preview does too
+		lines: [
+			choiceLine(actions, 's', actions.client.plans.setTaskState(run.dagId, run.runId, task.taskId, 'success', {dryRun: false})),
+			choiceLine(actions, 'f', actions.client.plans.setTaskState(run.dagId, run.runId, task.taskId, 'failed', {dryRun: false})),
+		],
 		choices: [
 			{key: 's', label: 'mark success', run: mark('success')},
 			{key: 'f', label: 'mark failed', run: mark('failed')},

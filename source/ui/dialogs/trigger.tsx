@@ -1,12 +1,13 @@
 // Trigger a DAG (key t): conf as JSON, pre-filled from the DAG's params and their defaults,
 // checked as you type (the mistake's line and column under the field); an optional logical
-// date (empty: now, which never conflicts), run id and note. The preview is the request
-// itself; a paused DAG is said to be paused, with "unpause, then trigger" offered. On success
-// the console opens the new run and follows it; on 409/400/422 the form comes back as typed.
+// date (empty: now, which never conflicts), run id and note. The preview is the client's plan
+// for the trigger, the one trigger() sends; a paused DAG is said to be paused, with "unpause,
+// then trigger" offered (and its request shown). On success the console opens the new run and
+// follows it; on 409/400/422 the form comes back as typed.
 import React, {useRef} from 'react';
 import type {DagDetails, TriggerRequest} from '../../airflow/model.js';
 import {parseJsonObject} from '../../text/json-input.js';
-import {requestLine, useActions, type Actions} from '../actions.js';
+import {useActions, type Actions} from '../actions.js';
 import {FormDialog, type FieldSpec, type Values} from './form-dialog.js';
 
 const FIELDS: FieldSpec[] = [
@@ -65,8 +66,8 @@ export function TriggerDialog(props: {dagId: string; width: number; height: numb
 			check={checkTrigger}
 			preview={values => ({
 				lines: [
-					requestLine(client, 'POST', `dags/${encodeURIComponent(props.dagId)}/dagRuns`),
-					...JSON.stringify(client.triggerBody(triggerRequest(values)), null, 2).split('\n'),
+					...client.describe(client.plans.trigger(props.dagId, triggerRequest(values)), {multiline: true}),
+					...(paused.current ? [`u sends first: ${client.describeLine(client.plans.pause(props.dagId, false))}`] : []),
 				],
 				...(paused.current ? {warning: `${props.dagId} is paused: the run will stay queued until it is unpaused`} : {}),
 			})}
