@@ -2,22 +2,7 @@
 // and the task instances it touches, in the words the console's dialogs use.
 import type {AirflowClient} from '../airflow/client.js';
 import type {TaskInstanceRef} from '../airflow/model.js';
-import {v1} from '../airflow/v1.js';
-import {v2} from '../airflow/v2.js';
-import type {WireFormat} from '../airflow/wire.js';
 import type {Output} from './output.js';
-
-const seg = encodeURIComponent;
-
-export const runPath = (dagId: string, runId: string) => `dags/${seg(dagId)}/dagRuns/${seg(runId)}`;
-
-/** "POST /api/v2/dags/x/clearTaskInstances": the method and full path, base URL prefix included. */
-export function requestLine(client: AirflowClient, method: string, path: string): string {
-	return `${method} ${client.http.baseUrl.pathname.replace(/\/$/, '')}/${client.apiPrefix}${path}`;
-}
-
-/** The wire format the client speaks, so a preview shows the body it will send, not a copy of it. */
-export const wireOf = (client: AirflowClient): WireFormat => (client.server.generation === 'v1' ? v1 : v2);
 
 /** A task instance's name: its id, and its map index when it is one of a mapped task's. */
 export const taskName = (ref: {taskId: string; mapIndex: number}) => `${ref.taskId}${ref.mapIndex >= 0 ? `[${ref.mapIndex}]` : ''}`;

@@ -5,7 +5,7 @@
 import type {ClearTasksRequest} from '../airflow/model.js';
 import {ConfigError} from '../config/connection.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import {plural, refTable, refusedReadOnly, requestLine, sameRefs, taskName, wireOf, withStates} from './change-preview.js';
+import {plural, refTable, refusedReadOnly, sameRefs, taskName, withStates} from './change-preview.js';
 import {expectArgs, type Command} from './command.js';
 import {listFlag} from './flags.js';
 
@@ -39,16 +39,16 @@ export const clearCommand: Command = {
 			includeDownstream: !!values['downstream'],
 			...(taskIds.length ? {taskIds: [...new Set(taskIds)]} : {}),
 		};
-		const preview = await withStates(client, dagId, runId, await client.clearTaskInstances(dagId, {...request, dryRun: true}));
-		const path = `dags/${encodeURIComponent(dagId)}/clearTaskInstances`;
-		const body = wireOf(client).clearTasksBody({...request, dryRun: false});
+		const preview = await withStates(client, dagId, runId, await client.clearTasks(dagId, {...request, dryRun: true}));
+		// the plan the clear sends: the preview shows it, --json carries it
+		const plan = client.plans.clearTasks(dagId, {...request, dryRun: false});
 		const what = [
 			request.onlyFailed ? 'failed ' : '',
 			taskIds.length ? `task${taskIds.length === 1 ? '' : 's'} ${taskIds.map(sanitizeLine).join(', ')}${request.includeDownstream ? ' and downstream' : ''}` : 'task instances',
 		].join('');
 
 		const asJson = !!values['json'];
-		const planned = {request: {method: 'POST', path: `/${client.apiPrefix}${path}`, body}, taskInstances: preview};
+		const planned = {request: {method: plan.method, path: `/${plan.path}`, body: plan.body}, taskInstances: preview};
 		// the list goes to stdout as the result; with --json it is in the document, and a person
 		// who is asked still sees it on stderr
 		if (!asJson && preview.length) refTable(out, preview);
@@ -62,14 +62,14 @@ export const clearCommand: Command = {
 			return stop(0);
 		}
 		out.note(`Airflow's dry run: ${plural(preview.length, 'task instance')} of ${sanitizeLine(dagId)} ${sanitizeLine(runId)} would be cleared and run again`);
-		out.note(`${requestLine(client, 'POST', path)}  ${sanitizeLine(JSON.stringify(body))}`);
+		out.note(sanitizeLine(client.describeLine(plan)));
 		if (dryRunOnly) return stop(0);
 		if (refusedReadOnly(client, out, 'the clear')) return stop(1);
 		if (!(await context.confirm(opened, `clear ${plural(preview.length, 'task instance')} of ${sanitizeLine(dagId)} ${sanitizeLine(runId)}?`))) {
 			out.note('nothing changed');
 			return stop(1);
 		}
-		const cleared = await client.clearTaskInstances(dagId, {...request, dryRun: false});
+		const cleared = await client.clearTasks(dagId, {...request, dryRun: false});
 		if (asJson) out.json({dryRun: false, ...planned, cleared});
 		else out.line(`cleared ${plural(cleared.length, 'task instance')} of ${sanitizeLine(dagId)} ${sanitizeLine(runId)}: ${cleared.map(ref => sanitizeLine(taskName(ref))).join(', ')}`);
 		// the run may have moved between the dry run and the clear: say so rather than hide it

@@ -7,7 +7,7 @@ import type {TaskInstance} from '../airflow/model.js';
 import {ConfigError} from '../config/connection.js';
 import type {OpenedClient} from '../config/open-client.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import {plural, refTable, refusedReadOnly, requestLine, runPath, taskName, wireOf, withStates} from './change-preview.js';
+import {plural, refTable, refusedReadOnly, taskName, withStates} from './change-preview.js';
 import {expectArgs, type Command, type CommandContext} from './command.js';
 
 type Target = 'success' | 'failed';
@@ -49,7 +49,7 @@ async function markRun(context: CommandContext, connection: OpenedClient, dagId:
 		);
 	}
 	out.note(`${sanitizeLine(dagId)} ${sanitizeLine(runId)}: ${run.state} -> ${target}; with it Airflow changes ${plural(changes.length, 'task instance')}${changes.length ? ' (above)' : ''}`);
-	out.note(`${requestLine(client, 'PATCH', runPath(dagId, runId))}  ${JSON.stringify({state: target})}`);
+	out.note(sanitizeLine(client.describeLine(client.plans.setRunState(dagId, runId, target))));
 	if (refusedReadOnly(client, out, 'the change')) return 1;
 	if (!(await context.confirm(connection, `mark run ${sanitizeLine(runId)} of ${sanitizeLine(dagId)} ${target}?`))) {
 		out.note('nothing changed');
@@ -72,10 +72,8 @@ async function markTask(context: CommandContext, connection: OpenedClient, dagId
 		return 0;
 	}
 	if (!values['json']) refTable(out, changes);
-	const {suffix, body} = wireOf(client).setTaskState(target, false);
-	const path = `${runPath(dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}${suffix}`;
 	out.note(`Airflow's dry run: ${plural(changes.length, 'task instance')} of ${sanitizeLine(dagId)} ${sanitizeLine(runId)} would become ${target}`);
-	out.note(`${requestLine(client, 'PATCH', path)}  ${JSON.stringify(body)}`);
+	out.note(sanitizeLine(client.describeLine(client.plans.setTaskState(dagId, runId, taskId, target, {dryRun: false}))));
 	if (refusedReadOnly(client, out, 'the change')) return 1;
 	if (!(await context.confirm(connection, `mark ${plural(changes.length, 'task instance')} (${changes.map(ref => sanitizeLine(taskName(ref))).join(', ')}) in ${sanitizeLine(runId)} ${target}?`))) {
 		out.note('nothing changed');

@@ -166,7 +166,7 @@ describe('windsock clear', () => {
 		assert.match(result.stdout, /^boom\s+failed/m);
 		assert.match(result.stdout, /^load\s+upstream_failed/m);
 		assert.match(result.stderr, /2 task instances of etl .* would be cleared/);
-		assert.match(result.stderr, /POST \/api\/v2\/dags\/etl\/clearTaskInstances {2}\{"dry_run":false,"only_failed":true/);
+		assert.match(result.stderr, /POST \/api\/v2\/dags\/etl\/clearTaskInstances {2}\{"dry_run": false, "only_failed": true/);
 		const sent = server.seen.filter(request => request.method === 'POST');
 		assert.equal(sent.length, 1);
 		assert.equal(JSON.parse(sent[0]!.body).dry_run, true);
