@@ -71,7 +71,8 @@ stdout is not a terminal or NO_COLOR is set.
 function refreshMs(value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
 	const seconds = Number(value);
-	if (!Number.isFinite(seconds) || seconds < 0.2) throw new ConfigError(`--refresh takes a number of seconds (0.2 or more), not "${value}"`);
+	// the polling backs off to at most 60 s, so a longer refresh would quietly be 60 s: refuse it
+	if (!Number.isFinite(seconds) || seconds < 0.2 || seconds > 60) throw new ConfigError(`--refresh takes a number of seconds from 0.2 to 60, not "${value}"`);
 	return seconds * 1000;
 }
 
