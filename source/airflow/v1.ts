@@ -1,6 +1,6 @@
 // Airflow 2.x, /api/v1: the wire format mapped to and from the domain model.
 import type {DagListQuery, LogQuery, RunListQuery, TriggerRequest, ClearTasksRequest} from './model.js';
-import {bool, obj, params, str, type Json} from './fields.js';
+import {bool, field, obj, params, str, type Json} from './fields.js';
 import {
 	clearTasksCommon,
 	dagCommon,
@@ -12,16 +12,36 @@ import {
 	type WireFormat,
 } from './wire.js';
 
-/** schedule_interval: {__type: CronExpression|TimeDelta|RelativeDelta, ...} or null. */
+/** HH:MM:SS of a number of seconds within a day, as Python prints a timedelta. */
+function clock(seconds: number): string {
+	const within = ((Math.floor(seconds) % 86400) + 86400) % 86400;
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${two(Math.floor(within / 3600))}:${two(Math.floor(within / 60) % 60)}:${two(within % 60)}`;
+}
+
+/** A TimeDelta part: a number (or numeric text), 0 when absent, NaN when it is anything else. */
+function amount(schedule: Json, key: string): number {
+	const value = field(schedule, key);
+	if (value === undefined || value === null) return 0;
+	if (typeof value === 'number') return value;
+	return typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+}
+
+/**
+ * schedule_interval: {__type: CronExpression|TimeDelta|RelativeDelta, ...} or null. A field
+ * that makes no sense reads "?" in its cell: one odd DAG must never fail the whole list
+ * (non-numeric seconds once did, with "Invalid time value").
+ */
 function scheduleText(raw: Json): string | null {
-	if (!raw['schedule_interval']) return null; // no schedule: triggered only
+	if (!field(raw, 'schedule_interval')) return null; // no schedule: triggered only
 	const schedule = obj(raw, 'schedule_interval');
 	const kind = str(schedule, '__type');
-	if (kind === 'CronExpression') return str(schedule, 'value');
+	if (kind === 'CronExpression') return str(schedule, 'value') ?? '?';
 	if (kind === 'TimeDelta') {
-		const days = Number(schedule['days'] ?? 0);
-		const seconds = Number(schedule['seconds'] ?? 0);
-		const hms = new Date(seconds * 1000).toISOString().slice(11, 19);
+		const days = amount(schedule, 'days');
+		const seconds = amount(schedule, 'seconds');
+		if (!Number.isFinite(days) || !Number.isFinite(seconds)) return '?';
+		const hms = clock(seconds);
 		return days ? `${days} day${days === 1 ? '' : 's'}, ${hms}` : hms;
 	}
 	// RelativeDelta or a custom timetable: the server's own words

@@ -1,6 +1,6 @@
 // Airflow 3.x, /api/v2: the wire format mapped to and from the domain model.
 import type {DagListQuery, LogQuery, RunListQuery, TriggerRequest, ClearTasksRequest} from './model.js';
-import {bool, list, params, str, type Json} from './fields.js';
+import {bool, field, list, params, str, type Json} from './fields.js';
 import {
 	clearTasksCommon,
 	dagCommon,
@@ -86,7 +86,7 @@ export const v2: WireFormat = {
 	}),
 	log: (body: unknown) => {
 		const record = body && typeof body === 'object' ? (body as Json) : {};
-		const content = record['content'];
+		const content = field(record, 'content');
 		const lines = Array.isArray(content) ? content.map(logLine) : typeof content === 'string' ? [content] : [];
 		return {text: lines.length ? lines.join('\n') + '\n' : '', continuationToken: str(record, 'continuation_token')};
 	},

@@ -23,7 +23,7 @@ import type {
 	TriggerRequest,
 	Variable,
 } from './model.js';
-import {asObject, bool, id, num, obj, str, strings, tagNames, type Json} from './fields.js';
+import {asObject, bool, field, id, num, obj, str, strings, tagNames, type Json} from './fields.js';
 import type {SearchValue} from './request-plan.js';
 
 export type LogRequest = {accept: string; text: boolean; searchParams: Record<string, SearchValue>};
@@ -74,10 +74,10 @@ export function component(raw: unknown, heartbeatKey: string | null): ComponentH
 export function healthFrom(body: unknown): Health {
 	const record = asObject(body, 'the health answer');
 	return {
-		metadatabase: component(record['metadatabase'], null),
-		scheduler: component(record['scheduler'], 'latest_scheduler_heartbeat'),
-		triggerer: component(record['triggerer'], 'latest_triggerer_heartbeat'),
-		dagProcessor: component(record['dag_processor'], 'latest_dag_processor_heartbeat'),
+		metadatabase: component(field(record, 'metadatabase'), null),
+		scheduler: component(field(record, 'scheduler'), 'latest_scheduler_heartbeat'),
+		triggerer: component(field(record, 'triggerer'), 'latest_triggerer_heartbeat'),
+		dagProcessor: component(field(record, 'dag_processor'), 'latest_dag_processor_heartbeat'),
 	};
 }
 

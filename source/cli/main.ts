@@ -64,7 +64,8 @@ stdout is not a terminal or NO_COLOR is set.
 /** --refresh SECONDS: how often the visible pane and the health badge poll (default 5). */
 function refreshMs(value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
-	return parseNumber('refresh', value, {min: 0.2, max: 3600, unit: 'of seconds'}) * 1000;
+	// the polling backs off to at most 60 s, so a longer refresh would quietly be 60 s: refuse it
+	return parseNumber('refresh', value, {min: 0.2, max: 60, unit: 'of seconds'}) * 1000;
 }
 
 /** --warn/--crit SECONDS: scheduler heartbeat lag that turns the badge yellow / red. */

@@ -6,7 +6,19 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {plainTable, type PlainColumn} from '../text/plain-table.js';
 import {noColor} from '../ui/theme.js';
 
-const ANSI: Record<string, string> = {green: '32', yellow: '33', red: '31', cyan: '36', gray: '90', magenta: '35', bold: '1'};
+// A Map: a name that came from the server (a state) must never find Object.prototype's members.
+const ANSI: ReadonlyMap<string, string> = new Map([['green', '32'], ['yellow', '33'], ['red', '31'], ['cyan', '36'], ['gray', '90'], ['magenta', '35'], ['bold', '1']]);
+
+// JSON.stringify escapes C0 controls but writes DEL, C1 controls (U+009B is CSI on many
+// terminals), bidi controls, zero-width characters and U+2028/9 as they are: valid JSON, but
+// `windsock ... --json` on a terminal would obey them. They can only stand inside strings, so
+// writing them as \uXXXX keeps the document's value and makes it safe to look at.
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/** JSON text of `value`, indented, with every terminal-unsafe character escaped. */
+export function safeJson(value: unknown): string {
+	return (JSON.stringify(value, null, 2) ?? 'null').replace(UNSAFE_IN_JSON, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 export class Output {
 	readonly colour: boolean;
@@ -20,7 +32,7 @@ export class Output {
 
 	/** Paints text for stdout; plain when colour is off. */
 	paint(name: string, text: string): string {
-		const code = ANSI[name];
+		const code = ANSI.get(name);
 		return this.colour && code ? `\u001b[${code}m${text}\u001b[0m` : text;
 	}
 
@@ -34,7 +46,7 @@ export class Output {
 	}
 
 	json(value: unknown): void {
-		this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+		this.stdout.write(`${safeJson(value)}\n`);
 	}
 
 	table<Row>(columns: PlainColumn<Row>[], rows: Row[]): void {

@@ -80,6 +80,13 @@ export const variablesCommand: Command = {
 				if (!key) throw new ConfigError('usage: windsock variables get KEY');
 				const {client} = await context.connect();
 				const variable = await client.getVariable(key);
+				// 3.x sends *** for a secret-looking key: that is the server's mask, not the value,
+				// and a script must not take it for one (2.x sends every value in clear)
+				if (client.server.generation === 'v2' && variable.value === MASKED) {
+					if (values['json']) out.json({...variable, value: null, maskedByServer: true});
+					out.warn(`the server masks the value of ${sanitizeLine(key)} (it sends ${MASKED}, Airflow's [core] hide_sensitive_var_conn_fields): the API does not give the value`);
+					return 1;
+				}
 				if (values['json']) out.json(variable);
 				else out.line(sanitize(variable.value));
 				return 0;

@@ -4,6 +4,7 @@
 import type {ConnectOptions} from '../airflow/client.js';
 import {ConfigError} from './errors.js';
 import {selectProfile} from './profiles.js';
+import {MAX_TIMEOUT_SECONDS, refuseUrlCredentials} from './settings-checks.js';
 
 export {ConfigError};
 
@@ -42,6 +43,7 @@ export type ResolvedConnection = {
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
 	const profile = selectProfile(flags.profile, env);
 	const url = flags.url ?? profile?.url ?? env['WINDSOCK_URL'];
+	if (url !== undefined) refuseUrlCredentials(url, flags.url !== undefined ? '--url' : profile ? `the url of profile "${profile.name}"` : 'WINDSOCK_URL');
 	const username = flags.username ?? (profile ? profile.username : env['WINDSOCK_USERNAME']) ?? undefined;
 	const secretVariables = {password: profile?.passwordEnv ?? 'WINDSOCK_PASSWORD', token: profile?.tokenEnv ?? 'WINDSOCK_TOKEN'};
 	const password = env[secretVariables.password] ?? undefined;
@@ -50,6 +52,9 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
 	if (flags.timeout !== undefined) {
 		const seconds = Number(flags.timeout);
 		if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--request-timeout takes a number of seconds, not "${flags.timeout}"`);
+		if (seconds > MAX_TIMEOUT_SECONDS) {
+			throw new ConfigError(`--request-timeout takes at most ${MAX_TIMEOUT_SECONDS} seconds (one day), not ${flags.timeout}: a longer timer would fire at once`);
+		}
 		requestTimeoutMs = seconds * 1000;
 	}
 	// read-only can be switched on from anywhere, never off against a profile that says so

@@ -2,10 +2,11 @@
 // ($WINDSOCK_CONFIG, else $XDG_CONFIG_HOME/windsock/profiles.json, else
 // ~/.config/windsock/profiles.json). A profile never holds a secret itself: it names the
 // environment variable the password or token is read from, so the file can be shared.
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {ConfigError} from './errors.js';
+import {MAX_TIMEOUT_SECONDS, refuseUrlCredentials} from './settings-checks.js';
 
 export type Profile = {
 	name: string;
@@ -60,13 +61,16 @@ function readProfile(file: string, name: string, raw: unknown): Profile {
 	};
 	const url = text('url');
 	if (!url) throw new ConfigError(`${where} has no "url"`);
+	refuseUrlCredentials(url, `the url of ${where}`);
 	const production = flag('production', false);
 	const confirm = flag('confirm', true);
 	if (production && !confirm) {
 		throw new ConfigError(`${where} is marked production, so its confirmations cannot be turned off ("confirm": false)`);
 	}
 	const timeout = entry['timeout'];
-	if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0))) throw new ConfigError(`${where}: "timeout" must be a number of seconds`);
+	if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || timeout > MAX_TIMEOUT_SECONDS)) {
+		throw new ConfigError(`${where}: "timeout" must be a number of seconds, at most ${MAX_TIMEOUT_SECONDS} (one day)`);
+	}
 	return {
 		name,
 		url,
@@ -80,10 +84,33 @@ function readProfile(file: string, name: string, raw: unknown): Profile {
 	};
 }
 
+const warnedReadable = new Set<string>();
+
+/**
+ * The file decides where the password is sent (its url, its passwordEnv), so whoever can
+ * write it can have the password: refuse one that group or others can write. One others can
+ * read names the servers and users: say so, once a run.
+ */
+function checkPermissions(file: string): void {
+	if (process.platform === 'win32') return; // no POSIX modes to read
+	const mode = statSync(file).mode & 0o777;
+	const octal = mode.toString(8).padStart(3, '0');
+	if (mode & 0o022) {
+		throw new ConfigError(
+			`${file} can be written by ${mode & 0o002 ? 'every user' : 'its group'} (mode ${octal}): whoever can change it chooses where your password is sent, so windsock will not read it. Run: chmod go-w ${file}`,
+		);
+	}
+	if (mode & 0o044 && !warnedReadable.has(file)) {
+		warnedReadable.add(file);
+		process.stderr.write(`windsock: warning: ${file} can be read by others (mode ${octal}): it names your servers and users. Run: chmod go-r ${file}\n`);
+	}
+}
+
 /** Reads the profile file; undefined when there is none. Every mistake is a ConfigError naming the file. */
 export function loadProfiles(env: NodeJS.ProcessEnv = process.env): ProfileFile | undefined {
 	const file = profilesPath(env);
 	if (!existsSync(file)) return undefined;
+	checkPermissions(file);
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(readFileSync(file, 'utf8'));

@@ -4,23 +4,28 @@ export const noColor = (): boolean => 'NO_COLOR' in process.env && process.env['
 
 type StateStyle = {color: string; symbol: string};
 
-const STATES: Record<string, StateStyle> = {
-	success: {color: 'green', symbol: '●'},
-	failed: {color: 'red', symbol: '✖'},
-	upstream_failed: {color: 'yellow', symbol: '✖'},
-	running: {color: 'cyan', symbol: '▶'},
-	queued: {color: 'gray', symbol: '◌'},
-	scheduled: {color: 'magenta', symbol: '◔'},
-	up_for_retry: {color: 'yellow', symbol: '↻'},
-	skipped: {color: 'magenta', symbol: '»'},
-	healthy: {color: 'green', symbol: '●'},
-	unhealthy: {color: 'red', symbol: '✖'},
-	unknown: {color: 'gray', symbol: '?'},
-	absent: {color: 'gray', symbol: '-'},
-};
+// A Map, not an object literal: the state is the server's string, and a run in state
+// "constructor" or "__proto__" must find nothing rather than Object.prototype's members
+// (that crashed the console with "text is not iterable").
+const STATES: ReadonlyMap<string, StateStyle> = new Map([
+	['success', {color: 'green', symbol: '●'}],
+	['failed', {color: 'red', symbol: '✖'}],
+	['upstream_failed', {color: 'yellow', symbol: '✖'}],
+	['running', {color: 'cyan', symbol: '▶'}],
+	['queued', {color: 'gray', symbol: '◌'}],
+	['scheduled', {color: 'magenta', symbol: '◔'}],
+	['up_for_retry', {color: 'yellow', symbol: '↻'}],
+	['skipped', {color: 'magenta', symbol: '»'}],
+	['healthy', {color: 'green', symbol: '●'}],
+	['unhealthy', {color: 'red', symbol: '✖'}],
+	['unknown', {color: 'gray', symbol: '?'}],
+	['absent', {color: 'gray', symbol: '-'}],
+]);
+
+const OTHER: StateStyle = {color: 'white', symbol: '·'};
 
 export function stateStyle(state: string | null | undefined): StateStyle {
-	return STATES[state ?? ''] ?? {color: 'white', symbol: '·'};
+	return STATES.get(state ?? '') ?? OTHER;
 }
 
 /** Ink colour prop, or undefined when colour is off. */
