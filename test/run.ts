@@ -53,7 +53,18 @@ async function bringUp(line: AirflowLine, install: AirflowInstall): Promise<Test
 	log(`${line}.x: healthy at ${server.url} after ${server.startSeconds.toFixed(1)}s`);
 	const parseSeconds = await waitForDags(server);
 	log(`${line}.x: all ${EXPECTED_DAG_COUNT} DAGs and the import error visible after ${parseSeconds.toFixed(1)}s more`);
-	return {line, version: install.version, url: server.url, exposeConfig: line === 3, tokenSeconds: line === 3 ? TOKEN_SECONDS : null, admin, viewer, logFile: server.logFile, pid: server.pid, cli: server.cli};
+	return {
+		line,
+		version: install.version,
+		url: server.url,
+		exposeConfig: line === 3,
+		tokenSeconds: line === 3 ? TOKEN_SECONDS : null,
+		admin,
+		viewer,
+		logFile: server.logFile,
+		pid: server.pid,
+		cli: server.cli,
+	};
 }
 
 function runTests(servers: TestServer[], args: string[]): Promise<number> {

@@ -199,7 +199,10 @@ export class AirflowClient {
 
 	/** Every DAG matching the query, all pages. */
 	async listAllDags(query: Omit<DagListQuery, 'limit' | 'offset'> = {}, signal?: AbortSignal): Promise<Dag[]> {
-		return this.#all(offset => this.listDags({...query, limit: PAGE, offset}, signal), dag => dag.dagId);
+		return this.#all(
+			offset => this.listDags({...query, limit: PAGE, offset}, signal),
+			dag => dag.dagId,
+		);
 	}
 
 	/** A DAG with its params (from /details: 3.x has params only there). */
@@ -330,7 +333,10 @@ export class AirflowClient {
 	}
 
 	async listAllVariables(signal?: AbortSignal): Promise<Variable[]> {
-		return this.#all(offset => this.listVariables({offset}, signal), variable => variable.key);
+		return this.#all(
+			offset => this.listVariables({offset}, signal),
+			variable => variable.key,
+		);
 	}
 
 	async getVariable(key: string, signal?: AbortSignal): Promise<Variable> {
@@ -358,7 +364,10 @@ export class AirflowClient {
 	}
 
 	async listAllConnections(signal?: AbortSignal): Promise<Connection[]> {
-		return this.#all(offset => this.listConnections({offset}, signal), connection => connection.connectionId);
+		return this.#all(
+			offset => this.listConnections({offset}, signal),
+			connection => connection.connectionId,
+		);
 	}
 
 	async getConnection(connectionId: string, signal?: AbortSignal): Promise<Connection> {
@@ -383,11 +392,17 @@ export class AirflowClient {
 	// ---- pools, import errors, config ----
 
 	async listPools(signal?: AbortSignal): Promise<Pool[]> {
-		return this.#all(offset => this.#page('pools', 'pools', 'pools', {limit: PAGE, offset}, poolFrom, signal), pool => pool.name);
+		return this.#all(
+			offset => this.#page('pools', 'pools', 'pools', {limit: PAGE, offset}, poolFrom, signal),
+			pool => pool.name,
+		);
 	}
 
 	async listImportErrors(signal?: AbortSignal): Promise<ImportError[]> {
-		return this.#all(offset => this.#page('importErrors', 'import_errors', 'import-errors', {limit: PAGE, offset}, importErrorFrom, signal), error => `${error.id} ${error.filename}`);
+		return this.#all(
+			offset => this.#page('importErrors', 'import_errors', 'import-errors', {limit: PAGE, offset}, importErrorFrom, signal),
+			error => `${error.id} ${error.filename}`,
+		);
 	}
 
 	/** The configuration as sections of options; 403 (with the setting to change) when hidden. */

@@ -131,21 +131,13 @@ const STATUS_TITLES: Record<number, string> = {
 
 /** The setting that shows or hides /config, by API generation. */
 export function exposeConfigSetting(generation: ApiGeneration | undefined): string {
-	return generation === 'v1'
-		? '[webserver] expose_config (AIRFLOW__WEBSERVER__EXPOSE_CONFIG=True)'
-		: '[api] expose_config (AIRFLOW__API__EXPOSE_CONFIG=True)';
+	return generation === 'v1' ? '[webserver] expose_config (AIRFLOW__WEBSERVER__EXPOSE_CONFIG=True)' : '[api] expose_config (AIRFLOW__API__EXPOSE_CONFIG=True)';
 }
 
 /** What a request of this method does, in the words of a refusal: "may not change variables". */
 const VERB_OF_METHOD: Readonly<Record<string, string>> = {GET: 'read', POST: 'create', PATCH: 'change', PUT: 'change', DELETE: 'delete'};
 
-function hintFor(
-	status: number,
-	method: string,
-	operation: Operation | undefined,
-	generation: ApiGeneration | undefined,
-	fields: string[],
-): string | undefined {
+function hintFor(status: number, method: string, operation: Operation | undefined, generation: ApiGeneration | undefined, fields: string[]): string | undefined {
 	switch (status) {
 		case 401:
 			if (operation === 'auth') return 'Check the username and password.';
@@ -222,11 +214,7 @@ const NETWORK_MESSAGES: Record<string, string> = {
 };
 
 /** Maps a transport failure (no HTTP answer) to an AirflowError. */
-export function errorFromTransport(
-	code: string | undefined,
-	message: string,
-	context: {method: string; path: string; host: string; operation?: Operation; timeoutMs?: number},
-): AirflowError {
+export function errorFromTransport(code: string | undefined, message: string, context: {method: string; path: string; host: string; operation?: Operation; timeoutMs?: number}): AirflowError {
 	if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
 		const seconds = context.timeoutMs ? ` within ${Math.round(context.timeoutMs / 100) / 10}s` : '';
 		return new AirflowError({

@@ -94,7 +94,7 @@ function redirectError(status: number, location: string | undefined, context: Co
 		kind: 'http',
 		status,
 		title: `The server redirected ${context.method} ${context.path} to ${target}`,
-		hint: 'windsock never follows a redirect, so no password, token or body goes anywhere but the address you gave. If that target is right, give it as --url (or the profile\'s url).',
+		hint: "windsock never follows a redirect, so no password, token or body goes anywhere but the address you gave. If that target is right, give it as --url (or the profile's url).",
 		method: context.method,
 		path: context.path,
 		operation: context.operation,
@@ -182,7 +182,7 @@ export class Http {
 				},
 			});
 		};
-		let response;
+		let response: Awaited<ReturnType<typeof attempt>>;
 		try {
 			try {
 				response = await attempt();

@@ -1,16 +1,7 @@
 // Airflow 2.x, /api/v1: the wire format mapped to and from the domain model.
 import type {DagListQuery, LogQuery, RunListQuery, TriggerRequest, ClearTasksRequest} from './model.js';
 import {bool, field, obj, params, str, type Json} from './fields.js';
-import {
-	clearTasksCommon,
-	dagCommon,
-	connectionFrom,
-	healthFrom,
-	runCommon,
-	taskInstanceFrom,
-	taskRefFrom,
-	type WireFormat,
-} from './wire.js';
+import {clearTasksCommon, dagCommon, connectionFrom, healthFrom, runCommon, taskInstanceFrom, taskRefFrom, type WireFormat} from './wire.js';
 
 /** HH:MM:SS of a number of seconds within a day, as Python prints a timedelta. */
 function clock(seconds: number): string {

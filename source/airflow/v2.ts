@@ -1,16 +1,7 @@
 // Airflow 3.x, /api/v2: the wire format mapped to and from the domain model.
 import type {DagListQuery, LogQuery, RunListQuery, TriggerRequest, ClearTasksRequest} from './model.js';
 import {bool, field, list, params, str, type Json} from './fields.js';
-import {
-	clearTasksCommon,
-	dagCommon,
-	connectionFrom,
-	healthFrom,
-	runCommon,
-	taskInstanceFrom,
-	taskRefFrom,
-	type WireFormat,
-} from './wire.js';
+import {clearTasksCommon, dagCommon, connectionFrom, healthFrom, runCommon, taskInstanceFrom, taskRefFrom, type WireFormat} from './wire.js';
 
 /** One structured log event as a line: "2026-11-25T09:44:22Z INFO - text", plus any error. */
 function logLine(entry: unknown): string {

@@ -75,7 +75,11 @@ function thresholds(warn: string | undefined, crit: string | undefined): Thresho
 	return result;
 }
 
-const GLOBAL_STRINGS = new Set(Object.entries(GLOBAL_OPTIONS).filter(([, option]) => option.type === 'string').map(([name]) => `--${name}`));
+const GLOBAL_STRINGS = new Set(
+	Object.entries(GLOBAL_OPTIONS)
+		.filter(([, option]) => option.type === 'string')
+		.map(([name]) => `--${name}`),
+);
 
 /** The first positional argument: the command's name (a global option's value is skipped). */
 function commandName(argv: string[]): string | undefined {

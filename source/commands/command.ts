@@ -10,7 +10,6 @@ import type {Thresholds} from '../live/health-history.js';
 import type {FlagValues} from './flags.js';
 import type {Output} from './output.js';
 
-
 export type CommandContext = {
 	/** positionals after the command's name */
 	args: string[];

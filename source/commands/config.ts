@@ -1,6 +1,7 @@
 // `windsock config`: Airflow's effective configuration, as the API shows it. When the
 // administrator hides it (the default), says which setting shows it.
 import {AirflowError, exposeConfigSetting} from '../airflow/errors.js';
+import type {ConfigSection} from '../airflow/model.js';
 import type {Command} from './command.js';
 
 export const configCommand: Command = {
@@ -10,7 +11,7 @@ export const configCommand: Command = {
 	options: {section: {type: 'string'}, json: {type: 'boolean'}},
 	async run({values, out, connect}) {
 		const {client} = await connect();
-		let sections;
+		let sections: ConfigSection[];
 		try {
 			sections = await client.getConfig(values['section'] as string | undefined);
 		} catch (error) {

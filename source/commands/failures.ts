@@ -10,7 +10,7 @@ import {failuresVerdict} from '../live/failures-verdict.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {taskName} from './change-preview.js';
 import {ConfigError} from '../config/connection.js';
-import {type Command} from './command.js';
+import type {Command} from './command.js';
 import {describeWindow, parseSince, sinceIso} from './since.js';
 
 /** The newest failed runs whose tasks are read; past this, runs are counted, not detailed. */
@@ -31,9 +31,7 @@ async function withFailedTasks(client: AirflowClient, runs: DagRun[], onError: (
 			const run = result[next++]!;
 			try {
 				const tasks = await client.listTaskInstances(run.dagId, run.runId);
-				run.failedTasks = tasks
-					.filter(task => task.state === 'failed' || task.state === 'upstream_failed')
-					.map(({taskId, mapIndex, state, tryNumber}) => ({taskId, mapIndex, state, tryNumber}));
+				run.failedTasks = tasks.filter(task => task.state === 'failed' || task.state === 'upstream_failed').map(({taskId, mapIndex, state, tryNumber}) => ({taskId, mapIndex, state, tryNumber}));
 			} catch (error) {
 				// one run's tasks missing must not hide the other failures: the verdict stands
 				onError(run, error);
@@ -103,7 +101,7 @@ export const failuresCommand: Command = {
 		const runsPart = verdict.failedTotal ? `${verdict.failedTotal} failed run${verdict.failedTotal === 1 ? '' : 's'}` : 'no failed runs';
 		const errorsPart = importErrors.length ? `${importErrors.length} import error${importErrors.length === 1 ? '' : 's'}` : 'no import errors';
 		out.note(`windsock: ${runsPart} in the last ${window}; ${errorsPart}`);
-		if (runs.length) out.note('read a failed task\'s log with: windsock logs DAG RUN TASK');
+		if (runs.length) out.note("read a failed task's log with: windsock logs DAG RUN TASK");
 		return verdict.exitCode;
 	},
 };

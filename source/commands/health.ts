@@ -6,6 +6,8 @@ import {describeError} from '../airflow/errors.js';
 import {EXIT_CODES, healthVerdict, type Level} from '../live/health-verdict.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {stateStyle} from '../ui/theme.js';
+import type {Health} from '../airflow/model.js';
+import type {OpenedClient} from '../config/open-client.js';
 import type {Command} from './command.js';
 
 const WORD: Record<Level, string> = {ok: 'OK', warning: 'WARNING', critical: 'CRITICAL', unknown: 'UNKNOWN'};
@@ -17,8 +19,8 @@ export const healthCommand: Command = {
 	summary: 'health of each component; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
 	options: {json: {type: 'boolean'}},
 	async run({values, thresholds, out, connect}) {
-		let opened;
-		let health;
+		let opened: OpenedClient;
+		let health: Health;
 		try {
 			opened = await connect({anonymous: true, readOnly: true});
 			health = await opened.client.health();

@@ -2,7 +2,6 @@
 // `latest`. --follow keeps reading while the task runs and stops once it has finished and
 // the log has nothing more. Escape sequences in the log are removed: it is server data.
 import {UNFINISHED_TASK_STATES} from '../airflow/states.js';
-import {ConfigError} from '../config/connection.js';
 import {sanitize, sanitizeLine} from '../text/sanitize.js';
 import {expectArgs, type Command} from './command.js';
 import {numberFlag, secondsFlag} from './flags.js';

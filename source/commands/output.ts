@@ -7,7 +7,15 @@ import {plainTable, type PlainColumn} from '../text/plain-table.js';
 import {noColor} from '../ui/theme.js';
 
 // A Map: a name that came from the server (a state) must never find Object.prototype's members.
-const ANSI: ReadonlyMap<string, string> = new Map([['green', '32'], ['yellow', '33'], ['red', '31'], ['cyan', '36'], ['gray', '90'], ['magenta', '35'], ['bold', '1']]);
+const ANSI: ReadonlyMap<string, string> = new Map([
+	['green', '32'],
+	['yellow', '33'],
+	['red', '31'],
+	['cyan', '36'],
+	['gray', '90'],
+	['magenta', '35'],
+	['bold', '1'],
+]);
 
 // JSON.stringify escapes C0 controls but writes DEL, C1 controls (U+009B is CSI on many
 // terminals), bidi controls, zero-width characters and U+2028/9 as they are: valid JSON, but

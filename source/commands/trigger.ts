@@ -85,7 +85,9 @@ export const triggerCommand: Command = {
 		const tasks = await client.listTaskInstances(dagId!, run.runId).catch(() => []);
 		const failed = tasks.filter(task => FAILED_TASK_STATES.has(task.state ?? ''));
 		for (const task of failed) {
-			out.note(`failed task: ${sanitizeLine(task.taskId)}${task.mapIndex >= 0 ? `[${task.mapIndex}]` : ''} (${task.state}, try ${task.tryNumber}); read it with: windsock logs ${sanitizeLine(dagId)} ${sanitizeLine(run.runId)} ${sanitizeLine(task.taskId)}`);
+			out.note(
+				`failed task: ${sanitizeLine(task.taskId)}${task.mapIndex >= 0 ? `[${task.mapIndex}]` : ''} (${task.state}, try ${task.tryNumber}); read it with: windsock logs ${sanitizeLine(dagId)} ${sanitizeLine(run.runId)} ${sanitizeLine(task.taskId)}`,
+			);
 		}
 		out.note(`windsock: ${sanitizeLine(dagId)} run ${sanitizeLine(run.runId)} ${sanitizeLine(outcome.run.state)}`);
 		return 1;

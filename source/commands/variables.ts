@@ -9,7 +9,8 @@ import type {Variable} from '../airflow/model.js';
 import {readSource, unlessNotFound, type Command, type CommandContext} from './command.js';
 import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer-io.js';
 
-const USAGE = 'variables list [--json] | get KEY | set KEY VALUE|@file|@- [--description T] | delete KEY [--yes] | export [FILE|-] [--no-descriptions] | import FILE|- [--overwrite|--skip-existing] [--dry-run]';
+const USAGE =
+	'variables list [--json] | get KEY | set KEY VALUE|@file|@- [--description T] | delete KEY [--yes] | export [FILE|-] [--no-descriptions] | import FILE|- [--overwrite|--skip-existing] [--dry-run]';
 
 async function valueArgument(raw: string, key: string, context: CommandContext): Promise<string> {
 	if (raw.startsWith('@')) return (await readSource(raw.slice(1))).replace(/\n$/, '');
@@ -26,7 +27,9 @@ async function exportVariables(context: CommandContext): Promise<number> {
 	writeJsonFile(file, variablesToFile(variables, {descriptions: !values['no-descriptions']}), 4, out);
 	out.note(`exported ${variables.length} variable${variables.length === 1 ? '' : 's'}${file === '-' ? '' : ` to ${file}`}`);
 	if (masked.length) {
-		out.warn(`the server masked ${masked.length} value${masked.length === 1 ? '' : 's'} as ${MASKED} (${masked.map(sanitizeLine).join(', ')}): the file holds the mask, not the secret, and will not round-trip; windsock's import skips such values`);
+		out.warn(
+			`the server masked ${masked.length} value${masked.length === 1 ? '' : 's'} as ${MASKED} (${masked.map(sanitizeLine).join(', ')}): the file holds the mask, not the secret, and will not round-trip; windsock's import skips such values`,
+		);
 	}
 	return 0;
 }
@@ -40,14 +43,20 @@ async function importVariables(context: CommandContext): Promise<number> {
 	const {client} = await context.connect({readOnly: !!context.values['dry-run']});
 	const existing = new Map((await client.listAllVariables()).map(variable => [variable.key, variable] as const));
 	const asVariable = (entry: VariableEntry): Variable => ({key: entry.key, value: entry.value, description: entry.description ?? existing.get(entry.key)?.description ?? null});
-	return runImport(context, 'variables', problems, {
-		entries: entries.filter(entry => entry.value !== MASKED),
-		keyOf: entry => entry.key,
-		existing,
-		same: (entry, current) => entry.value === current.value && (entry.description === undefined || (entry.description ?? null) === current.description),
-		create: entry => client.createVariable(asVariable(entry)),
-		update: entry => client.updateVariable(asVariable(entry)),
-	}, masked);
+	return runImport(
+		context,
+		'variables',
+		problems,
+		{
+			entries: entries.filter(entry => entry.value !== MASKED),
+			keyOf: entry => entry.key,
+			existing,
+			same: (entry, current) => entry.value === current.value && (entry.description === undefined || (entry.description ?? null) === current.description),
+			create: entry => client.createVariable(asVariable(entry)),
+			update: entry => client.updateVariable(asVariable(entry)),
+		},
+		masked,
+	);
 }
 
 export const variablesCommand: Command = {

@@ -25,9 +25,7 @@ export async function openClient(flags: ConnectionFlags, progress: (message: str
 	if (resolved.urlSource === 'default' && !options.username && !options.token) {
 		const running = sandboxStatus();
 		if (!running && !open.startSandbox) {
-			throw new ConfigError(
-				'no Airflow to talk to: pass --url or --profile, set WINDSOCK_URL, or start the local one with `windsock sandbox start`',
-			);
+			throw new ConfigError('no Airflow to talk to: pass --url or --profile, set WINDSOCK_URL, or start the local one with `windsock sandbox start`');
 		}
 		const sandbox = running ?? (await startSandbox(message => progress(`sandbox: ${message}`)));
 		return {
@@ -40,9 +38,7 @@ export async function openClient(flags: ConnectionFlags, progress: (message: str
 		options.username = undefined;
 	} else if (resolved.needsPassword) {
 		if (!process.stdin.isTTY) {
-			throw new ConfigError(
-				`no password for ${options.username}: set ${resolved.secretVariables.password} (or ${resolved.secretVariables.token}); there is no terminal to ask on`,
-			);
+			throw new ConfigError(`no password for ${options.username}: set ${resolved.secretVariables.password} (or ${resolved.secretVariables.token}); there is no terminal to ask on`);
 		}
 		options.password = await promptSecret(`Password for ${options.username} at ${options.baseUrl}: `);
 	}

@@ -56,7 +56,8 @@ export async function promptSecret(question: string, input: ReadStream = process
 			for (const char of chunk) {
 				if (char === '\r' || char === '\n') return finish();
 				if (char === '\u0003') return finish(new Error('cancelled'));
-				if (char === '\u001a') suspend(); // Ctrl-Z: a byte in raw mode, not a signal
+				if (char === '\u001a')
+					suspend(); // Ctrl-Z: a byte in raw mode, not a signal
 				else if (char === '\u007f' || char === '\b') secret = secret.slice(0, -1);
 				else if (char >= ' ') secret += char;
 			}

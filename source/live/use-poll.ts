@@ -32,24 +32,27 @@ export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, interva
 		const controller = new AbortController();
 		inFlight.current = controller;
 		setState(previous => ({...previous, loading: true}));
-		fetcherRef.current(controller.signal).then(
-			data => {
+		fetcherRef
+			.current(controller.signal)
+			.then(
+				data => {
+					if (controller.signal.aborted) return;
+					failures.current = 0;
+					setState({data, fetchedAt: Date.now(), error: undefined, loading: false});
+				},
+				(error: unknown) => {
+					if (controller.signal.aborted) return;
+					failures.current++;
+					setState(previous => ({...previous, error: describeError(error), loading: false}));
+				},
+			)
+			.finally(() => {
 				if (controller.signal.aborted) return;
-				failures.current = 0;
-				setState({data, fetchedAt: Date.now(), error: undefined, loading: false});
-			},
-			(error: unknown) => {
-				if (controller.signal.aborted) return;
-				failures.current++;
-				setState(previous => ({...previous, error: describeError(error), loading: false}));
-			},
-		).finally(() => {
-			if (controller.signal.aborted) return;
-			inFlight.current = undefined;
-			if (intervalMs <= 0) return; // paused: a hidden list keeps its data and asks nothing
-			const delay = Math.min(intervalMs * 2 ** failures.current, MAX_BACKOFF_MS);
-			timer.current = setTimeout(run, delay);
-		});
+				inFlight.current = undefined;
+				if (intervalMs <= 0) return; // paused: a hidden list keeps its data and asks nothing
+				const delay = Math.min(intervalMs * 2 ** failures.current, MAX_BACKOFF_MS);
+				timer.current = setTimeout(run, delay);
+			});
 	}, [intervalMs]);
 
 	useEffect(() => {

@@ -132,9 +132,20 @@ async function prepareUsers2x(options: ServerOptions, env: Record<string, string
 		await run(
 			options.airflow,
 			[
-				'users', 'create', '--username', user.username, '--password', user.password,
-				'--role', ROLE_2X[user.role], '--firstname', user.username, '--lastname', 'windsock',
-				'--email', `${user.username}@windsock.invalid`,
+				'users',
+				'create',
+				'--username',
+				user.username,
+				'--password',
+				user.password,
+				'--role',
+				ROLE_2X[user.role],
+				'--firstname',
+				user.username,
+				'--lastname',
+				'windsock',
+				'--email',
+				`${user.username}@windsock.invalid`,
 			],
 			{env, maxBuffer: 8 * 1024 * 1024},
 		);

@@ -19,7 +19,10 @@ function errorOffset(text: string): number {
 		if (char === '{') {
 			i++;
 			space();
-			if (text[i] === '}') return void i++;
+			if (text[i] === '}') {
+				i++;
+				return;
+			}
 			for (;;) {
 				space();
 				if (text[i] !== '"') fail();
@@ -30,23 +33,33 @@ function errorOffset(text: string): number {
 				value();
 				space();
 				if (text[i] === ',') i++;
-				else if (text[i] === '}') return void i++;
-				else fail();
+				else if (text[i] === '}') {
+					i++;
+					return;
+				} else fail();
 			}
 		}
 		if (char === '[') {
 			i++;
 			space();
-			if (text[i] === ']') return void i++;
+			if (text[i] === ']') {
+				i++;
+				return;
+			}
 			for (;;) {
 				value();
 				space();
 				if (text[i] === ',') i++;
-				else if (text[i] === ']') return void i++;
-				else fail();
+				else if (text[i] === ']') {
+					i++;
+					return;
+				} else fail();
 			}
 		}
-		if (char === '"') return string();
+		if (char === '"') {
+			string();
+			return;
+		}
 		const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i));
 		if (!literal) fail();
 		i += literal![0].length;
@@ -101,7 +114,12 @@ export function parseJsonObject(text: string): {ok: true; value: Record<string, 
 	const result = parseJson(text);
 	if (!result.ok) return result;
 	if (typeof result.value !== 'object' || result.value === null || Array.isArray(result.value)) {
-		return {ok: false, message: `must be a JSON object ({"key": value}), not ${Array.isArray(result.value) ? 'an array' : typeof result.value === 'object' ? 'null' : `a ${typeof result.value}`}`, line: 1, column: 1};
+		return {
+			ok: false,
+			message: `must be a JSON object ({"key": value}), not ${Array.isArray(result.value) ? 'an array' : typeof result.value === 'object' ? 'null' : `a ${typeof result.value}`}`,
+			line: 1,
+			column: 1,
+		};
 	}
 	return {ok: true, value: result.value as Record<string, unknown>};
 }

@@ -14,9 +14,7 @@ export type PlainColumn<Row> = {
 
 export function plainTable<Row>(columns: PlainColumn<Row>[], rows: Row[]): string {
 	const cells = rows.map(row => columns.map(column => sanitizeLine(String(column.value(row) ?? ''))));
-	const widths = columns.map((column, index) =>
-		Math.min(column.max ?? 60, Math.max(cellWidth(column.header), ...cells.map(line => cellWidth(line[index]!)))),
-	);
+	const widths = columns.map((column, index) => Math.min(column.max ?? 60, Math.max(cellWidth(column.header), ...cells.map(line => cellWidth(line[index]!)))));
 	const render = (values: string[], paint?: (text: string, index: number) => string) =>
 		values
 			.map((value, index) => {
@@ -27,6 +25,8 @@ export function plainTable<Row>(columns: PlainColumn<Row>[], rows: Row[]): strin
 			.join('  ')
 			.trimEnd();
 	const lines = [render(columns.map(column => column.header))];
-	cells.forEach((line, rowIndex) => lines.push(render(line, (text, index) => columns[index]!.paint?.(text, rows[rowIndex]!) ?? text)));
+	cells.forEach((line, rowIndex) => {
+		lines.push(render(line, (text, index) => columns[index]!.paint?.(text, rows[rowIndex]!) ?? text));
+	});
 	return lines.join('\n') + '\n';
 }

@@ -11,8 +11,7 @@
 // - OSC, DCS, SOS, PM, APC: ESC ] P X ^ _ or U+009D U+0090 U+0098 U+009E U+009F, any text,
 //   up to BEL, ST (ESC \ or U+009C) or the end of the string.
 // - Any other escape: ESC, intermediate bytes, one final byte (charset switches, DECALN, ...).
-const ESCAPE_SEQUENCE =
-	/(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S]*?(?:\u0007|\u009c|\u001b\\|$)|\u001b[ -/]*[0-~]?/g;
+const ESCAPE_SEQUENCE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S]*?(?:\u0007|\u009c|\u001b\\|$)|\u001b[ -/]*[0-~]?/g;
 
 // Every C0 control but tab and newline, DEL, and every C1 control; then the invisible ones:
 // bidi embeddings, overrides and isolates (U+202A-E, U+2066-9), the marks U+200E/F and

@@ -5,9 +5,27 @@
 // substrings ("bypass_cache", "author"), so they count only as a whole word of the key,
 // with words split at _ - . spaces and camelCase ("db_pass", "sentryDsn", "basic-auth").
 const CONTAINED = [
-	'access_token', 'api_key', 'apikey', 'authorization', 'passphrase', 'passwd', 'password', 'private_key', 'secret', 'token', 'keyfile_dict', 'service_account',
+	'access_token',
+	'api_key',
+	'apikey',
+	'authorization',
+	'passphrase',
+	'passwd',
+	'password',
+	'private_key',
+	'secret',
+	'token',
+	'keyfile_dict',
+	'service_account',
 	// added by Airflow 2.11 (proxy, proxies) and 3.x (the rest): the servers windsock speaks to mask them
-	'proxy', 'proxies', 'access_key', 'auth_header', 'bearer', 'connection_string', 'service_key', 'webhook_url',
+	'proxy',
+	'proxies',
+	'access_key',
+	'auth_header',
+	'bearer',
+	'connection_string',
+	'service_key',
+	'webhook_url',
 	'credential',
 ];
 const WHOLE_WORDS: ReadonlySet<string> = new Set(['pass', 'pwd', 'auth', 'dsn', 'cookie', 'cookies', 'creds']);

@@ -20,10 +20,12 @@ export type ImportPlan<Entry, Current> = {
 
 /** Keys that exist with different content: the ones a mode must decide about. */
 export function conflictsOf<Entry, Current>(plan: ImportPlan<Entry, Current>): string[] {
-	return plan.entries.filter(entry => {
-		const current = plan.existing.get(plan.keyOf(entry));
-		return current !== undefined && !plan.same(entry, current);
-	}).map(plan.keyOf);
+	return plan.entries
+		.filter(entry => {
+			const current = plan.existing.get(plan.keyOf(entry));
+			return current !== undefined && !plan.same(entry, current);
+		})
+		.map(plan.keyOf);
 }
 
 /** What would happen, or (dryRun false) what happened, to each entry. */

@@ -62,7 +62,12 @@ export function connectionsFromFile(data: unknown): {entries: ConnectionInput[];
 			continue;
 		}
 		// as Airflow turns an object into a Connection's extra: json.dumps(value)
-		const extra = record['extra_dejson'] !== undefined ? pythonJsonDumpsInline(record['extra_dejson']) : typeof record['extra'] === 'object' && record['extra'] !== null ? pythonJsonDumpsInline(record['extra']) : text('extra');
+		const extra =
+			record['extra_dejson'] !== undefined
+				? pythonJsonDumpsInline(record['extra_dejson'])
+				: typeof record['extra'] === 'object' && record['extra'] !== null
+					? pythonJsonDumpsInline(record['extra'])
+					: text('extra');
 		const password = text('password');
 		entries.push({
 			connectionId: id,

@@ -16,7 +16,9 @@ export function pythonJsonDumpsInline(value: unknown): string {
 	const encode = (item: unknown): string => {
 		if (Array.isArray(item)) return `[${item.map(encode).join(', ')}]`;
 		if (item !== null && typeof item === 'object') {
-			return `{${Object.entries(item as Record<string, unknown>).map(([key, entry]) => `${JSON.stringify(key)}: ${encode(entry)}`).join(', ')}}`;
+			return `{${Object.entries(item as Record<string, unknown>)
+				.map(([key, entry]) => `${JSON.stringify(key)}: ${encode(entry)}`)
+				.join(', ')}}`;
 		}
 		return JSON.stringify(item) ?? 'null';
 	};

@@ -3,7 +3,7 @@
 // the `:` line, a dialog. Only the visible pane polls; the header's health polls always.
 // Keys: one listener splits each chunk into keys and hands them, innermost first, to the
 // key registry, whose dispatcher enforces read-only for every binding that mutates.
-import React, {useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
+import {useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
 import {Box, useApp, useInput, type Key} from 'ink';
 import type {AirflowClient} from '../airflow/client.js';
 import {describeError} from '../airflow/errors.js';
@@ -243,7 +243,7 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 	});
 
 	const candidates = command !== undefined ? paneCandidates(command, PANES).map(candidate => candidate.short.toLowerCase()) : [];
-	const commandHint = command !== undefined && command.trim() && !candidates.length ? `open DAG ${command.trim()}; Enter go, Esc cancel` : `${candidates.join(' ')} or a DAG id; Tab completes, Enter go, Esc cancel`;
+	const commandHint = command?.trim() && !candidates.length ? `open DAG ${command.trim()}; Enter go, Esc cancel` : `${candidates.join(' ')} or a DAG id; Tab completes, Enter go, Esc cancel`;
 
 	return (
 		<KeyRegistryContext.Provider value={registry}>

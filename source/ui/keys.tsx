@@ -4,7 +4,7 @@
 // lists declare bindings with useBindings, and the dispatcher (bindings.ts) decides whether
 // a binding may run. With one listener per component instead, a chunk such as ":etl\r"
 // (fast typing, a paste, a slow SSH link) would reach every listener whole.
-import React, {createContext, useContext, useLayoutEffect, useRef, type ReactNode} from 'react';
+import {createContext, useContext, useLayoutEffect, useRef, type ReactNode} from 'react';
 import type {Key} from 'ink';
 import {resolveKey, type Binding, type DispatchContext} from './bindings.js';
 

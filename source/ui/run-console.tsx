@@ -5,7 +5,7 @@
 // SIGCONT (`fg`) re-enters raw mode and the alternate screen and redraws the whole frame.
 import {writeSync} from 'node:fs';
 import os from 'node:os';
-import React, {useEffect, type ReactNode} from 'react';
+import {useEffect, type ReactNode} from 'react';
 import {render, useStdout} from 'ink';
 import type {Safety} from '../config/connection.js';
 import type {AirflowClient} from '../airflow/client.js';

@@ -149,6 +149,5 @@ export function defineCommandContract(line: AirflowLine): void {
 				}
 			});
 		});
-
 	});
 }

@@ -16,7 +16,7 @@ async function waitForState(client: AirflowClient, runId: string, state: string)
 	assert.fail(`ws_fail ${runId} never became ${state}`);
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 for (const line of [3, 2] as const) {
 	describe(`on-call commands on Airflow ${line}.x`, () => {
@@ -39,13 +39,16 @@ for (const line of [3, 2] as const) {
 			const result = await runCli(['failures', '--since', '2h'], env);
 			assert.equal(result.code, 1, result.stderr);
 			assert.match(result.stdout, /^dag_id\s+run_id\s+ended\s+failed tasks$/m);
-			assert.match(result.stdout, new RegExp(`^ws_fail\\s+${escape(runId)}\\s+\\S+ \\S+\\s+boom$`, 'm'));
+			assert.match(result.stdout, new RegExp(`^ws_fail\\s+${escapeRegExp(runId)}\\s+\\S+ \\S+\\s+boom$`, 'm'));
 			assert.match(result.stderr, /failed runs? in the last 2h; \d+ import errors?/);
 			const json = JSON.parse((await runCli(['failures', '--json'], env)).stdout);
 			assert.equal(json.exitCode, 1);
 			const mine = json.failedRuns.find((run: {runId: string}) => run.runId === runId);
 			assert.equal(mine.dagId, 'ws_fail');
-			assert.deepEqual(mine.failedTasks.map((task: {taskId: string; state: string}) => [task.taskId, task.state]), [['boom', 'failed']]);
+			assert.deepEqual(
+				mine.failedTasks.map((task: {taskId: string; state: string}) => [task.taskId, task.state]),
+				[['boom', 'failed']],
+			);
 			assert.ok(json.importErrors.files.some((file: string) => file.endsWith('ws_broken.py')));
 			assert.equal((await runCli(['failures', '--since', 'a while'], env)).code, 2);
 		});
@@ -53,7 +56,7 @@ for (const line of [3, 2] as const) {
 		it('runs --all --state failed lists it, with its DAG', async () => {
 			const result = await runCli(['runs', '--all', '--state', 'failed', '--since', '2h'], env);
 			assert.equal(result.code, 0, result.stderr);
-			assert.match(result.stdout, new RegExp(`✖ failed\\s+ws_fail\\s+${escape(runId)}`));
+			assert.match(result.stdout, new RegExp(`✖ failed\\s+ws_fail\\s+${escapeRegExp(runId)}`));
 			const runs = JSON.parse((await runCli(['runs', '--all', '--state', 'failed', '--limit', '100', '--json'], env)).stdout) as {dagId: string; runId: string; state: string}[];
 			assert.ok(runs.some(run => run.dagId === 'ws_fail' && run.runId === runId));
 			assert.ok(runs.every(run => run.state === 'failed'));
@@ -118,7 +121,7 @@ for (const line of [3, 2] as const) {
 
 			const cleared = await runCli(['clear', 'ws_fail', runId, '--task', 'boom', '--yes'], env);
 			assert.equal(cleared.code, 0, cleared.stderr);
-			assert.match(cleared.stdout, new RegExp(`cleared 1 task instance of ws_fail ${escape(runId)}: boom`));
+			assert.match(cleared.stdout, new RegExp(`cleared 1 task instance of ws_fail ${escapeRegExp(runId)}: boom`));
 			await waitForState(client, runId, 'failed');
 			const boom = await client.getTaskInstance('ws_fail', runId, 'boom');
 			assert.equal(boom.state, 'failed');

@@ -133,7 +133,10 @@ export function defineContract(line: AirflowLine): void {
 				assert.ok(active.some(d => d.dagId === 'ws_succeed'));
 				assert.ok(active.every(d => !d.isPaused));
 				const conf = await client.listDags({tags: ['conf']});
-				assert.deepEqual(conf.items.map(d => d.dagId), ['ws_params']);
+				assert.deepEqual(
+					conf.items.map(d => d.dagId),
+					['ws_params'],
+				);
 			});
 
 			it('maps DAG fields the same way on both lines', async () => {
@@ -182,10 +185,16 @@ export function defineContract(line: AirflowLine): void {
 				assert.equal(new Set(paused.map(d => d.dagId)).size, 120);
 				const after = await client.listAllDags({pattern: 'ws_many_'});
 				assert.equal(after.length, 120);
-				assert.deepEqual(after.filter(d => !d.isPaused).map(d => d.dagId), []);
+				assert.deepEqual(
+					after.filter(d => !d.isPaused).map(d => d.dagId),
+					[],
+				);
 				// and back: odd numbers have no schedule, so unpausing them starts nothing
 				const unpaused = await client.setPausedByPattern('ws_many_101', false);
-				assert.deepEqual(unpaused.map(d => [d.dagId, d.isPaused]), [['ws_many_101', false]]);
+				assert.deepEqual(
+					unpaused.map(d => [d.dagId, d.isPaused]),
+					[['ws_many_101', false]],
+				);
 				await client.setPaused('ws_many_101', true);
 			});
 		});
@@ -243,7 +252,10 @@ export function defineContract(line: AirflowLine): void {
 				assert.match(log.text, /windsock-failure-marker/);
 
 				const preview = await client.clearRun('ws_fail', run.runId, {dryRun: true, onlyFailed: true});
-				assert.deepEqual(preview.map(t => t.taskId), ['boom']);
+				assert.deepEqual(
+					preview.map(t => t.taskId),
+					['boom'],
+				);
 				assert.equal((await client.getRun('ws_fail', run.runId)).state, 'failed', 'a dry run changes nothing');
 
 				const dryMark = await client.setTaskState('ws_fail', run.runId, 'boom', 'success', {dryRun: true});
@@ -251,7 +263,10 @@ export function defineContract(line: AirflowLine): void {
 				assert.equal((await client.listTaskInstances('ws_fail', run.runId)).find(t => t.taskId === 'boom')?.state, 'failed');
 
 				const cleared = await client.clearRun('ws_fail', run.runId, {dryRun: false, onlyFailed: true});
-				assert.deepEqual(cleared.map(t => t.taskId), ['boom']);
+				assert.deepEqual(
+					cleared.map(t => t.taskId),
+					['boom'],
+				);
 				const again = await waitForRun(client, run, ['success', 'failed']);
 				assert.equal(again.state, 'failed');
 				const rerun = (await client.listTaskInstances('ws_fail', run.runId)).find(t => t.taskId === 'boom');
@@ -357,7 +372,10 @@ export function defineContract(line: AirflowLine): void {
 					assert.ok(core, sections.map(s => s.name).join());
 					assert.ok(core.options.some(o => o.key === 'dags_folder'));
 					const only = await client.getConfig('api');
-					assert.deepEqual(only.map(s => s.name), ['api']);
+					assert.deepEqual(
+						only.map(s => s.name),
+						['api'],
+					);
 				});
 			} else {
 				it('names the setting that would expose a hidden configuration', async () => {

@@ -6,11 +6,10 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import {after, describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {PACKAGE_ROOT} from '../../source/version.js';
 import {airflow} from '../support/console-harness.js';
+import {CLI} from '../support/run-cli.js';
 import {fakeServer, type FakeServer} from '../support/fake-server.js';
 
 const SESSION = 'windsock-soak';
@@ -35,7 +34,7 @@ describe('memory over a compressed soak', () => {
 
 	it('does not grow past the bound while polling every 0.2 s', async () => {
 		server = await fakeServer(airflow(25));
-		const cli = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+		const cli = CLI;
 		try {
 			tmux('kill-session', '-t', SESSION);
 		} catch {}

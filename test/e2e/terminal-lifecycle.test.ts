@@ -4,16 +4,15 @@
 // signal during the password prompt; Ctrl-Z hands the terminal back while stopped, and
 // SIGCONT (`fg`) takes it again with the frame redrawn.
 import assert from 'node:assert/strict';
+import {CLI} from '../support/run-cli.js';
 import {execFileSync} from 'node:child_process';
-import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {PACKAGE_ROOT} from '../../source/version.js';
 import {airflow} from '../support/console-harness.js';
 import {fakeServer, type FakeServer} from '../support/fake-server.js';
 
 const SESSION = 'windsock-lifecycle';
-const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 const shell = (command: string) => execFileSync('sh', ['-c', command], {encoding: 'utf8'});
 
@@ -60,7 +59,17 @@ function nodePid(): number {
  */
 async function start(env: string, waitFor: RegExp): Promise<number> {
 	kill();
-	tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `env CI=false NO_COLOR=1 WINDSOCK_CONFIG=/nonexistent/profiles.json WINDSOCK_URL=${server.url} ${env} node ${CLI}; echo; stty -a; echo WINDSOCK-ENDED; sleep 60`);
+	tmux(
+		'new-session',
+		'-d',
+		'-s',
+		SESSION,
+		'-x',
+		'100',
+		'-y',
+		'30',
+		`env CI=false NO_COLOR=1 WINDSOCK_CONFIG=/nonexistent/profiles.json WINDSOCK_URL=${server.url} ${env} node ${CLI}; echo; stty -a; echo WINDSOCK-ENDED; sleep 60`,
+	);
 	await until('the console', () => waitFor.test(screen()));
 	const pid = nodePid();
 	assert.ok(pid, 'no node process in the pane');

@@ -8,7 +8,8 @@ import type {TestServer} from './test-servers.js';
 
 export type CliResult = {code: number; stdout: string; stderr: string};
 
-export const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+/** The bundled binary, as the package ships it (npm run build makes it). */
+export const CLI = path.join(PACKAGE_ROOT, 'dist', 'bin', 'cli.js');
 
 export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<CliResult> {
 	return new Promise(resolve => {

@@ -2,9 +2,8 @@
 // child gets CI=false: with CI set, Ink prints only the last frame.
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {PACKAGE_ROOT} from '../../source/version.js';
+import {CLI} from './run-cli.js';
 import type {TestServer} from './test-servers.js';
 
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
@@ -18,7 +17,7 @@ export class Screen {
 			tmux('kill-session', '-t', session);
 		} catch {}
 		const env = [`CI=false`, `WINDSOCK_URL=${server.url}`, `WINDSOCK_USERNAME=${server.admin.username}`, `WINDSOCK_PASSWORD=${server.admin.password}`];
-		const command = `env ${env.map(e => `'${e}'`).join(' ')} node ${path.join(PACKAGE_ROOT, 'dist', 'cli.js')} --refresh 2 ${flags.join(' ')}; sleep 5`;
+		const command = `env ${env.map(e => `'${e}'`).join(' ')} node ${CLI} --refresh 2 ${flags.join(' ')}; sleep 5`;
 		tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
 		return new Screen(session);
 	}
@@ -52,4 +51,3 @@ export class Screen {
 		} catch {}
 	}
 }
-

@@ -2,7 +2,6 @@
 // selected one: a full page must show its last row, and the cursor must stay visible there.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import React from 'react';
 import {render} from 'ink-testing-library';
 import {WindowedTable, type Column} from '../../source/ui/components/windowed-table.js';
 
@@ -25,7 +24,11 @@ describe('windowed table', () => {
 		it(`a full page of ${height} draws every row, the last one too`, () => {
 			const lines = draw(height, height, 0);
 			assert.match(lines[0]!, /^\s+dag\s+state/);
-			for (const row of rows(height)) assert.ok(lines.some(line => line.includes(row.id)), `${row.id} missing:\n${lines.join('\n')}`);
+			for (const row of rows(height))
+				assert.ok(
+					lines.some(line => line.includes(row.id)),
+					`${row.id} missing:\n${lines.join('\n')}`,
+				);
 			assert.equal(lines.filter(line => /dag_\d\d/.test(line)).length, height);
 		});
 

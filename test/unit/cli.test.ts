@@ -1,14 +1,15 @@
 // The CLI's first contact: help, version, and refusing a password on argv.
 import assert from 'node:assert/strict';
+import {CLI} from '../support/run-cli.js';
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, it} from 'node:test';
 import {resolveConnection} from '../../source/config/connection.js';
-import {PACKAGE_ROOT, VERSION} from '../../source/version.js';
+import {VERSION} from '../../source/version.js';
 
-const cli = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+const cli = CLI;
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', env: {...process.env, WINDSOCK_URL: 'http://127.0.0.1:9'}});
 
 describe('windsock CLI', () => {
@@ -33,7 +34,10 @@ describe('windsock CLI', () => {
 	it('lists profiles without any secret, and refuses a file that holds one', () => {
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'windsock-cli-profiles-'));
 		const file = path.join(dir, 'profiles.json');
-		writeFileSync(file, JSON.stringify({default: 'dev', profiles: {dev: {url: 'http://dev:8080', confirm: false}, prod: {url: 'https://prod', production: true, readOnly: true, passwordEnv: 'PROD_PW'}}}));
+		writeFileSync(
+			file,
+			JSON.stringify({default: 'dev', profiles: {dev: {url: 'http://dev:8080', confirm: false}, prod: {url: 'https://prod', production: true, readOnly: true, passwordEnv: 'PROD_PW'}}}),
+		);
 		const env = {...process.env, WINDSOCK_CONFIG: file, PROD_PW: 'do-not-print-me', NO_COLOR: '1'};
 		const listed = spawnSync(process.execPath, [cli, 'profiles'], {encoding: 'utf8', env});
 		assert.equal(listed.status, 0, listed.stderr);

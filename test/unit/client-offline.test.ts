@@ -26,9 +26,15 @@ describe('v2: marking a task', () => {
 		const server = await serve(handler);
 		const client = await AirflowClient.connect({baseUrl: server.url, token: 't', readOnly: true});
 		const refs = await client.setTaskState('etl', 'r1', 'load', 'success', {dryRun: true});
-		assert.deepEqual(refs.map(ref => ref.taskId), ['load']);
+		assert.deepEqual(
+			refs.map(ref => ref.taskId),
+			['load'],
+		);
 		const sent = writes(server);
-		assert.deepEqual(sent.map(request => `${request.method} ${request.url}`), ['PATCH /api/v2/dags/etl/dagRuns/r1/taskInstances/load/dry_run']);
+		assert.deepEqual(
+			sent.map(request => `${request.method} ${request.url}`),
+			['PATCH /api/v2/dags/etl/dagRuns/r1/taskInstances/load/dry_run'],
+		);
 		assert.deepEqual(JSON.parse(sent[0]!.body), {new_state: 'success'});
 	});
 
@@ -43,7 +49,10 @@ describe('v2: marking a task', () => {
 		const server = await serve(handler);
 		const client = await AirflowClient.connect({baseUrl: server.url, token: 't'});
 		await client.setTaskState('etl', 'r1', 'load', 'success', {dryRun: false});
-		assert.deepEqual(writes(server).map(request => request.url), ['/api/v2/dags/etl/dagRuns/r1/taskInstances/load']);
+		assert.deepEqual(
+			writes(server).map(request => request.url),
+			['/api/v2/dags/etl/dagRuns/r1/taskInstances/load'],
+		);
 		const guarded = await serve(handler);
 		const readOnly = await AirflowClient.connect({baseUrl: guarded.url, token: 't', readOnly: true});
 		await assert.rejects(readOnly.setTaskState('etl', 'r1', 'load', 'success', {dryRun: false}), (error: unknown) => error instanceof AirflowError && /read-only/i.test(error.title));
@@ -62,7 +71,10 @@ describe('update_mask', () => {
 		const url = new URL(writes(server)[0]!.url, 'http://x');
 		const mask = url.searchParams.getAll('update_mask');
 		assert.ok(mask.length > 1, url.search);
-		assert.ok(mask.every(field => !field.includes(',')), url.search);
+		assert.ok(
+			mask.every(field => !field.includes(',')),
+			url.search,
+		);
 		assert.deepEqual([...mask].sort(), ['conn_type', 'description', 'extra', 'host', 'login', 'port', 'schema']);
 		assert.ok(!mask.includes('password'), 'an untouched password is not in the mask');
 	});
@@ -80,7 +92,10 @@ describe('update_mask', () => {
 		const server = await serve(asAirflow3(() => ({body: {dag_id: 'etl', is_paused: true}})));
 		const client = await AirflowClient.connect({baseUrl: server.url, token: 't'});
 		await client.setPaused('etl', true);
-		assert.deepEqual(writes(server).map(request => `${request.method} ${request.url}`), ['PATCH /api/v2/dags/etl?update_mask=is_paused']);
+		assert.deepEqual(
+			writes(server).map(request => `${request.method} ${request.url}`),
+			['PATCH /api/v2/dags/etl?update_mask=is_paused'],
+		);
 	});
 });
 
@@ -101,7 +116,10 @@ describe('paging', () => {
 		const server = await serve(capped(8, 3));
 		const client = await AirflowClient.connect({baseUrl: server.url, token: 't'});
 		const variables = await client.listAllVariables();
-		assert.deepEqual(variables.map(v => v.key), ['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7']);
+		assert.deepEqual(
+			variables.map(v => v.key),
+			['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'],
+		);
 		assert.deepEqual(offsets(server), [0, 3, 6]);
 	});
 

@@ -47,12 +47,34 @@ describe('windsock health: monitoring exit codes', {concurrency: true}, () => {
 	const cases: {name: string; body: Body; args?: string[]; code: number; line: RegExp}[] = [
 		{name: 'everything healthy', body: () => healthBody(), code: 0, line: /^AIRFLOW OK - every component healthy \(Airflow 3\.3\.2 at 127\.0\.0\.1:\d+\)$/},
 		{name: 'triggerer unhealthy', body: () => healthBody({triggerer: {status: 'unhealthy', seconds: 400}}), code: 1, line: /^AIRFLOW WARNING - triggerer unhealthy/},
-		{name: 'dag-processor heartbeat 10 minutes old', body: () => healthBody({dag_processor: {status: 'healthy', seconds: 600}}), code: 1, line: /^AIRFLOW WARNING - dag_processor heartbeat 60\ds ago \(critical at 120s\) \(Airflow/},
+		{
+			name: 'dag-processor heartbeat 10 minutes old',
+			body: () => healthBody({dag_processor: {status: 'healthy', seconds: 600}}),
+			code: 1,
+			line: /^AIRFLOW WARNING - dag_processor heartbeat 60\ds ago \(critical at 120s\) \(Airflow/,
+		},
 		{name: 'scheduler unhealthy', body: () => healthBody({scheduler: {status: 'unhealthy', seconds: 60}}), code: 2, line: /^AIRFLOW CRITICAL - scheduler unhealthy/},
 		{name: 'metadatabase unhealthy', body: () => healthBody({metadatabase: {status: 'unhealthy'}}), code: 2, line: /^AIRFLOW CRITICAL - metadatabase unhealthy/},
-		{name: 'scheduler 60s late: past the default --warn 30', body: () => healthBody({scheduler: {status: 'healthy', seconds: 60}}), code: 1, line: /^AIRFLOW WARNING - scheduler heartbeat 6\ds ago \(warning at 30s\) \(Airflow/},
-		{name: 'scheduler 60s late with --crit 50', body: () => healthBody({scheduler: {status: 'healthy', seconds: 60}}), args: ['--warn', '10', '--crit', '50'], code: 2, line: /^AIRFLOW CRITICAL - scheduler heartbeat 6\ds ago \(critical at 50s\) \(Airflow/},
-		{name: 'scheduler 60s late with --warn 90 --crit 300', body: () => healthBody({scheduler: {status: 'healthy', seconds: 60}}), args: ['--warn', '90', '--crit', '300'], code: 0, line: /^AIRFLOW OK/},
+		{
+			name: 'scheduler 60s late: past the default --warn 30',
+			body: () => healthBody({scheduler: {status: 'healthy', seconds: 60}}),
+			code: 1,
+			line: /^AIRFLOW WARNING - scheduler heartbeat 6\ds ago \(warning at 30s\) \(Airflow/,
+		},
+		{
+			name: 'scheduler 60s late with --crit 50',
+			body: () => healthBody({scheduler: {status: 'healthy', seconds: 60}}),
+			args: ['--warn', '10', '--crit', '50'],
+			code: 2,
+			line: /^AIRFLOW CRITICAL - scheduler heartbeat 6\ds ago \(critical at 50s\) \(Airflow/,
+		},
+		{
+			name: 'scheduler 60s late with --warn 90 --crit 300',
+			body: () => healthBody({scheduler: {status: 'healthy', seconds: 60}}),
+			args: ['--warn', '90', '--crit', '300'],
+			code: 0,
+			line: /^AIRFLOW OK/,
+		},
 		{name: 'an answer that is not health', body: () => ['not', 'health'], code: 3, line: /^AIRFLOW UNKNOWN - /},
 	];
 	for (const {name, body, args = [], code, line} of cases) {
@@ -156,7 +178,10 @@ describe('windsock variables: import and export', {concurrency: true}, () => {
 		writeFileSync(file, JSON.stringify({region: 'us', same: 'x', fresh: 'new'}));
 		const result = await runCli(['variables', 'import', file, '--skip-existing'], {WINDSOCK_URL: server.url, WINDSOCK_TOKEN: 't'});
 		assert.equal(result.code, 0, result.stdout + result.stderr);
-		assert.deepEqual(server.seen.filter(r => r.method !== 'GET').map(r => `${r.method} ${r.url}`), ['POST /api/v2/variables']);
+		assert.deepEqual(
+			server.seen.filter(r => r.method !== 'GET').map(r => `${r.method} ${r.url}`),
+			['POST /api/v2/variables'],
+		);
 		assert.equal(store.get('region')!.value, 'eu');
 		assert.equal(store.get('fresh')!.value, 'new');
 		assert.match(result.stdout, /^region\s+skipped\s+exists with different content/m);
@@ -172,7 +197,10 @@ describe('windsock variables: import and export', {concurrency: true}, () => {
 		const result = await runCli(['variables', 'import', file], {WINDSOCK_URL: server.url, WINDSOCK_TOKEN: 't'});
 		assert.equal(result.code, 1);
 		assert.match(result.stderr, /1 variables exist already with different content \(region\)/);
-		assert.deepEqual(server.seen.filter(r => r.method !== 'GET'), []);
+		assert.deepEqual(
+			server.seen.filter(r => r.method !== 'GET'),
+			[],
+		);
 	});
 
 	it('a string "quoted" (with its quotes) round-trips through export and import', async () => {
@@ -187,7 +215,7 @@ describe('windsock variables: import and export', {concurrency: true}, () => {
 		const exported = await runCli(['variables', 'export', file], {WINDSOCK_URL: from.url, WINDSOCK_TOKEN: 't'});
 		assert.equal(exported.code, 0, exported.stderr);
 		const written = JSON.parse(readFileSync(file, 'utf8'));
-		assert.equal(written['ws_quoted'], QUOTED, 'the file keeps the quotes (as Airflow 3\'s CLI does)');
+		assert.equal(written['ws_quoted'], QUOTED, "the file keeps the quotes (as Airflow 3's CLI does)");
 		assert.deepEqual(written['ws_json'], {value: {a: [1, 2]}, description: 'json'});
 		const target = new Map<string, Stored>();
 		const to = await serve(variablesServer(target));

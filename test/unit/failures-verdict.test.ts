@@ -38,7 +38,10 @@ describe('failures verdict', () => {
 		const verdict = failuresVerdict({runs: [run()], total: 1, importErrors: 0, windowStart: WINDOW_START});
 		assert.equal(verdict.exitCode, 1);
 		assert.deepEqual(verdict.reasons, ['1 failed run']);
-		assert.deepEqual(verdict.failed.map(r => r.runId), ['r1']);
+		assert.deepEqual(
+			verdict.failed.map(r => r.runId),
+			['r1'],
+		);
 	});
 
 	it('exits 1 for import errors alone, whatever their age: a broken file has no runs to fail', () => {

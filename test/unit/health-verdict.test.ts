@@ -36,14 +36,20 @@ const TABLE: Row[] = [
 	{name: 'scheduler heartbeat 119s ago, --crit 120: warning', health: health({scheduler: healthy(119)}), level: 'warning', reason: /warning at 30s/},
 	{name: 'scheduler heartbeat 120s ago, --crit 120: critical', health: health({scheduler: healthy(120)}), level: 'critical', reason: /^scheduler heartbeat 120s ago \(critical at 120s\)$/},
 	{name: 'scheduler late by --warn 10 --crit 20: 15s warns', health: health({scheduler: healthy(15)}), thresholds: {warnSeconds: 10, critSeconds: 20}, level: 'warning', reason: /warning at 10s/},
-	{name: 'scheduler late by --warn 10 --crit 20: 25s is critical', health: health({scheduler: healthy(25)}), thresholds: {warnSeconds: 10, critSeconds: 20}, level: 'critical', reason: /critical at 20s/},
+	{
+		name: 'scheduler late by --warn 10 --crit 20: 25s is critical',
+		health: health({scheduler: healthy(25)}),
+		thresholds: {warnSeconds: 10, critSeconds: 20},
+		level: 'critical',
+		reason: /critical at 20s/,
+	},
 	{name: 'scheduler 200s ago with --warn 300 --crit 600: ok', health: health({scheduler: healthy(200)}), thresholds: {warnSeconds: 300, critSeconds: 600}, level: 'ok'},
 	{name: 'a heartbeat in the future (clock skew) counts as fresh', health: health({scheduler: healthy(-30)}), level: 'ok'},
 	// unknowns: Airflow 2.x reports a dag-processor that is not separate as status null, no heartbeat
 	{name: 'dag-processor status null, no heartbeat (2.x default): ok', health: health({dagProcessor: {status: 'unknown', latestHeartbeat: null}}), level: 'ok'},
 	{name: 'dag-processor not reported at all: ok', health: health({dagProcessor: {status: 'absent', latestHeartbeat: null}}), level: 'ok'},
 	{name: 'a heartbeat that is not a time: no lag to judge', health: health({scheduler: {status: 'healthy', latestHeartbeat: 'yesterday-ish'}}), level: 'ok'},
-	{name: 'scheduler healthy without any heartbeat: ok on Airflow\'s word', health: health({scheduler: healthy(null)}), level: 'ok'},
+	{name: "scheduler healthy without any heartbeat: ok on Airflow's word", health: health({scheduler: healthy(null)}), level: 'ok'},
 ];
 
 describe('health verdict', () => {
@@ -61,8 +67,19 @@ describe('health verdict', () => {
 	it('takes the worst component, and gives every reason', () => {
 		const verdict = healthVerdict(health({triggerer: healthy(600), scheduler: unhealthy(), dagProcessor: unhealthy()}), DEFAULTS, NOW);
 		assert.equal(verdict.level, 'critical');
-		assert.deepEqual(verdict.reasons.map(reason => reason.split(' ')[0]), ['scheduler', 'triggerer', 'dag_processor']);
-		assert.deepEqual(verdict.components.map(c => [c.name, c.level]), [['metadatabase', 'ok'], ['scheduler', 'critical'], ['triggerer', 'warning'], ['dag_processor', 'warning']]);
+		assert.deepEqual(
+			verdict.reasons.map(reason => reason.split(' ')[0]),
+			['scheduler', 'triggerer', 'dag_processor'],
+		);
+		assert.deepEqual(
+			verdict.components.map(c => [c.name, c.level]),
+			[
+				['metadatabase', 'ok'],
+				['scheduler', 'critical'],
+				['triggerer', 'warning'],
+				['dag_processor', 'warning'],
+			],
+		);
 	});
 
 	it('reports each component with its status and heartbeat age in seconds', () => {

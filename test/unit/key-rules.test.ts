@@ -12,7 +12,28 @@ import {clampHelpTop, helpRows} from '../../source/ui/frame/help-rows.js';
 import {initialNavigation, navigate} from '../../source/ui/navigation.js';
 import {PANES} from '../../source/ui/panes/registry.js';
 
-const NO_KEY: Key = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false};
+const NO_KEY: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
 const key = (parts: Partial<Key> = {}): Key => ({...NO_KEY, ...parts});
 const writable = {readOnly: false, readOnlyWhy: ''};
 const readOnly = {readOnly: true, readOnlyWhy: '--read-only'};
@@ -61,7 +82,16 @@ describe('list reducer', () => {
 	});
 
 	it('moves within the list, never past either end', () => {
-		assert.equal(run([{type: 'move', delta: 5}, {type: 'move', delta: 100}], 12).selected, 11);
+		assert.equal(
+			run(
+				[
+					{type: 'move', delta: 5},
+					{type: 'move', delta: 100},
+				],
+				12,
+			).selected,
+			11,
+		);
 		assert.equal(run([{type: 'move', delta: -3}], 12).selected, 0);
 		assert.equal(run([{type: 'bottom'}], 0).selected, 0);
 	});
@@ -73,7 +103,11 @@ describe('list reducer', () => {
 	});
 
 	it('Esc while typing keeps the old filter; clearing empties it', () => {
-		const typed = run([{type: 'filter-open'}, {type: 'filter-key', input: 'x', key: key()}, {type: 'filter-key', input: '', key: key({escape: true})}], 10, {selected: 2, filter: 'old', draft: undefined});
+		const typed = run([{type: 'filter-open'}, {type: 'filter-key', input: 'x', key: key()}, {type: 'filter-key', input: '', key: key({escape: true})}], 10, {
+			selected: 2,
+			filter: 'old',
+			draft: undefined,
+		});
 		assert.deepEqual(typed, {selected: 2, filter: 'old', draft: undefined});
 		assert.equal(run([{type: 'filter-clear'}], 10, typed).filter, '');
 	});

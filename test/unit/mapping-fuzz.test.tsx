@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
-import React from 'react';
 import {AirflowClient} from '../../source/airflow/client.js';
 import {AirflowError} from '../../source/airflow/errors.js';
 import {BodyShapeError, collection, params, type Json} from '../../source/airflow/fields.js';
@@ -21,14 +20,81 @@ const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'valueOf', 'has
 
 // Every field name the mappers read, on either line, and the prototype's names.
 const FIELDS = [
-	'dag_id', 'dag_display_name', 'description', 'is_paused', 'owners', 'tags', 'has_import_errors', 'fileloc', 'last_parsed_time',
-	'is_active', 'is_stale', 'schedule_interval', 'timetable_summary', 'timetable_description', 'next_dagrun', 'next_dagrun_create_after',
-	'next_dagrun_logical_date', 'next_dagrun_run_after', 'params', 'dag_run_id', 'state', 'run_type', 'logical_date', 'start_date',
-	'end_date', 'conf', 'note', 'execution_date', 'run_after', 'queued_at', 'task_id', 'map_index', 'try_number', 'duration', 'operator',
-	'hostname', 'key', 'value', 'connection_id', 'conn_type', 'host', 'login', 'schema', 'port', 'password', 'extra', 'name', 'slots',
-	'occupied_slots', 'running_slots', 'queued_slots', 'open_slots', 'import_error_id', 'filename', 'timestamp', 'stack_trace',
-	'metadatabase', 'scheduler', 'triggerer', 'dag_processor', 'status', 'latest_scheduler_heartbeat', 'content', 'continuation_token',
-	'event', 'level', 'error_detail', 'exc_type', 'exc_value', '__type', 'days', 'seconds', 'sections', 'options', 'total_entries',
+	'dag_id',
+	'dag_display_name',
+	'description',
+	'is_paused',
+	'owners',
+	'tags',
+	'has_import_errors',
+	'fileloc',
+	'last_parsed_time',
+	'is_active',
+	'is_stale',
+	'schedule_interval',
+	'timetable_summary',
+	'timetable_description',
+	'next_dagrun',
+	'next_dagrun_create_after',
+	'next_dagrun_logical_date',
+	'next_dagrun_run_after',
+	'params',
+	'dag_run_id',
+	'state',
+	'run_type',
+	'logical_date',
+	'start_date',
+	'end_date',
+	'conf',
+	'note',
+	'execution_date',
+	'run_after',
+	'queued_at',
+	'task_id',
+	'map_index',
+	'try_number',
+	'duration',
+	'operator',
+	'hostname',
+	'key',
+	'value',
+	'connection_id',
+	'conn_type',
+	'host',
+	'login',
+	'schema',
+	'port',
+	'password',
+	'extra',
+	'name',
+	'slots',
+	'occupied_slots',
+	'running_slots',
+	'queued_slots',
+	'open_slots',
+	'import_error_id',
+	'filename',
+	'timestamp',
+	'stack_trace',
+	'metadatabase',
+	'scheduler',
+	'triggerer',
+	'dag_processor',
+	'status',
+	'latest_scheduler_heartbeat',
+	'content',
+	'continuation_token',
+	'event',
+	'level',
+	'error_detail',
+	'exc_type',
+	'exc_value',
+	'__type',
+	'days',
+	'seconds',
+	'sections',
+	'options',
+	'total_entries',
 	...PROTOTYPE_NAMES,
 ];
 
@@ -96,12 +162,18 @@ const BODY_MAPPERS: [string, (body: unknown) => unknown][] = [
 describe('every mapper, on arbitrary JSON', () => {
 	for (const [name, map] of RECORD_MAPPERS) {
 		it(`${name} returns a value or throws our own error`, () => {
-			fc.assert(fc.property(fc.oneof(record, parsedRecord), raw => survives(() => map(raw))), {numRuns: 500});
+			fc.assert(
+				fc.property(fc.oneof(record, parsedRecord), raw => survives(() => map(raw))),
+				{numRuns: 500},
+			);
 		});
 	}
 	for (const [name, map] of BODY_MAPPERS) {
 		it(`${name} returns a value or throws our own error`, () => {
-			fc.assert(fc.property(anyBody, body => survives(() => map(body))), {numRuns: 500});
+			fc.assert(
+				fc.property(anyBody, body => survives(() => map(body))),
+				{numRuns: 500},
+			);
 		});
 	}
 
@@ -141,7 +213,13 @@ describe('a bad field degrades in its cell', () => {
 	it('one odd DAG does not fail the list: every other DAG still maps', () => {
 		const body = {dags: [{dag_id: 'good'}, {dag_id: 'odd', schedule_interval: {__type: 'TimeDelta', seconds: 'x'}}], total_entries: 2};
 		const dags = collection(body, 'dags').items.map(raw => v1.dag(raw));
-		assert.deepEqual(dags.map(d => [d.dagId, d.schedule]), [['good', null], ['odd', '?']]);
+		assert.deepEqual(
+			dags.map(d => [d.dagId, d.schedule]),
+			[
+				['good', null],
+				['odd', '?'],
+			],
+		);
 	});
 
 	it('a total of 1e400 (Infinity) or below zero counts what came', () => {
@@ -155,6 +233,7 @@ describe('a bad field degrades in its cell', () => {
 		const parsed = params(JSON.parse('{"params": {"__proto__": {"value": 1}, "constructor": 2}}'));
 		assert.deepEqual(Object.keys(parsed), ['__proto__', 'constructor']);
 		assert.equal(Object.getPrototypeOf(parsed), null);
+		// biome-ignore lint/suspicious/noProto: the test is that __proto__ is an ordinary key here
 		assert.deepEqual(parsed['__proto__'], {value: 1, description: null, schema: {}});
 	});
 });
@@ -176,7 +255,10 @@ describe('states named like prototype members', () => {
 			}),
 		);
 		view.stdin.write('2');
-		const frame = await waitFor(() => view.lastFrame() ?? '', text => text.includes('etl_0002'));
+		const frame = await waitFor(
+			() => view.lastFrame() ?? '',
+			text => text.includes('etl_0002'),
+		);
 		assert.match(frame, /etl_0001/);
 		assert.doesNotMatch(frame, /not iterable|TypeError/);
 		view.unmount();

@@ -11,8 +11,7 @@ import {PACKAGE_ROOT} from '../../source/version.js';
 import {runCli} from '../support/run-cli.js';
 import {asAirflow2, fakeServer, type FakeServer} from '../support/fake-server.js';
 
-const recorded = (generation: 'v1' | 'v2') =>
-	(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'test', 'fixtures', generation, 'dags-page.json'), 'utf8')) as {body: {dags: Json[]}}).body.dags[0]!;
+const recorded = (generation: 'v1' | 'v2') => (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'test', 'fixtures', generation, 'dags-page.json'), 'utf8')) as {body: {dags: Json[]}}).body.dags[0]!;
 
 let server: FakeServer;
 after(async () => server?.close());

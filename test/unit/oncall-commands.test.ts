@@ -101,7 +101,10 @@ describe('windsock failures', () => {
 		assert.match(result.stderr, /1 failed run in the last 24h; no import errors/);
 		const json = JSON.parse((await runCli(['failures', '--json'], env)).stdout);
 		assert.equal(json.exitCode, 1);
-		assert.deepEqual(json.failedRuns[0].failedTasks.map((task: {taskId: string}) => task.taskId), ['boom', 'load']);
+		assert.deepEqual(
+			json.failedRuns[0].failedTasks.map((task: {taskId: string}) => task.taskId),
+			['boom', 'load'],
+		);
 	});
 
 	it('exits 1 for an import error alone', async () => {
@@ -160,7 +163,7 @@ describe('windsock tasks', () => {
 });
 
 describe('windsock clear', () => {
-	it('--dry-run shows Airflow\'s dry run and the request, and sends no change', async () => {
+	it("--dry-run shows Airflow's dry run and the request, and sends no change", async () => {
 		const result = await runCli(['clear', 'etl', RUN_ID, '--only-failed', '--dry-run'], env);
 		assert.equal(result.code, 0, result.stderr);
 		assert.match(result.stdout, /^boom\s+failed/m);
@@ -187,7 +190,15 @@ describe('windsock clear', () => {
 		const result = await runCli(['clear', 'etl', RUN_ID, '--task', 'boom', '--task', 'load', '--downstream', '--yes', '--json'], env);
 		assert.equal(result.code, 0, result.stderr);
 		const [change] = changes();
-		assert.deepEqual(JSON.parse(change!.body), {dry_run: false, only_failed: false, reset_dag_runs: true, include_downstream: true, include_upstream: false, dag_run_id: RUN_ID, task_ids: ['boom', 'load']});
+		assert.deepEqual(JSON.parse(change!.body), {
+			dry_run: false,
+			only_failed: false,
+			reset_dag_runs: true,
+			include_downstream: true,
+			include_upstream: false,
+			dag_run_id: RUN_ID,
+			task_ids: ['boom', 'load'],
+		});
 		assert.equal(JSON.parse(result.stdout).cleared.length, 3);
 	});
 
@@ -208,14 +219,20 @@ describe('windsock mark', () => {
 		assert.doesNotMatch(result.stdout, /^extract/m);
 		assert.match(result.stderr, /failed -> success; with it Airflow changes 2 task instances/);
 		assert.match(result.stdout, /etl manual__\S+: success/);
-		assert.deepEqual(changes().map(request => [request.method, path(request), JSON.parse(request.body)]), [['PATCH', RUN_PATH, {state: 'success'}]]);
+		assert.deepEqual(
+			changes().map(request => [request.method, path(request), JSON.parse(request.body)]),
+			[['PATCH', RUN_PATH, {state: 'success'}]],
+		);
 	});
 
-	it('marks a task after Airflow\'s dry run, and reads its state back', async () => {
+	it("marks a task after Airflow's dry run, and reads its state back", async () => {
 		const result = await runCli(['mark', 'etl', RUN_ID, 'success', '--task', 'boom', '--yes'], env);
 		assert.equal(result.code, 0, result.stderr);
 		assert.ok(server.seen.some(request => path(request) === `${RUN_PATH}/taskInstances/boom/dry_run`));
-		assert.deepEqual(changes().map(request => [request.method, path(request)]), [['PATCH', `${RUN_PATH}/taskInstances/boom`]]);
+		assert.deepEqual(
+			changes().map(request => [request.method, path(request)]),
+			[['PATCH', `${RUN_PATH}/taskInstances/boom`]],
+		);
 		assert.match(result.stdout, /boom in manual__\S+: success/);
 	});
 
@@ -236,7 +253,11 @@ describe('windsock mark', () => {
 		assert.equal(noTerminal.code, 2);
 		assert.match(noTerminal.stderr, /pass --yes/);
 		assert.deepEqual(changes(), []);
-		for (const args of [['mark', 'etl', RUN_ID, 'running'], ['mark', 'etl', 'latest', 'success'], ['mark', 'etl', RUN_ID]]) {
+		for (const args of [
+			['mark', 'etl', RUN_ID, 'running'],
+			['mark', 'etl', 'latest', 'success'],
+			['mark', 'etl', RUN_ID],
+		]) {
 			assert.equal((await runCli(args, env)).code, 2, args.join(' '));
 		}
 	});

@@ -32,7 +32,10 @@ function changes(generation: ApiGeneration): Handler {
 		const body = request.body ? (JSON.parse(request.body) as Record<string, unknown>) : {};
 		if (request.method === 'DELETE') return {status: 204};
 		if (path === 'dags' && request.method === 'GET') {
-			const dags = [{dag_id: 'etl_a', is_paused: false, tags: [{name: 'team'}]}, {dag_id: 'etl_b', is_paused: false, tags: [{name: 'team'}]}];
+			const dags = [
+				{dag_id: 'etl_a', is_paused: false, tags: [{name: 'team'}]},
+				{dag_id: 'etl_b', is_paused: false, tags: [{name: 'team'}]},
+			];
 			return {body: {dags, total_entries: dags.length}};
 		}
 		if (path === 'dags' && request.method === 'PATCH') return {body: {dags: [{dag_id: 'etl_a', is_paused: body['is_paused']}], total_entries: 1}};
@@ -47,7 +50,8 @@ function changes(generation: ApiGeneration): Handler {
 		if (path.includes('/taskInstances/')) return {body: generation === 'v1' ? {} : {task_instances: [], total_entries: 0}};
 		if (path.endsWith('/dagRuns') && request.method === 'POST') return {body: {dag_id: 'etl', dag_run_id: 'manual_1', state: 'queued', run_type: 'manual'}};
 		if (path.includes('/dagRuns/')) return {body: {dag_id: 'etl', dag_run_id: 'r1', state: body['state'] ?? 'running', run_type: 'manual'}};
-		if (path.startsWith('variables')) return {status: request.method === 'POST' && generation === 'v2' ? 201 : 200, body: {key: body['key'], value: body['value'], description: body['description'] ?? null}};
+		if (path.startsWith('variables'))
+			return {status: request.method === 'POST' && generation === 'v2' ? 201 : 200, body: {key: body['key'], value: body['value'], description: body['description'] ?? null}};
 		if (path.startsWith('connections')) return {body: {connection_id: body['connection_id'] ?? 'db', conn_type: body['conn_type'] ?? 'http'}};
 		return {status: 404, body: {detail: 'Not Found'}};
 	};
@@ -160,7 +164,10 @@ for (const generation of ['v1', 'v2'] as const) {
 			const {actions, asked} = recordingActions(client);
 			await confirmClearRun(actions, RUN, () => undefined);
 			const spec = asked[0]!;
-			assert.ok(spec.lines.some(line => /boom\s+failed/.test(line)), 'the dry run is listed with states (2.x: filled in)');
+			assert.ok(
+				spec.lines.some(line => /boom\s+failed/.test(line)),
+				'the dry run is listed with states (2.x: filled in)',
+			);
 			for (const key of ['y', 'f']) assertPreviewIsSent(lineOf(spec, key), await take(server, spec, key));
 		});
 
@@ -175,8 +182,20 @@ for (const generation of ['v1', 'v2'] as const) {
 		it('delete a Variable and a Connection', async () => {
 			const {server, client} = await connect(generation);
 			const {actions, asked} = recordingActions(client);
-			confirmDelete(actions, 'Variable', 'a/b', () => client.deleteVariable('a/b'), () => undefined);
-			confirmDelete(actions, 'Connection', 'db', () => client.deleteConnection('db'), () => undefined);
+			confirmDelete(
+				actions,
+				'Variable',
+				'a/b',
+				() => client.deleteVariable('a/b'),
+				() => undefined,
+			);
+			confirmDelete(
+				actions,
+				'Connection',
+				'db',
+				() => client.deleteConnection('db'),
+				() => undefined,
+			);
 			for (const spec of asked) assertPreviewIsSent(spec.lines[0]!, await take(server, spec, 'y'));
 		});
 
@@ -187,7 +206,10 @@ for (const generation of ['v1', 'v2'] as const) {
 			const cases: {dialog: FormDialogProps; values: Record<string, string>}[] = [
 				{dialog: form(VariableDialog({actions, width: 80, height: 24, onSaved: () => undefined})), values: {key: 'region', value: 'eu\nwest', description: ''}},
 				{dialog: form(VariableDialog({actions, variable: {key: 'region', value: 'eu', description: 'old'}, width: 80, height: 24, onSaved: () => undefined})), values: {value: 'us', description: ''}},
-				{dialog: form(VariableDialog({actions, variable: {key: 'api_token', value: 'x', description: null}, width: 80, height: 24, onSaved: () => undefined})), values: {value: 's3cret', description: 'rotated'}},
+				{
+					dialog: form(VariableDialog({actions, variable: {key: 'api_token', value: 'x', description: null}, width: 80, height: 24, onSaved: () => undefined})),
+					values: {value: 's3cret', description: 'rotated'},
+				},
 			];
 			for (const {dialog, values} of cases) {
 				const [line, ...body] = dialog.preview(values).lines;

@@ -84,6 +84,9 @@ describe('read-only can only be switched on', () => {
 		const result = await runCli(['pause', 'etl', '--yes'], {WINDSOCK_CONFIG: file, WINDSOCK_READ_ONLY: '1', WINDSOCK_TOKEN: 't'});
 		assert.notEqual(result.code, 0, result.stdout);
 		assert.match(result.stderr, /read-only/i);
-		assert.deepEqual(server.seen.filter(request => request.method !== 'GET').map(request => `${request.method} ${request.url}`), []);
+		assert.deepEqual(
+			server.seen.filter(request => request.method !== 'GET').map(request => `${request.method} ${request.url}`),
+			[],
+		);
 	});
 });

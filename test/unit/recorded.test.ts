@@ -12,15 +12,17 @@ import type {ApiGeneration} from '../../source/airflow/model.js';
 import {PACKAGE_ROOT} from '../../source/version.js';
 
 type Recording = {status: number; body: unknown};
-const fixture = (generation: ApiGeneration, name: string): Recording =>
-	JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'test', 'fixtures', generation, `${name}.json`), 'utf8')) as Recording;
+const fixture = (generation: ApiGeneration, name: string): Recording => JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'test', 'fixtures', generation, `${name}.json`), 'utf8')) as Recording;
 const body = (generation: ApiGeneration, name: string) => fixture(generation, name).body as Json;
 const errorOf = (generation: ApiGeneration, name: string, operation: Operation) => {
 	const {status, body} = fixture(generation, name);
 	return errorFromResponse({status, body, method: 'POST', path: '/x', operation, generation});
 };
 
-for (const [generation, wire] of [['v1', v1], ['v2', v2]] as const) {
+for (const [generation, wire] of [
+	['v1', v1],
+	['v2', v2],
+] as const) {
 	describe(`${generation} adapter on recorded answers`, () => {
 		it('maps a page of DAGs', () => {
 			const dags = (body(generation, 'dags-page')['dags'] as Json[]).map(wire.dag);
@@ -121,7 +123,10 @@ describe('recorded answers only one line gives', () => {
 
 	it('v2: task instances, a clear dry run, pools, import errors, config, a masked password', () => {
 		const tasks = (body('v2', 'task-instances')['task_instances'] as Json[]).map(v2.taskInstance);
-		assert.deepEqual(tasks.map(t => [t.taskId, t.state, t.tryNumber]).sort(), [['done', 'success', 1], ['hello', 'success', 1]]);
+		assert.deepEqual(tasks.map(t => [t.taskId, t.state, t.tryNumber]).sort(), [
+			['done', 'success', 1],
+			['hello', 'success', 1],
+		]);
 		assert.ok(tasks.every(t => typeof t.duration === 'number'));
 		const refs = (body('v2', 'clear-dry-run')['task_instances'] as Json[]).map(v2.taskRef);
 		assert.deepEqual(refs.map(r => r.taskId).sort(), ['done', 'hello']);

@@ -28,9 +28,7 @@ describe('redirects', () => {
 	for (const status of [302, 307, 308]) {
 		it(`a ${status} on the 3.x login sends the password nowhere else`, async () => {
 			const elsewhere = await serve(() => ({body: {access_token: 'stolen'}}));
-			const server = await serve(
-				asAirflow3(request => (request.url.startsWith('/auth/token') ? {status, headers: {location: `${elsewhere.url}/collect?x=1`}} : {body: {dags: [], total_entries: 0}})),
-			);
+			const server = await serve(asAirflow3(request => (request.url.startsWith('/auth/token') ? {status, headers: {location: `${elsewhere.url}/collect?x=1`}} : {body: {dags: [], total_entries: 0}})));
 			const client = await AirflowClient.connect({baseUrl: server.url, username: 'admin', password: 'hunter2-secret'});
 			const error = await failure(client.listDags());
 			assert.equal(elsewhere.seen.length, 0, 'the other origin received a request');

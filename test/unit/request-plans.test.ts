@@ -18,7 +18,36 @@ import {PACKAGE_ROOT} from '../../source/version.js';
 /** One operation of a spec: its query parameters and body fields; `closed` = additionalProperties: false (a 422 for any other key). */
 type SpecOperation = {method: string; path: string; query?: string[]; body?: string[]; required?: string[]; closed?: boolean};
 
-const DAG_V1_FIELDS = ['dag_display_name', 'dag_id', 'default_view', 'description', 'file_token', 'fileloc', 'has_import_errors', 'has_task_concurrency_limits', 'is_active', 'is_paused', 'is_subdag', 'last_expired', 'last_parsed_time', 'last_pickled', 'max_active_runs', 'max_active_tasks', 'max_consecutive_failed_dag_runs', 'next_dagrun', 'next_dagrun_create_after', 'next_dagrun_data_interval_end', 'next_dagrun_data_interval_start', 'owners', 'pickle_id', 'root_dag_id', 'schedule_interval', 'scheduler_lock', 'tags', 'timetable_description'];
+const DAG_V1_FIELDS = [
+	'dag_display_name',
+	'dag_id',
+	'default_view',
+	'description',
+	'file_token',
+	'fileloc',
+	'has_import_errors',
+	'has_task_concurrency_limits',
+	'is_active',
+	'is_paused',
+	'is_subdag',
+	'last_expired',
+	'last_parsed_time',
+	'last_pickled',
+	'max_active_runs',
+	'max_active_tasks',
+	'max_consecutive_failed_dag_runs',
+	'next_dagrun',
+	'next_dagrun_create_after',
+	'next_dagrun_data_interval_end',
+	'next_dagrun_data_interval_start',
+	'owners',
+	'pickle_id',
+	'root_dag_id',
+	'schedule_interval',
+	'scheduler_lock',
+	'tags',
+	'timetable_description',
+];
 const CONNECTION_V1_FIELDS = ['conn_type', 'connection_id', 'description', 'host', 'login', 'port', 'schema', 'extra', 'password'];
 const TASK_STATE_V2_FIELDS = ['include_downstream', 'include_future', 'include_past', 'include_upstream', 'new_state', 'note'];
 
@@ -26,8 +55,46 @@ const SPEC: Record<ApiGeneration, SpecOperation[]> = {
 	v1: [
 		{method: 'PATCH', path: 'dags/{dag_id}', query: ['update_mask'], body: DAG_V1_FIELDS},
 		{method: 'PATCH', path: 'dags', query: ['limit', 'offset', 'tags', 'update_mask', 'only_active', 'dag_id_pattern'], body: DAG_V1_FIELDS},
-		{method: 'POST', path: 'dags/{dag_id}/clearTaskInstances', body: ['dag_run_id', 'dry_run', 'end_date', 'include_downstream', 'include_future', 'include_parentdag', 'include_past', 'include_subdags', 'include_upstream', 'only_failed', 'only_running', 'reset_dag_runs', 'start_date', 'task_ids']},
-		{method: 'POST', path: 'dags/{dag_id}/dagRuns', body: ['conf', 'dag_id', 'dag_run_id', 'data_interval_end', 'data_interval_start', 'end_date', 'execution_date', 'external_trigger', 'last_scheduling_decision', 'logical_date', 'note', 'run_type', 'start_date', 'state']},
+		{
+			method: 'POST',
+			path: 'dags/{dag_id}/clearTaskInstances',
+			body: [
+				'dag_run_id',
+				'dry_run',
+				'end_date',
+				'include_downstream',
+				'include_future',
+				'include_parentdag',
+				'include_past',
+				'include_subdags',
+				'include_upstream',
+				'only_failed',
+				'only_running',
+				'reset_dag_runs',
+				'start_date',
+				'task_ids',
+			],
+		},
+		{
+			method: 'POST',
+			path: 'dags/{dag_id}/dagRuns',
+			body: [
+				'conf',
+				'dag_id',
+				'dag_run_id',
+				'data_interval_end',
+				'data_interval_start',
+				'end_date',
+				'execution_date',
+				'external_trigger',
+				'last_scheduling_decision',
+				'logical_date',
+				'note',
+				'run_type',
+				'start_date',
+				'state',
+			],
+		},
 		{method: 'PATCH', path: 'dags/{dag_id}/dagRuns/{dag_run_id}', body: ['state']},
 		{method: 'PATCH', path: 'dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}', body: ['dry_run', 'new_state']},
 		{method: 'POST', path: 'variables', body: ['description', 'key', 'value']},
@@ -39,18 +106,64 @@ const SPEC: Record<ApiGeneration, SpecOperation[]> = {
 	],
 	v2: [
 		{method: 'PATCH', path: 'dags/{dag_id}', query: ['update_mask'], body: ['is_paused'], required: ['is_paused'], closed: true},
-		{method: 'PATCH', path: 'dags', query: ['update_mask', 'limit', 'offset', 'tags', 'tags_match_mode', 'owners', 'dag_id_pattern', 'exclude_stale', 'paused'], body: ['is_paused'], required: ['is_paused'], closed: true},
-		{method: 'POST', path: 'dags/{dag_id}/clearTaskInstances', body: ['dag_run_id', 'dry_run', 'end_date', 'include_downstream', 'include_future', 'include_past', 'include_upstream', 'only_failed', 'only_running', 'prevent_running_task', 'reset_dag_runs', 'run_on_latest_version', 'start_date', 'task_ids'], closed: true},
+		{
+			method: 'PATCH',
+			path: 'dags',
+			query: ['update_mask', 'limit', 'offset', 'tags', 'tags_match_mode', 'owners', 'dag_id_pattern', 'exclude_stale', 'paused'],
+			body: ['is_paused'],
+			required: ['is_paused'],
+			closed: true,
+		},
+		{
+			method: 'POST',
+			path: 'dags/{dag_id}/clearTaskInstances',
+			body: [
+				'dag_run_id',
+				'dry_run',
+				'end_date',
+				'include_downstream',
+				'include_future',
+				'include_past',
+				'include_upstream',
+				'only_failed',
+				'only_running',
+				'prevent_running_task',
+				'reset_dag_runs',
+				'run_on_latest_version',
+				'start_date',
+				'task_ids',
+			],
+			closed: true,
+		},
 		// the server requires logical_date (it may be null) although this copy of the spec dropped `required`
-		{method: 'POST', path: 'dags/{dag_id}/dagRuns', body: ['conf', 'dag_run_id', 'data_interval_end', 'data_interval_start', 'logical_date', 'note', 'partition_key', 'run_after'], required: ['logical_date'], closed: true},
+		{
+			method: 'POST',
+			path: 'dags/{dag_id}/dagRuns',
+			body: ['conf', 'dag_run_id', 'data_interval_end', 'data_interval_start', 'logical_date', 'note', 'partition_key', 'run_after'],
+			required: ['logical_date'],
+			closed: true,
+		},
 		{method: 'PATCH', path: 'dags/{dag_id}/dagRuns/{dag_run_id}', query: ['update_mask'], body: ['note', 'state'], closed: true},
 		{method: 'PATCH', path: 'dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}', query: ['map_index', 'update_mask'], body: TASK_STATE_V2_FIELDS, closed: true},
 		{method: 'PATCH', path: 'dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/dry_run', query: ['map_index', 'update_mask'], body: TASK_STATE_V2_FIELDS, closed: true},
 		{method: 'POST', path: 'variables', body: ['description', 'key', 'team_name', 'value'], required: ['key', 'value'], closed: true},
 		{method: 'PATCH', path: 'variables/{variable_key}', query: ['update_mask'], body: ['description', 'key', 'team_name', 'value'], required: ['key', 'value'], closed: true},
 		{method: 'DELETE', path: 'variables/{variable_key}'},
-		{method: 'POST', path: 'connections', body: ['conn_type', 'connection_id', 'description', 'extra', 'host', 'login', 'password', 'port', 'schema', 'team_name'], required: ['connection_id', 'conn_type'], closed: true},
-		{method: 'PATCH', path: 'connections/{connection_id}', query: ['update_mask'], body: ['conn_type', 'connection_id', 'description', 'extra', 'host', 'login', 'password', 'port', 'schema', 'team_name'], required: ['connection_id', 'conn_type'], closed: true},
+		{
+			method: 'POST',
+			path: 'connections',
+			body: ['conn_type', 'connection_id', 'description', 'extra', 'host', 'login', 'password', 'port', 'schema', 'team_name'],
+			required: ['connection_id', 'conn_type'],
+			closed: true,
+		},
+		{
+			method: 'PATCH',
+			path: 'connections/{connection_id}',
+			query: ['update_mask'],
+			body: ['conn_type', 'connection_id', 'description', 'extra', 'host', 'login', 'password', 'port', 'schema', 'team_name'],
+			required: ['connection_id', 'conn_type'],
+			closed: true,
+		},
 		{method: 'DELETE', path: 'connections/{connection_id}'},
 	],
 };
@@ -210,8 +323,7 @@ describe('plans: the rules that differ between the lines', () => {
 
 describe('plans: the bodies the real servers accepted when the fixtures were recorded', () => {
 	type Recording = {status: number; body: unknown};
-	const fixture = (generation: ApiGeneration, name: string): Recording =>
-		JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'test', 'fixtures', generation, `${name}.json`), 'utf8')) as Recording;
+	const fixture = (generation: ApiGeneration, name: string): Recording => JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'test', 'fixtures', generation, `${name}.json`), 'utf8')) as Recording;
 
 	for (const [generation, wire] of WIRES) {
 		const plans = changePlans(wire);
@@ -225,7 +337,17 @@ describe('plans: the bodies the real servers accepted when the fixtures were rec
 		it(`${generation}: a Variable and a Connection created with the fields recorded`, () => {
 			assert.deepEqual(plans.createVariable({key: 'ws_fixture', value: '{"a": 1}', description: 'recorded'}).body, {key: 'ws_fixture', value: '{"a": 1}', description: 'recorded'});
 			assert.equal(fixture(generation, 'variable-created').status, generation === 'v1' ? 200 : 201);
-			const connection = plans.createConnection({connectionId: 'ws_fixture_conn', connType: 'http', description: null, host: 'example.invalid', login: 'me', schema: null, port: 443, extra: null, password: 'recorded-secret'});
+			const connection = plans.createConnection({
+				connectionId: 'ws_fixture_conn',
+				connType: 'http',
+				description: null,
+				host: 'example.invalid',
+				login: 'me',
+				schema: null,
+				port: 443,
+				extra: null,
+				password: 'recorded-secret',
+			});
 			const recorded = {connection_id: 'ws_fixture_conn', conn_type: 'http', host: 'example.invalid', login: 'me', password: 'recorded-secret', port: 443};
 			for (const [key, value] of Object.entries(recorded)) assert.deepEqual((connection.body as Record<string, unknown>)[key], value, key);
 			assert.equal(fixture(generation, 'connection-created').status, generation === 'v1' ? 200 : 201);

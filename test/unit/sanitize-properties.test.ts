@@ -25,14 +25,55 @@ function forbidden(code: number): boolean {
 	);
 }
 
-const offending = (text: string) => [...text].map(char => char.codePointAt(0)!).filter(forbidden).map(code => `U+${code.toString(16).padStart(4, '0')}`);
+const offending = (text: string) =>
+	[...text]
+		.map(char => char.codePointAt(0)!)
+		.filter(forbidden)
+		.map(code => `U+${code.toString(16).padStart(4, '0')}`);
 
 // Strings dense in what matters: escape introducers, terminators, C1, bidi and zero-width
 // characters, mixed with ordinary and astral text.
 const special = fc.constantFrom(
-	'\u001b', '[', ']', 'P', 'X', '^', '_', '\\', '\u0007', '\u009b', '\u009c', '\u009d', '\u0090', '\u0098', '\u009e', '\u009f', '\u0085',
-	'\u202e', '\u2066', '\u2069', '\u200e', '\u200f', '\u061c', '\u200b', '\u200d', '\u2060', '\ufeff', '\u2028', '\u2029',
-	'31m', '0;', ';', '\r', '\n', '\t', '\u007f', '\u0000', 'a', '数', '🚀',
+	'\u001b',
+	'[',
+	']',
+	'P',
+	'X',
+	'^',
+	'_',
+	'\\',
+	'\u0007',
+	'\u009b',
+	'\u009c',
+	'\u009d',
+	'\u0090',
+	'\u0098',
+	'\u009e',
+	'\u009f',
+	'\u0085',
+	'\u202e',
+	'\u2066',
+	'\u2069',
+	'\u200e',
+	'\u200f',
+	'\u061c',
+	'\u200b',
+	'\u200d',
+	'\u2060',
+	'\ufeff',
+	'\u2028',
+	'\u2029',
+	'31m',
+	'0;',
+	';',
+	'\r',
+	'\n',
+	'\t',
+	'\u007f',
+	'\u0000',
+	'a',
+	'数',
+	'🚀',
 );
 const hostile = fc.oneof(
 	fc.string({unit: 'binary', maxLength: 200}),

@@ -10,14 +10,48 @@ import {isSensitiveKey, MASK} from '../../source/text/sensitive.js';
 const DEFAULT_SENSITIVE_FIELDS = ['access_token', 'api_key', 'apikey', 'authorization', 'passphrase', 'passwd', 'password', 'private_key', 'secret', 'token', 'keyfile_dict', 'service_account'];
 
 /** Airflow 2.11.2, airflow/utils/log/secrets_masker.py: the above plus proxy, proxies. */
-const AIRFLOW_2_11 = ['access_token', 'api_key', 'apikey', 'authorization', 'passphrase', 'passwd', 'password', 'private_key', 'proxy', 'proxies', 'secret', 'token', 'keyfile_dict', 'service_account'];
+const AIRFLOW_2_11 = [
+	'access_token',
+	'api_key',
+	'apikey',
+	'authorization',
+	'passphrase',
+	'passwd',
+	'password',
+	'private_key',
+	'proxy',
+	'proxies',
+	'secret',
+	'token',
+	'keyfile_dict',
+	'service_account',
+];
 
 /** Airflow 3.3.2, airflow/_shared/secrets_masker/secrets_masker.py (the same in airflow.sdk). */
 const AIRFLOW_3_3 = [
-	'access_key', 'access_token', 'api_key', 'apikey', 'auth_header', 'authorization', 'bearer', 'connection_string', 'dsn', 'passphrase', 'passwd', 'password',
-	'private_key', 'proxy', 'proxy_password', 'proxies', 'secret', 'service_account', 'service_key', 'token', 'keyfile_dict', 'webhook_url',
+	'access_key',
+	'access_token',
+	'api_key',
+	'apikey',
+	'auth_header',
+	'authorization',
+	'bearer',
+	'connection_string',
+	'dsn',
+	'passphrase',
+	'passwd',
+	'password',
+	'private_key',
+	'proxy',
+	'proxy_password',
+	'proxies',
+	'secret',
+	'service_account',
+	'service_key',
+	'token',
+	'keyfile_dict',
+	'webhook_url',
 ];
-
 
 describe('sensitive keys (Airflow DEFAULT_SENSITIVE_FIELDS)', () => {
 	for (const word of DEFAULT_SENSITIVE_FIELDS) {
@@ -28,7 +62,19 @@ describe('sensitive keys (Airflow DEFAULT_SENSITIVE_FIELDS)', () => {
 		});
 	}
 
-	for (const key of ['client_secret', 'aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'slack_api_key', 'gcp_keyfile_dict', 'db_password', 'github_token', 'ssh_private_key', 'bearer_authorization', 'SecretKey', 'google_service_account']) {
+	for (const key of [
+		'client_secret',
+		'aws_secret_access_key',
+		'AWS_SECRET_ACCESS_KEY',
+		'slack_api_key',
+		'gcp_keyfile_dict',
+		'db_password',
+		'github_token',
+		'ssh_private_key',
+		'bearer_authorization',
+		'SecretKey',
+		'google_service_account',
+	]) {
 		it(`masks the compound key ${key}`, () => assert.equal(isSensitiveKey(key), true));
 	}
 

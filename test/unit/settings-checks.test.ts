@@ -109,11 +109,37 @@ describe('flag bounds', () => {
 });
 
 describe('sensitive keys', () => {
-	it('catches the common words, as words, and keeps Airflow\'s substring rule for its own', () => {
-		for (const key of ['gcp_credentials', 'db_pass', 'DB_PWD', 'basic_auth', 'auth', 'sentry_dsn', 'session-cookie', 'slack_webhook_url', 'slackWebhookUrl', 'SLACK_WEBHOOK_URL', 'apiAuth', 'my.pass', 'dbpassword', 'github_token', 'x_secret_y']) {
+	it("catches the common words, as words, and keeps Airflow's substring rule for its own", () => {
+		for (const key of [
+			'gcp_credentials',
+			'db_pass',
+			'DB_PWD',
+			'basic_auth',
+			'auth',
+			'sentry_dsn',
+			'session-cookie',
+			'slack_webhook_url',
+			'slackWebhookUrl',
+			'SLACK_WEBHOOK_URL',
+			'apiAuth',
+			'my.pass',
+			'dbpassword',
+			'github_token',
+			'x_secret_y',
+		]) {
 			assert.ok(isSensitiveKey(key), key);
 		}
-		for (const key of ['bypass_cache', 'passthrough', 'author', 'authority_level', 'compass', 'dsn_count_x'.replace('dsn', 'dsns'), 'cookie_jar_size'.replace('cookie', 'cookiecutter'), 'region', 'batch_size']) {
+		for (const key of [
+			'bypass_cache',
+			'passthrough',
+			'author',
+			'authority_level',
+			'compass',
+			'dsn_count_x'.replace('dsn', 'dsns'),
+			'cookie_jar_size'.replace('cookie', 'cookiecutter'),
+			'region',
+			'batch_size',
+		]) {
 			assert.ok(!isSensitiveKey(key), key);
 		}
 	});

@@ -13,7 +13,7 @@ after(async () => Promise.all(servers.map(s => s.close())));
 function runSlowPipe(args: string[], url: string, chunks: string[]): Promise<{code: number; stderr: string}> {
 	const writer = chunks.map((_, i) => `sleep 0.4; printf '%s' "$C${i}"`).join('; ');
 	const env: Record<string, string> = {...(process.env as Record<string, string>), NO_COLOR: '1', WINDSOCK_CONFIG: '/nonexistent', WINDSOCK_URL: url, WINDSOCK_TOKEN: 't'};
-	chunks.forEach((chunk, i) => (env[`C${i}`] = chunk));
+	for (const [i, chunk] of chunks.entries()) env[`C${i}`] = chunk;
 	const quoted = args.map(a => `'${a}'`).join(' ');
 	return new Promise(resolve => {
 		const child = spawn('sh', ['-c', `(${writer}) | '${process.execPath}' '${CLI}' ${quoted}`], {env, stdio: ['ignore', 'pipe', 'pipe']});
@@ -56,7 +56,7 @@ describe('stdin that arrives slowly', () => {
 		const conf = JSON.stringify({payload: big + big + big});
 		const result = await runSlowPipe(['trigger', 'etl', '--conf', '@-'], fake.url, pieces(conf));
 		assert.equal(result.code, 0, result.stderr);
-		assert.equal((posted(fake.seen, '/api/v2/dags/etl/dagRuns')[0]?.['conf'] as {payload: string}).payload.length, 300_000);
+		assert.equal((posted(fake.seen, '/api/v2/dags/etl/dagRuns')[0]?.['conf'] as {payload: string} | undefined)?.payload.length, 300_000);
 	});
 
 	it('variables import - reads the whole file', async () => {
@@ -64,7 +64,12 @@ describe('stdin that arrives slowly', () => {
 		const file = JSON.stringify({a: big, b: big, c: big});
 		const result = await runSlowPipe(['variables', 'import', '-'], fake.url, pieces(file));
 		assert.equal(result.code, 0, result.stderr);
-		assert.deepEqual(posted(fake.seen, '/api/v2/variables').map(v => v['key']).sort(), ['a', 'b', 'c']);
+		assert.deepEqual(
+			posted(fake.seen, '/api/v2/variables')
+				.map(v => v['key'])
+				.sort(),
+			['a', 'b', 'c'],
+		);
 	});
 
 	it('connections import - reads the whole file', async () => {
@@ -72,6 +77,11 @@ describe('stdin that arrives slowly', () => {
 		const file = JSON.stringify({c1: {conn_type: 'http', extra: big}, c2: {conn_type: 'http', extra: big + big}});
 		const result = await runSlowPipe(['connections', 'import', '-'], fake.url, pieces(file));
 		assert.equal(result.code, 0, result.stderr);
-		assert.deepEqual(posted(fake.seen, '/api/v2/connections').map(c => c['connection_id']).sort(), ['c1', 'c2']);
+		assert.deepEqual(
+			posted(fake.seen, '/api/v2/connections')
+				.map(c => c['connection_id'])
+				.sort(),
+			['c1', 'c2'],
+		);
 	});
 });

@@ -5,7 +5,22 @@ import type {Key} from 'ink';
 import {cursorPosition, editText, textState} from '../../source/ui/text-edit.js';
 import {keysOf} from '../../source/ui/line-edit.js';
 
-const none: Key = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false} as Key;
+const none: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+} as Key;
 const press = (over: Partial<Key>): Key => ({...none, ...over});
 
 describe('form field editing', () => {

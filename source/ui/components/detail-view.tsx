@@ -1,6 +1,6 @@
 // One item opened from a list (a variable's value, an import error's stack trace): a title
 // line and the text, scrollable; Esc goes back to the list.
-import React, {type ReactNode} from 'react';
+import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import {bind, type Binding} from '../bindings.js';
 import {KeyDepth, useBindings} from '../keys.js';

@@ -3,7 +3,7 @@
 // page on the server; small lists (variables, pools, ...) fetch all and page here. The
 // selection and filter live in a reducer (list-state.ts) kept in a ref, so each key of a
 // chunk sees what the keys before it did.
-import React, {useEffect, useRef, useState, type ReactNode} from 'react';
+import {useEffect, useRef, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import type {Page} from '../../airflow/model.js';
@@ -148,7 +148,9 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	}, props.active);
 
 	const shown = rows.length;
-	const range = shown ? `rows ${(poll.data!.offset + 1).toLocaleString('en')}-${(poll.data!.offset + shown).toLocaleString('en')} of ${total.toLocaleString('en')}` : `0 of ${total.toLocaleString('en')}`;
+	const range = shown
+		? `rows ${(poll.data!.offset + 1).toLocaleString('en')}-${(poll.data!.offset + shown).toLocaleString('en')} of ${total.toLocaleString('en')}`
+		: `0 of ${total.toLocaleString('en')}`;
 	const explained = poll.error ? props.explainError?.(poll.error) : undefined;
 	if (explained && !poll.data) return <Box flexDirection="column">{explained}</Box>;
 

@@ -1,6 +1,6 @@
 // A scrollable block of text (a task log, a variable's value, a stack trace): j/k, PgUp/PgDn,
 // g/G. With `follow`, it stays at the bottom as lines arrive until the user scrolls up.
-import React, {useEffect, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {sanitize} from '../../text/sanitize.js';
 import {bind} from '../bindings.js';

@@ -2,7 +2,6 @@
 // Why not @alcalzone/ink-table: it renders every row it is given, draws box borders that
 // cost two of 24 lines, and has no selection or per-cell colour; a DAG list of 10,000
 // rows must render 20.
-import React from 'react';
 import {Box, Text} from 'ink';
 import {color} from '../theme.js';
 import {cellWidth, fit} from '../../text/cells.js';
@@ -45,7 +44,7 @@ export function WindowedTable<Row>(props: {
 			<Text bold wrap="truncate">
 				{'  ' + columns.map((column, index) => fit(column.header, widths[index]!)).join(' ')}
 			</Text>
-			{props.rows.length === 0 ? <Text dimColor>  {props.empty}</Text> : null}
+			{props.rows.length === 0 ? <Text dimColor> {props.empty}</Text> : null}
 			{props.rows.slice(0, props.height).map((row, rowIndex) => {
 				const isSelected = rowIndex === props.selected;
 				return (

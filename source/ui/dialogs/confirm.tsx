@@ -1,6 +1,7 @@
 // A confirmation over the pane: what will be sent, then one key per choice. While the change
 // is in flight the dialog says so; a failure stays on screen (Enter tries again, Esc closes).
-import React, {useRef, useState} from 'react';
+import type React from 'react';
+import {useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {describeError} from '../../airflow/errors.js';
 import {sanitizeLine} from '../../text/sanitize.js';
@@ -74,7 +75,7 @@ export function ConfirmDialog(props: {spec: ConfirmSpec; width: number; height: 
 				) : (
 					<Text>
 						{spec.choices.map(choice => `${choice.key}${spec.choices.length === 1 ? '/Enter' : ''}: ${choice.label}`).join('   ')}
-						<Text dimColor>   Esc/n: cancel</Text>
+						<Text dimColor> Esc/n: cancel</Text>
 					</Text>
 				)}
 			</Text>

@@ -2,7 +2,7 @@
 // edited in place, mistakes shown as you type (under the field, with the line), Ctrl-S (or
 // Enter in a one-line field) to see exactly what will be sent, a second key to send it.
 // Whatever goes wrong, the form comes back with everything typed still in it.
-import React, {useEffect, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {AirflowError, describeError} from '../../airflow/errors.js';
 import {sanitize, sanitizeLine} from '../../text/sanitize.js';
@@ -143,7 +143,12 @@ export function FormDialog(props: FormDialogProps) {
 			(error: unknown) => {
 				// back to the form, everything typed kept, the server's reason on one line
 				const field = error instanceof AirflowError ? props.fieldOfError?.(error) : undefined;
-				const focus = field ? Math.max(0, props.fields.findIndex(spec => spec.name === field)) : ref.current.focus;
+				const focus = field
+					? Math.max(
+							0,
+							props.fields.findIndex(spec => spec.name === field),
+						)
+					: ref.current.focus;
 				update({...ref.current, phase: 'edit', focus, error: describeError(error)});
 			},
 		);
@@ -207,7 +212,7 @@ export function FormDialog(props: FormDialogProps) {
 					) : (
 						<Text>
 							Enter/y: send{extra ? `   ${extra.key}: ${extra.label}` : ''}
-							<Text dimColor>   Esc: back to the form</Text>
+							<Text dimColor> Esc: back to the form</Text>
 						</Text>
 					)}
 				</Text>
@@ -225,7 +230,7 @@ export function FormDialog(props: FormDialogProps) {
 				</Text>
 			) : null}
 			<Text dimColor wrap="truncate">
-				Tab/↑↓: field  {actions.safety.confirm ? 'Ctrl-S: preview' : 'Ctrl-S: send'} (Enter in a one-line field)  Esc: cancel
+				Tab/↑↓: field {actions.safety.confirm ? 'Ctrl-S: preview' : 'Ctrl-S: send'} (Enter in a one-line field) Esc: cancel
 			</Text>
 		</DialogFrame>
 	);

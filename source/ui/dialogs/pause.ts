@@ -14,10 +14,7 @@ export function confirmPause(actions: Actions, dag: Dag, onDone: () => void): vo
 	const plan = client.plans.pause(dag.dagId, pause);
 	actions.confirm({
 		title: `${pause ? 'Pause' : 'Unpause'} ${sanitizeLine(dag.dagId)}?`,
-		lines: [
-			client.describeLine(plan),
-			pause ? 'No new runs will be scheduled; running tasks finish.' : 'The scheduler starts creating runs again (catchup as the DAG says).',
-		],
+		lines: [client.describeLine(plan), pause ? 'No new runs will be scheduled; running tasks finish.' : 'The scheduler starts creating runs again (catchup as the DAG says).'],
 		choices: [
 			{
 				key: 'y',

@@ -3,7 +3,6 @@
 // A Connection's password is typed masked and sent only when typed. The preview is the
 // client's plan for the save (secrets shown by length only), built from the same record the
 // save sends. A failed save brings the form back with the edit in it.
-import React from 'react';
 import type {Connection, ConnectionInput, Variable} from '../../airflow/model.js';
 import {parseJson} from '../../text/json-input.js';
 import {sanitizeLine} from '../../text/sanitize.js';

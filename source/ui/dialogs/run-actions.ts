@@ -59,10 +59,7 @@ export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () 
 			`all: ${all.length} task instance${all.length === 1 ? '' : 's'}; failed only: ${failed.length}`,
 			...all.map(refLine),
 		],
-		choices: [
-			{key: 'y', label: `clear all ${all.length}`, run: clear(false)},
-			...(failed.length ? [{key: 'f', label: `clear the ${failed.length} failed`, run: clear(true)}] : []),
-		],
+		choices: [{key: 'y', label: `clear all ${all.length}`, run: clear(false)}, ...(failed.length ? [{key: 'f', label: `clear the ${failed.length} failed`, run: clear(true)}] : [])],
 		onDone,
 	});
 }
@@ -88,10 +85,7 @@ export async function confirmClearTasks(actions: Actions, run: DagRun, tasks: Ta
 			...only.map(refLine),
 			...(extra.length ? [`with downstream (d), also:`, ...extra.map(refLine)] : []),
 		],
-		choices: [
-			{key: 'y', label: `clear ${only.length}`, run: clear(false)},
-			...(extra.length ? [{key: 'd', label: `clear ${withDownstream.length} with downstream`, run: clear(true)}] : []),
-		],
+		choices: [{key: 'y', label: `clear ${only.length}`, run: clear(false)}, ...(extra.length ? [{key: 'd', label: `clear ${withDownstream.length} with downstream`, run: clear(true)}] : [])],
 		onDone,
 	});
 }

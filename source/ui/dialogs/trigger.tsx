@@ -4,7 +4,7 @@
 // for the trigger, the one trigger() sends; a paused DAG is said to be paused, with "unpause,
 // then trigger" offered (and its request shown). On success the console opens the new run and
 // follows it; on 409/400/422 the form comes back as typed.
-import React, {useRef} from 'react';
+import {useRef} from 'react';
 import type {DagDetails, TriggerRequest} from '../../airflow/model.js';
 import {parseJsonObject} from '../../text/json-input.js';
 import {useActions, type Actions} from '../actions.js';

@@ -1,6 +1,5 @@
 // The footer: the keys that work here, as their bindings name them, and one status line (a
 // notice of what just happened, the health poll's error, or the latest status change).
-import React from 'react';
 import {Text} from 'ink';
 import {componentName} from '../../airflow/components.js';
 import type {HealthEvent} from '../../live/health-history.js';
@@ -16,9 +15,22 @@ export function footerKeys(here: readonly Binding[]): string {
 	return [...words, '? help', ': go to', 'q quit'].join('  ');
 }
 
-export function Footer(props: {keys: string; command: string | undefined; commandHint: string; notice: {text: string; tone: Tone} | undefined; healthError: string | undefined; lastEvent: HealthEvent | undefined}) {
+export function Footer(props: {
+	keys: string;
+	command: string | undefined;
+	commandHint: string;
+	notice: {text: string; tone: Tone} | undefined;
+	healthError: string | undefined;
+	lastEvent: HealthEvent | undefined;
+}) {
 	const {notice, healthError, lastEvent} = props;
-	const statusColor = notice ? color(notice.tone === 'error' ? 'red' : notice.tone === 'ok' ? 'green' : 'cyan') : healthError ? color('red') : lastEvent ? color(stateStyle(lastEvent.to).color) : undefined;
+	const statusColor = notice
+		? color(notice.tone === 'error' ? 'red' : notice.tone === 'ok' ? 'green' : 'cyan')
+		: healthError
+			? color('red')
+			: lastEvent
+				? color(stateStyle(lastEvent.to).color)
+				: undefined;
 	return (
 		<>
 			{props.command !== undefined ? (

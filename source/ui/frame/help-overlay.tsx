@@ -1,6 +1,5 @@
 // `?`: the keys of the pane the user is in, then the global ones; j/k and PgUp/PgDn scroll
 // when they do not fit, any other key closes it.
-import React from 'react';
 import {Box, Text} from 'ink';
 import {clampHelpTop, type HelpRow} from './help-rows.js';
 

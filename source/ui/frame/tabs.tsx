@@ -1,5 +1,4 @@
 // The tab row, generated from the pane registry: number, name (short below 110 columns).
-import React from 'react';
 import {Text} from 'ink';
 import type {PaneDefinition} from '../panes/pane.js';
 

@@ -1,6 +1,5 @@
 // Config: every option as "section  key  value", filterable. A 403 is the administrator's
 // choice, shown with the setting that changes it for this Airflow line.
-import React from 'react';
 import {Box, Text} from 'ink';
 import {exposeConfigSetting} from '../../airflow/errors.js';
 import {sanitizeLine} from '../../text/sanitize.js';

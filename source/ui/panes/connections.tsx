@@ -1,6 +1,5 @@
 // Connections: id, type, host, login, port. Passwords and extras are never shown: 2.x never
 // returns the password and 3.x returns it masked; extras can hold keys too.
-import React from 'react';
 import {Text} from 'ink';
 import type {Connection} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';

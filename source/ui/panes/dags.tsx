@@ -1,6 +1,6 @@
 // DAGs: a list fetched a screen at a time from the server (dag_id_pattern and paused filters
 // on the server), so 10,000 DAGs cost what 20 do. Enter opens the DAG's runs.
-import React, {useState} from 'react';
+import {useState} from 'react';
 import {Text} from 'ink';
 import type {Dag, DagRun} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
@@ -25,7 +25,11 @@ const GRID = 5;
 
 function columns(width: number): Column<DagRow>[] {
 	const base: Column<DagRow>[] = [
-		{header: 'DAG', width: Math.min(36, Math.max(20, Math.floor(width * 0.3))), cell: dag => ({text: sanitizeLine(dag.dagId), bold: true, color: dag.hasImportErrors || !dag.isActive ? 'red' : undefined})},
+		{
+			header: 'DAG',
+			width: Math.min(36, Math.max(20, Math.floor(width * 0.3))),
+			cell: dag => ({text: sanitizeLine(dag.dagId), bold: true, color: dag.hasImportErrors || !dag.isActive ? 'red' : undefined}),
+		},
 		{header: 'state', width: 7, cell: dag => (dag.isPaused ? {text: '❚❚ off', color: 'gray'} : {text: '▶ on', color: 'green'})},
 		{header: 'schedule', width: 14, cell: dag => ({text: sanitizeLine(dag.schedule ?? 'none')})},
 		{
@@ -63,7 +67,13 @@ export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 				const page = await props.client.listDags({limit: query.limit, offset: query.offset, pattern, tags, paused: paused === 'all' ? undefined : paused === 'paused'}, signal);
 				// one more request for the whole screen, not one per DAG
 				// (the grid is secondary: a server that refuses it still shows its DAGs)
-				const recent = await props.client.recentRunsOf(page.items.map(dag => dag.dagId), 100, signal).catch(() => new Map<string, DagRun[]>());
+				const recent = await props.client
+					.recentRunsOf(
+						page.items.map(dag => dag.dagId),
+						100,
+						signal,
+					)
+					.catch(() => new Map<string, DagRun[]>());
 				return {total: page.total, items: page.items.map(dag => ({...dag, recent: recent.get(dag.dagId) ?? []}))};
 			}}
 			filterLabel="id (tag:NAME for a tag)"

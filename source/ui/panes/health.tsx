@@ -1,6 +1,5 @@
 // Health: each component's state and heartbeat age (ticking every second), the scheduler's
 // heartbeat lag over the session as a sparkline, and the status changes seen so far.
-import React from 'react';
 import {Box, Text} from 'ink';
 import {COMPONENTS, componentName, statusWords} from '../../airflow/components.js';
 import type {ApiGeneration, Health} from '../../airflow/model.js';
@@ -9,7 +8,6 @@ import {ageOf, formatAge} from '../../text/age.js';
 import {color, stateStyle} from '../theme.js';
 import {useNow} from '../use-now.js';
 import type {PaneDefinition} from './pane.js';
-
 
 const LEVEL_COLOR = {ok: 'green', warning: 'yellow', critical: 'red', unknown: 'gray'} as const;
 
@@ -51,8 +49,7 @@ export function HealthPane(props: {health: Health | undefined; generation?: ApiG
 			{events.map(event => (
 				<Text key={`${event.at}-${event.component}`} wrap="truncate">
 					{'  '}
-					{new Date(event.at).toTimeString().slice(0, 8)} {componentName(event.component)}: {event.from} →{' '}
-					<Text color={color(stateStyle(event.to).color)}>{event.to}</Text>
+					{new Date(event.at).toTimeString().slice(0, 8)} {componentName(event.component)}: {event.from} → <Text color={color(stateStyle(event.to).color)}>{event.to}</Text>
 				</Text>
 			))}
 		</Box>
@@ -63,5 +60,7 @@ export const healthPane: PaneDefinition = {
 	id: 'health',
 	name: 'Health',
 	short: 'Health',
-	render: context => <HealthPane health={context.health.data} generation={context.client.server.generation} history={context.history} thresholds={context.thresholds} width={context.width} height={context.height} />,
+	render: context => (
+		<HealthPane health={context.health.data} generation={context.client.server.generation} history={context.history} thresholds={context.thresholds} width={context.width} height={context.height} />
+	),
 };

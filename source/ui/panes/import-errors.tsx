@@ -1,5 +1,5 @@
 // Import errors: which DAG files do not parse; Enter shows the stack trace.
-import React, {useState} from 'react';
+import {useState} from 'react';
 import {Text} from 'ink';
 import type {ImportError} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
@@ -15,7 +15,7 @@ export function ImportErrorsPane(props: PaneProps) {
 				title={
 					<Text>
 						<Text bold>{sanitizeLine(open.filename)}</Text>
-						<Text dimColor>  (Esc: back)</Text>
+						<Text dimColor> (Esc: back)</Text>
 					</Text>
 				}
 				text={open.stackTrace}

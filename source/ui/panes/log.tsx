@@ -1,6 +1,6 @@
 // A task's log: fetched once, then (while the task runs, or with `f`) the rest is fetched
 // with the continuation token every refresh, and the view follows the end.
-import React, {useEffect, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import {describeError} from '../../airflow/errors.js';

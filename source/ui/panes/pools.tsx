@@ -1,5 +1,4 @@
 // Pools: slots and how they are used.
-import React from 'react';
 import type {Pool} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';

@@ -1,6 +1,6 @@
 // Runs: recent runs of every DAG, or of one; Enter -> the run's task instances; Enter -> that
 // task's log, following new lines while the task runs. Esc goes back one level.
-import React, {useEffect, useState} from 'react';
+import {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {DagRun, TaskInstance} from '../../airflow/model.js';
 import {formatAge} from '../../text/age.js';
@@ -48,14 +48,20 @@ function runColumns(showDag: boolean) {
 	};
 }
 
-const taskColumns = (chosen: ReadonlySet<string>) => (width: number): Column<TaskInstance>[] => [
-	{header: ' ', width: 1, cell: task => ({text: chosen.has(task.taskId) ? '✓' : ' ', color: 'cyan'})},
-	{header: 'state', width: 17, cell: task => stateCell(task.state)},
-	{header: 'task', width: Math.max(16, Math.min(40, Math.floor(width * 0.35))), cell: task => ({text: sanitizeLine(task.mapIndex >= 0 ? `${task.taskId}[${task.mapIndex}]` : task.taskId), bold: true})},
-	{header: 'try', width: 3, cell: task => ({text: String(task.tryNumber)})},
-	{header: 'duration', width: 8, cell: task => ({text: task.duration !== null ? formatAge(task.duration * 1000) : duration(task.startDate, task.endDate)})},
-	{header: 'operator', width: 0, cell: task => ({text: sanitizeLine(task.operator)})},
-];
+const taskColumns =
+	(chosen: ReadonlySet<string>) =>
+	(width: number): Column<TaskInstance>[] => [
+		{header: ' ', width: 1, cell: task => ({text: chosen.has(task.taskId) ? '✓' : ' ', color: 'cyan'})},
+		{header: 'state', width: 17, cell: task => stateCell(task.state)},
+		{
+			header: 'task',
+			width: Math.max(16, Math.min(40, Math.floor(width * 0.35))),
+			cell: task => ({text: sanitizeLine(task.mapIndex >= 0 ? `${task.taskId}[${task.mapIndex}]` : task.taskId), bold: true}),
+		},
+		{header: 'try', width: 3, cell: task => ({text: String(task.tryNumber)})},
+		{header: 'duration', width: 8, cell: task => ({text: task.duration !== null ? formatAge(task.duration * 1000) : duration(task.startDate, task.endDate)})},
+		{header: 'operator', width: 0, cell: task => ({text: sanitizeLine(task.operator)})},
+	];
 
 /**
  * The open run's state, polled while it is on screen: a run just triggered is followed to its
@@ -89,7 +95,12 @@ export function RunsPane(props: PaneContext) {
 		<Text wrap="truncate">
 			<Text bold>{dagId ? sanitizeLine(dagId) : 'all DAGs'}</Text>
 			{level.kind !== 'runs' ? <Text> › {sanitizeLine(level.run.runId)}</Text> : null}
-			{level.kind === 'log' ? <Text> › {sanitizeLine(level.task.taskId)} try {level.tryNumber}</Text> : null}
+			{level.kind === 'log' ? (
+				<Text>
+					{' '}
+					› {sanitizeLine(level.task.taskId)} try {level.tryNumber}
+				</Text>
+			) : null}
 			<Text dimColor>{level.kind === 'runs' ? (dagId ? '  (Esc: all DAGs)' : '  (Enter on a DAG in DAGs shows only its runs)') : '  (Esc: back)'}</Text>
 		</Text>
 	);
@@ -99,7 +110,8 @@ export function RunsPane(props: PaneContext) {
 
 	const height = props.height - 1;
 	const taskHeight = height - 1;
-	const triggerHere = (target: string | undefined) => bind('trigger', () => openTrigger(actions, target!, props), {disabledReason: () => (target ? undefined : 'open a DAG first (Enter on it in DAGs, or :dag_id)')});
+	const triggerHere = (target: string | undefined) =>
+		bind('trigger', () => openTrigger(actions, target!, props), {disabledReason: () => (target ? undefined : 'open a DAG first (Enter on it in DAGs, or :dag_id)')});
 	return (
 		<KeyDepth>
 			<Box flexDirection="column">
@@ -179,7 +191,18 @@ export function RunsPane(props: PaneContext) {
 						/>
 					</Box>
 				) : null}
-				{level.kind === 'log' ? <LogView key={`${level.task.taskId}/${level.tryNumber}`} client={client} task={level.task} tryNumber={level.tryNumber} active={props.active} height={height} width={props.width} refreshMs={props.refreshMs} /> : null}
+				{level.kind === 'log' ? (
+					<LogView
+						key={`${level.task.taskId}/${level.tryNumber}`}
+						client={client}
+						task={level.task}
+						tryNumber={level.tryNumber}
+						active={props.active}
+						height={height}
+						width={props.width}
+						refreshMs={props.refreshMs}
+					/>
+				) : null}
 			</Box>
 		</KeyDepth>
 	);

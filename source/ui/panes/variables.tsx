@@ -1,6 +1,6 @@
 // Variables: key, value (masked when the key looks sensitive, by Airflow's own rule, until
 // `v`), description; Enter shows the whole value, pretty-printed when it is JSON.
-import React, {useState} from 'react';
+import {useState} from 'react';
 import {Text} from 'ink';
 import type {Variable} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
@@ -63,7 +63,11 @@ export function VariablesPane(props: PaneProps) {
 			note={<Text dimColor>{NOT_LISTED}</Text>}
 			columns={width => [
 				{header: 'key', width: Math.max(16, Math.min(40, Math.floor(width * 0.3))), cell: v => ({text: sanitizeLine(v.key), bold: true})},
-				{header: 'value', width: Math.max(16, Math.floor(width * 0.4)), cell: v => ({text: sanitizeLine(shownValue(v, revealed.has(v.key))), color: isSensitiveKey(v.key) && !revealed.has(v.key) ? 'gray' : undefined})},
+				{
+					header: 'value',
+					width: Math.max(16, Math.floor(width * 0.4)),
+					cell: v => ({text: sanitizeLine(shownValue(v, revealed.has(v.key))), color: isSensitiveKey(v.key) && !revealed.has(v.key) ? 'gray' : undefined}),
+				},
 				{header: 'description', width: 0, cell: v => ({text: sanitizeLine(v.description)})},
 			]}
 			empty="no variables"
