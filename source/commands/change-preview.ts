@@ -43,5 +43,3 @@ export function refusedReadOnly(client: AirflowClient, out: Output, what: string
 	out.note(`windsock: read-only mode: ${what} was not sent (nothing changed); the connection was opened with --read-only or a read-only profile`);
 	return true;
 }
-
-export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

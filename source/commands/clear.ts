@@ -5,7 +5,8 @@
 import type {ClearTasksRequest} from '../airflow/model.js';
 import {ConfigError} from '../config/connection.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import {plural, refTable, refusedReadOnly, sameRefs, taskName, withStates} from './change-preview.js';
+import {plural} from '../text/plural.js';
+import {refTable, refusedReadOnly, sameRefs, taskName, withStates} from './change-preview.js';
 import {expectArgs, type Command} from './command.js';
 import {listFlag} from './flags.js';
 

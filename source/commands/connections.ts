@@ -7,6 +7,7 @@ import {connectionsFromFile, connectionsToFile} from '../transfer/connections-fi
 import type {Connection, ConnectionInput} from '../airflow/model.js';
 import type {Command, CommandContext} from './command.js';
 import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer-io.js';
+import {plural} from '../text/plural.js';
 
 const USAGE = 'connections list [--json] | get ID [--json] | delete ID [--yes] | export [FILE|-] | import FILE|- [--overwrite|--skip-existing] [--dry-run]';
 
@@ -24,7 +25,7 @@ async function exportConnections(context: CommandContext): Promise<number> {
 	const {client} = await context.connect({readOnly: true});
 	const connections = await client.listAllConnections();
 	writeJsonFile(file, connectionsToFile(connections), 2, out);
-	out.note(`exported ${connections.length} connection${connections.length === 1 ? '' : 's'}${file === '-' ? '' : ` to ${file}`}`);
+	out.note(`exported ${plural(connections.length, 'connection')}${file === '-' ? '' : ` to ${file}`}`);
 	if (connections.length) {
 		out.warn(
 			`Airflow's API does not give passwords back (${client.server.generation === 'v1' ? '2.x leaves them out' : '3.x masks them'}): the file has "password": null. ` +

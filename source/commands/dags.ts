@@ -3,6 +3,8 @@
 import {ConfigError} from '../config/connection.js';
 import type {Command} from './command.js';
 import {listFlag} from './flags.js';
+import {formatDateTime, utcHeader} from '../text/time.js';
+import {plural} from '../text/plural.js';
 
 export const dagsCommand: Command = {
 	name: 'dags',
@@ -26,13 +28,13 @@ export const dagsCommand: Command = {
 				{header: 'dag_id', value: d => d.dagId},
 				{header: 'paused', value: d => (d.isPaused ? 'paused' : 'active'), paint: (text, d) => out.paint(d.isPaused ? 'yellow' : 'green', text)},
 				{header: 'schedule', value: d => d.schedule ?? 'none', max: 24},
-				{header: 'next run', value: d => d.nextRunAfter?.replace('T', ' ').slice(0, 19) ?? ''},
+				{header: utcHeader('next run'), value: d => formatDateTime(d.nextRunAfter)},
 				{header: 'import errors', value: d => (d.hasImportErrors ? 'yes' : '')},
 				{header: 'tags', value: d => d.tags.join(', ')},
 			],
 			dags,
 		);
-		out.note(`${dags.length} DAG${dags.length === 1 ? '' : 's'}`);
+		out.note(`${plural(dags.length, 'DAG')}`);
 		return 0;
 	},
 };

@@ -12,6 +12,8 @@ import {taskName} from './change-preview.js';
 import {ConfigError} from '../config/connection.js';
 import type {Command} from './command.js';
 import {describeWindow, parseSince, sinceIso} from './since.js';
+import {formatDateTime, utcHeader} from '../text/time.js';
+import {plural} from '../text/plural.js';
 
 /** The newest failed runs whose tasks are read; past this, runs are counted, not detailed. */
 export const MAX_RUNS = 50;
@@ -42,7 +44,7 @@ async function withFailedTasks(client: AirflowClient, runs: DagRun[], onError: (
 	return result;
 }
 
-const when = (iso: string | null) => iso?.replace('T', ' ').slice(0, 19) ?? '';
+const when = (iso: string | null) => formatDateTime(iso, {seconds: true});
 
 function tasksCell(run: FailedRun): string {
 	if (run.failedTasks === null) return '(could not read its tasks)';
@@ -89,17 +91,17 @@ export const failuresCommand: Command = {
 				[
 					{header: 'dag_id', value: r => r.dagId},
 					{header: 'run_id', value: r => r.runId},
-					{header: 'ended', value: r => when(r.endDate ?? r.startDate)},
+					{header: utcHeader('ended'), value: r => when(r.endDate ?? r.startDate)},
 					{header: 'failed tasks', value: tasksCell, max: 80},
 				],
 				runs,
 			);
 		}
-		if (unshown > 0) out.note(`and ${unshown} older failed run${unshown === 1 ? '' : 's'} not shown (the newest ${MAX_RUNS} are)`);
+		if (unshown > 0) out.note(`and ${plural(unshown, 'older failed run')} not shown (the newest ${MAX_RUNS} are)`);
 		for (const error of importErrors.slice(0, 10)) out.note(`import error: ${sanitizeLine(error.filename)}`);
 		if (importErrors.length > 10) out.note(`and ${importErrors.length - 10} more import errors`);
-		const runsPart = verdict.failedTotal ? `${verdict.failedTotal} failed run${verdict.failedTotal === 1 ? '' : 's'}` : 'no failed runs';
-		const errorsPart = importErrors.length ? `${importErrors.length} import error${importErrors.length === 1 ? '' : 's'}` : 'no import errors';
+		const runsPart = verdict.failedTotal ? `${plural(verdict.failedTotal, 'failed run')}` : 'no failed runs';
+		const errorsPart = importErrors.length ? `${plural(importErrors.length, 'import error')}` : 'no import errors';
 		out.note(`windsock: ${runsPart} in the last ${window}; ${errorsPart}`);
 		if (runs.length) out.note("read a failed task's log with: windsock logs DAG RUN TASK");
 		return verdict.exitCode;

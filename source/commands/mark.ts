@@ -7,7 +7,8 @@ import type {TaskInstance} from '../airflow/model.js';
 import {ConfigError} from '../config/connection.js';
 import type {OpenedClient} from '../config/open-client.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import {plural, refTable, refusedReadOnly, taskName, withStates} from './change-preview.js';
+import {plural} from '../text/plural.js';
+import {refTable, refusedReadOnly, taskName, withStates} from './change-preview.js';
 import {expectArgs, type Command, type CommandContext} from './command.js';
 
 type Target = 'success' | 'failed';

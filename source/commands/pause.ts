@@ -5,6 +5,7 @@ import {describeError} from '../airflow/errors.js';
 import {ConfigError} from '../config/connection.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {Command, CommandContext} from './command.js';
+import {plural} from '../text/plural.js';
 
 const PREVIEW = 10;
 
@@ -26,15 +27,15 @@ async function run(context: CommandContext, paused: boolean): Promise<number> {
 		if (!pattern) throw new ConfigError('an empty --pattern would match every DAG');
 		const matching = await client.listAllDags({pattern});
 		const toChange = matching.filter(dag => dag.isPaused !== paused).map(dag => dag.dagId);
-		out.note(`${matching.length} DAG${matching.length === 1 ? '' : 's'} match "${sanitizeLine(pattern)}"; ${toChange.length} to ${verb}${toChange.length ? `: ${preview(toChange)}` : ''}`);
+		out.note(`${plural(matching.length, 'DAG')} match "${sanitizeLine(pattern)}"; ${toChange.length} to ${verb}${toChange.length ? `: ${preview(toChange)}` : ''}`);
 		if (!toChange.length) return 0;
-		if (!(await context.confirm(opened, `${verb} ${toChange.length} DAG${toChange.length === 1 ? '' : 's'} matching "${sanitizeLine(pattern)}"?`))) {
+		if (!(await context.confirm(opened, `${verb} ${plural(toChange.length, 'DAG')} matching "${sanitizeLine(pattern)}"?`))) {
 			out.note('nothing changed');
 			return 1;
 		}
 		const after = await client.setPausedByPattern(pattern, paused);
 		const wrong = after.filter(dag => dag.isPaused !== paused);
-		out.line(`${verb}d ${toChange.length} DAG${toChange.length === 1 ? '' : 's'}; ${after.length - wrong.length} of ${after.length} matching are now ${paused ? 'paused' : 'active'}`);
+		out.line(`${verb}d ${plural(toChange.length, 'DAG')}; ${after.length - wrong.length} of ${after.length} matching are now ${paused ? 'paused' : 'active'}`);
 		if (wrong.length) out.warn(`still ${paused ? 'active' : 'paused'}: ${preview(wrong.map(dag => dag.dagId))}`);
 		return wrong.length ? 1 : 0;
 	}

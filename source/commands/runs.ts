@@ -7,8 +7,9 @@ import {listFlag, numberFlag} from './flags.js';
 import {stateStyle} from '../ui/theme.js';
 import {ConfigError} from '../config/connection.js';
 import {parseSince, sinceIso} from './since.js';
+import {formatDateTime, utcHeader} from '../text/time.js';
 
-const when = (iso: string | null) => iso?.replace('T', ' ').slice(0, 19) ?? '';
+const when = (iso: string | null) => formatDateTime(iso, {seconds: true});
 
 /** The run states the list filter takes on both lines (3.x answers anything else with a 422). */
 export const RUN_STATES: readonly string[] = ['queued', 'running', 'success', 'failed'];
@@ -39,9 +40,9 @@ export const runsCommand: Command = {
 				...(all ? [{header: 'dag_id', value: (r: DagRun) => r.dagId}] : []),
 				{header: 'run_id', value: r => r.runId},
 				{header: 'type', value: r => r.runType},
-				{header: 'logical date', value: r => when(r.logicalDate ?? r.runAfter)},
-				{header: 'started', value: r => when(r.startDate)},
-				{header: 'ended', value: r => when(r.endDate)},
+				{header: utcHeader('logical date'), value: r => when(r.logicalDate ?? r.runAfter)},
+				{header: utcHeader('started'), value: r => when(r.startDate)},
+				{header: utcHeader('ended'), value: r => when(r.endDate)},
 			],
 			page.items,
 		);

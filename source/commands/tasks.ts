@@ -5,8 +5,10 @@ import {formatAge} from '../text/age.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {taskName} from './change-preview.js';
 import {expectArgs, type Command} from './command.js';
+import {formatDateTime, utcHeader} from '../text/time.js';
+import {plural} from '../text/plural.js';
 
-const when = (iso: string | null) => iso?.replace('T', ' ').slice(0, 19) ?? '';
+const when = (iso: string | null) => formatDateTime(iso, {seconds: true});
 
 /** Tenths under a minute: most tasks of a small DAG take less than a second, which is not 0s. */
 const duration = (seconds: number | null) => (seconds === null ? '' : seconds < 60 ? `${seconds.toFixed(1)}s` : formatAge(seconds * 1000));
@@ -43,12 +45,12 @@ export const tasksCommand: Command = {
 				{header: 'try', value: t => t.tryNumber},
 				{header: 'duration', value: t => duration(t.duration)},
 				{header: 'operator', value: t => t.operator ?? ''},
-				{header: 'started', value: t => when(t.startDate)},
-				{header: 'ended', value: t => when(t.endDate)},
+				{header: utcHeader('started'), value: t => when(t.startDate)},
+				{header: utcHeader('ended'), value: t => when(t.endDate)},
 			],
 			tasks,
 		);
-		out.note(`${tasks.length} task instance${tasks.length === 1 ? '' : 's'} in ${sanitizeLine(dagId)} ${sanitizeLine(runId)}`);
+		out.note(`${plural(tasks.length, 'task instance')} in ${sanitizeLine(dagId)} ${sanitizeLine(runId)}`);
 		return 0;
 	},
 };

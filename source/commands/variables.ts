@@ -8,6 +8,7 @@ import {variablesFromFile, variablesToFile, type VariableEntry} from '../transfe
 import type {Variable} from '../airflow/model.js';
 import {readSource, unlessNotFound, type Command, type CommandContext} from './command.js';
 import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer-io.js';
+import {plural} from '../text/plural.js';
 
 const USAGE =
 	'variables list [--json] | get KEY | set KEY VALUE|@file|@- [--description T] | delete KEY [--yes] | export [FILE|-] [--no-descriptions] | import FILE|- [--overwrite|--skip-existing] [--dry-run]';
@@ -25,10 +26,10 @@ async function exportVariables(context: CommandContext): Promise<number> {
 	const variables = await client.listAllVariables();
 	const masked = variables.filter(variable => variable.value === MASKED).map(variable => variable.key);
 	writeJsonFile(file, variablesToFile(variables, {descriptions: !values['no-descriptions']}), 4, out);
-	out.note(`exported ${variables.length} variable${variables.length === 1 ? '' : 's'}${file === '-' ? '' : ` to ${file}`}`);
+	out.note(`exported ${plural(variables.length, 'variable')}${file === '-' ? '' : ` to ${file}`}`);
 	if (masked.length) {
 		out.warn(
-			`the server masked ${masked.length} value${masked.length === 1 ? '' : 's'} as ${MASKED} (${masked.map(sanitizeLine).join(', ')}): the file holds the mask, not the secret, and will not round-trip; windsock's import skips such values`,
+			`the server masked ${plural(masked.length, 'value')} as ${MASKED} (${masked.map(sanitizeLine).join(', ')}): the file holds the mask, not the secret, and will not round-trip; windsock's import skips such values`,
 		);
 	}
 	return 0;
@@ -81,7 +82,7 @@ export const variablesCommand: Command = {
 						],
 						variables,
 					);
-					out.note(`${variables.length} variable${variables.length === 1 ? '' : 's'} (values of secret-looking keys masked; \`windsock variables get KEY\` shows one)`);
+					out.note(`${plural(variables.length, 'variable')} (values of secret-looking keys masked; \`windsock variables get KEY\` shows one)`);
 				}
 				return 0;
 			}

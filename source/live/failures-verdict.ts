@@ -10,6 +10,7 @@
 // - every import error, whatever its age: a DAG file that does not import has no runs to
 //   fail, so it would otherwise never show here, and it stays broken until someone fixes it.
 import type {DagRun} from '../airflow/model.js';
+import {plural} from '../text/plural.js';
 
 export type FailuresInput = {
 	/** the failed runs the server listed (possibly only the first page of them) */
@@ -45,7 +46,7 @@ export function failuresVerdict(input: FailuresInput): FailuresVerdict {
 	// runs past the listed page cannot be checked again: the server's count stands for them
 	const failedTotal = Math.max(failed.length, input.total - (input.runs.length - failed.length));
 	const reasons: string[] = [];
-	if (failedTotal > 0) reasons.push(`${failedTotal} failed run${failedTotal === 1 ? '' : 's'}`);
-	if (input.importErrors > 0) reasons.push(`${input.importErrors} import error${input.importErrors === 1 ? '' : 's'}`);
+	if (failedTotal > 0) reasons.push(`${plural(failedTotal, 'failed run')}`);
+	if (input.importErrors > 0) reasons.push(`${plural(input.importErrors, 'import error')}`);
 	return {exitCode: reasons.length ? 1 : 0, failed, failedTotal, importErrors: input.importErrors, reasons};
 }

@@ -7,6 +7,7 @@ import type {RequestPlan} from '../../airflow/request-plan.js';
 import {FAILED_TASK_STATES} from '../../airflow/states.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import type {Actions} from '../actions.js';
+import {plural} from '../../text/plural.js';
 
 const refLine = (ref: TaskInstanceRef) => `  ${ref.taskId}${ref.mapIndex >= 0 ? `[${ref.mapIndex}]` : ''}  ${ref.state ?? ''}  (${ref.runId})`;
 /** 2.x's dry run lists task references without their state: fill it from the run's task instances. */
@@ -48,7 +49,7 @@ export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () 
 	const failed = all.filter(ref => FAILED_TASK_STATES.has(ref.state ?? ''));
 	const clear = (onlyFailed: boolean) => async () => {
 		const cleared = await actions.client.clearRun(run.dagId, run.runId, {dryRun: false, onlyFailed});
-		return `cleared ${cleared.length} task instance${cleared.length === 1 ? '' : 's'} of ${sanitizeLine(run.runId)}: the scheduler runs them again`;
+		return `cleared ${plural(cleared.length, 'task instance')} of ${sanitizeLine(run.runId)}: the scheduler runs them again`;
 	};
 	actions.confirm({
 		title: `Clear run ${sanitizeLine(run.runId)}?`,
@@ -56,7 +57,7 @@ export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () 
 			`${sanitizeLine(run.dagId)}, per Airflow's dry run:`,
 			choiceLine(actions, 'y', actions.client.plans.clearRun(run.dagId, run.runId, {dryRun: false, onlyFailed: false})),
 			...(failed.length ? [choiceLine(actions, 'f', actions.client.plans.clearRun(run.dagId, run.runId, {dryRun: false, onlyFailed: true}))] : []),
-			`all: ${all.length} task instance${all.length === 1 ? '' : 's'}; failed only: ${failed.length}`,
+			`all: ${plural(all.length, 'task instance')}; failed only: ${failed.length}`,
 			...all.map(refLine),
 		],
 		choices: [{key: 'y', label: `clear all ${all.length}`, run: clear(false)}, ...(failed.length ? [{key: 'f', label: `clear the ${failed.length} failed`, run: clear(true)}] : [])],
@@ -73,7 +74,7 @@ export async function confirmClearTasks(actions: Actions, run: DagRun, tasks: Ta
 	const [only, withDownstream] = await Promise.all([dryRun(false), dryRun(true)]);
 	const clear = (includeDownstream: boolean) => async () => {
 		const cleared = await actions.client.clearTasks(run.dagId, request(includeDownstream, false));
-		return `cleared ${cleared.length} task instance${cleared.length === 1 ? '' : 's'}: the scheduler runs them again`;
+		return `cleared ${plural(cleared.length, 'task instance')}: the scheduler runs them again`;
 	};
 	const extra = withDownstream.filter(ref => !only.some(other => other.taskId === ref.taskId && other.mapIndex === ref.mapIndex));
 	actions.confirm({

@@ -7,6 +7,7 @@ import {sanitizeLine} from '../../text/sanitize.js';
 import type {Binding} from '../bindings.js';
 import {color, stateStyle} from '../theme.js';
 import type {Tone} from '../actions.js';
+import {formatClock} from '../../text/time.js';
 
 /** "Enter open  t trigger  p pause ... ? help  : go to  q quit": this pane's keys first. */
 export function footerKeys(here: readonly Binding[]): string {
@@ -50,7 +51,7 @@ export function Footer(props: {
 					: healthError
 						? `! ${sanitizeLine(healthError)}`
 						: lastEvent
-							? `${new Date(lastEvent.at).toTimeString().slice(0, 8)} ${componentName(lastEvent.component)} ${lastEvent.from} → ${lastEvent.to}`
+							? `${formatClock(lastEvent.at)} ${componentName(lastEvent.component)} ${lastEvent.from} → ${lastEvent.to}`
 							: ' '}
 			</Text>
 		</>

@@ -10,6 +10,7 @@ import {ageOf, formatAge} from '../../text/age.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {color, stateStyle} from '../theme.js';
 import {useNow} from '../use-now.js';
+import {formatClock} from '../../text/time.js';
 
 export function Header(props: {client: AirflowClient; label: string; safety: Safety; health: Polled<Health>; thresholds: Thresholds; width: number}) {
 	const {client, health} = props;
@@ -20,7 +21,7 @@ export function Header(props: {client: AirflowClient; label: string; safety: Saf
 	// a healthy status with a heartbeat older than the thresholds is a warning all the same
 	const level = lagLevel(beat === undefined ? undefined : beat / 1000, props.thresholds);
 	const style = scheduler?.status === 'healthy' && level !== 'ok' && level !== 'unknown' ? {color: level === 'critical' ? 'red' : 'yellow', symbol: '▲'} : stateStyle(scheduler?.status);
-	const refreshed = health.fetchedAt ? new Date(health.fetchedAt).toTimeString().slice(0, 8) : '—';
+	const refreshed = health.fetchedAt ? formatClock(health.fetchedAt) : '—';
 	return (
 		<Box width={props.width}>
 			<Text wrap="truncate">

@@ -14,6 +14,7 @@ import {openTrigger} from '../dialogs/trigger.js';
 import {confirmPause, confirmPauseAll} from '../dialogs/pause.js';
 import {stateStyle} from '../theme.js';
 import type {Column} from '../components/windowed-table.js';
+import {formatDateTime, utcHeader} from '../../text/time.js';
 
 export type PausedFilter = 'all' | 'active' | 'paused';
 const PAUSED_FILTERS: PausedFilter[] = ['all', 'active', 'paused'];
@@ -45,7 +46,7 @@ function columns(width: number): Column<DagRow>[] {
 			}),
 		},
 	];
-	if (width >= 100) base.push({header: 'next run', width: 17, cell: dag => ({text: dag.nextRunAfter ? dag.nextRunAfter.slice(0, 16).replace('T', ' ') : ''})});
+	if (width >= 100) base.push({header: utcHeader('next run'), width: 16, cell: dag => ({text: formatDateTime(dag.nextRunAfter)})});
 	if (width >= 120) base.push({header: 'owner', width: 14, cell: dag => ({text: sanitizeLine(dag.owners.join(','))})});
 	base.push({
 		header: 'tags / notes',

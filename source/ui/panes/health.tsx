@@ -8,6 +8,7 @@ import {ageOf, formatAge} from '../../text/age.js';
 import {color, stateStyle} from '../theme.js';
 import {useNow} from '../use-now.js';
 import type {PaneDefinition} from './pane.js';
+import {formatClock} from '../../text/time.js';
 
 const LEVEL_COLOR = {ok: 'green', warning: 'yellow', critical: 'red', unknown: 'gray'} as const;
 
@@ -49,7 +50,7 @@ export function HealthPane(props: {health: Health | undefined; generation?: ApiG
 			{events.map(event => (
 				<Text key={`${event.at}-${event.component}`} wrap="truncate">
 					{'  '}
-					{new Date(event.at).toTimeString().slice(0, 8)} {componentName(event.component)}: {event.from} → <Text color={color(stateStyle(event.to).color)}>{event.to}</Text>
+					{formatClock(event.at)} {componentName(event.component)}: {event.from} → <Text color={color(stateStyle(event.to).color)}>{event.to}</Text>
 				</Text>
 			))}
 		</Box>

@@ -6,6 +6,7 @@ import {sanitizeLine} from '../../text/sanitize.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 import {DetailView} from '../components/detail-view.js';
 import type {PaneDefinition} from './pane.js';
+import {formatDateTime, utcHeader} from '../../text/time.js';
 
 export function ImportErrorsPane(props: PaneProps) {
 	const [open, setOpen] = useState<ImportError | undefined>(undefined);
@@ -33,7 +34,7 @@ export function ImportErrorsPane(props: PaneProps) {
 			filterLabel="file or error"
 			columns={() => [
 				{header: 'file', width: 40, cell: e => ({text: sanitizeLine(e.filename), bold: true, color: 'red'})},
-				{header: 'since', width: 19, cell: e => ({text: (e.timestamp ?? '').slice(0, 19).replace('T', ' ')})},
+				{header: utcHeader('since'), width: 19, cell: e => ({text: formatDateTime(e.timestamp, {seconds: true})})},
 				{header: 'error', width: 0, cell: e => ({text: sanitizeLine(e.stackTrace.trim().split('\n').at(-1))})},
 			]}
 			empty="no import errors: every DAG file parses"

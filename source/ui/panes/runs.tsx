@@ -20,8 +20,9 @@ import {usePoll} from '../../live/use-poll.js';
 import {color} from '../theme.js';
 import {confirmClearRun, confirmClearTasks, confirmMarkRun, confirmMarkTask} from '../dialogs/run-actions.js';
 import {openTrigger} from '../dialogs/trigger.js';
+import {formatDateTime, utcHeader} from '../../text/time.js';
 
-const time = (iso: string | null) => (iso ? iso.slice(0, 19).replace('T', ' ') : '');
+const time = (iso: string | null) => formatDateTime(iso, {seconds: true});
 
 function duration(start: string | null, end: string | null, now = Date.now()): string {
 	if (!start) return '';
@@ -40,8 +41,8 @@ function runColumns(showDag: boolean) {
 		if (showDag) columns.push({header: 'DAG', width: Math.max(14, Math.min(28, Math.floor(width * 0.22))), cell: run => ({text: sanitizeLine(run.dagId), bold: true})});
 		columns.push({header: 'run id', width: Math.max(18, Math.min(40, Math.floor(width * 0.3))), cell: run => ({text: sanitizeLine(run.runId)})});
 		if (width >= 100) columns.push({header: 'type', width: 9, cell: run => ({text: run.runType})});
-		columns.push({header: 'logical date', width: 19, cell: run => ({text: time(run.logicalDate ?? run.runAfter)})});
-		if (width >= 120) columns.push({header: 'start', width: 19, cell: run => ({text: time(run.startDate)})});
+		columns.push({header: utcHeader('logical date'), width: 19, cell: run => ({text: time(run.logicalDate ?? run.runAfter)})});
+		if (width >= 120) columns.push({header: utcHeader('start'), width: 19, cell: run => ({text: time(run.startDate)})});
 		columns.push({header: 'duration', width: 8, cell: run => ({text: duration(run.startDate, run.endDate)})});
 		columns.push({header: 'note', width: 0, cell: run => ({text: sanitizeLine(run.note)})});
 		return columns;
