@@ -23,6 +23,7 @@ import type {
 	LogQuery,
 	Page,
 	Pool,
+	Provider,
 	RunListQuery,
 	ServerInfo,
 	TaskInstance,
@@ -33,7 +34,7 @@ import type {
 import {v1} from './v1.js';
 import {v2} from './v2.js';
 import {describePlan, describePlanLines, planTarget, type DescribeOptions, type RequestPlan} from './request-plan.js';
-import {importErrorFrom, poolFrom, variableFrom, type WireFormat} from './wire.js';
+import {importErrorFrom, poolFrom, providerFrom, variableFrom, type WireFormat} from './wire.js';
 
 export type Credentials = {
 	username?: string;
@@ -395,6 +396,14 @@ export class AirflowClient {
 		return this.#all(
 			offset => this.#page('pools', 'pools', 'pools', {limit: PAGE, offset}, poolFrom, signal),
 			pool => pool.name,
+		);
+	}
+
+	/** GET providers: the same path and shape on both lines */
+	async listProviders(signal?: AbortSignal): Promise<Provider[]> {
+		return this.#all(
+			offset => this.#page('providers', 'providers', 'providers', {limit: PAGE, offset}, providerFrom, signal),
+			provider => provider.packageName,
 		);
 	}
 

@@ -24,6 +24,7 @@ export type Operation =
 	| 'variables'
 	| 'connections'
 	| 'pools'
+	| 'providers'
 	| 'import-errors'
 	| 'config';
 

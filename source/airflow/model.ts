@@ -194,6 +194,13 @@ export type Connection = {
 /** What a create or update sends; a password is only sent when given. */
 export type ConnectionInput = Omit<Connection, 'password'> & {password?: string | null};
 
+/** An installed provider package: what the workers can import (the Providers pane). */
+export type Provider = {
+	packageName: string;
+	version: string;
+	description: string;
+};
+
 export type Pool = {
 	name: string;
 	slots: number;

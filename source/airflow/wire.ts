@@ -17,6 +17,7 @@ import type {
 	LogChunk,
 	LogQuery,
 	Pool,
+	Provider,
 	RunListQuery,
 	TaskInstance,
 	TaskInstanceRef,
@@ -131,6 +132,10 @@ export function poolFrom(raw: Json): Pool {
 		open: num(raw, 'open_slots') ?? 0,
 		description: str(raw, 'description'),
 	};
+}
+
+export function providerFrom(raw: Json): Provider {
+	return {packageName: id(raw, 'package_name'), version: str(raw, 'version') ?? '?', description: str(raw, 'description') ?? ''};
 }
 
 export function importErrorFrom(raw: Json): ImportError {
