@@ -7,10 +7,11 @@ import {healthPane} from './health.js';
 import {importErrorsPane} from './import-errors.js';
 import type {PaneDefinition} from './pane.js';
 import {poolsPane} from './pools.js';
+import {providersPane} from './providers.js';
 import {runsPane} from './runs.js';
 import {variablesPane} from './variables.js';
 
-export const PANES: readonly PaneDefinition[] = [healthPane, dagsPane, runsPane, variablesPane, connectionsPane, poolsPane, importErrorsPane, configPane];
+export const PANES: readonly PaneDefinition[] = [healthPane, dagsPane, runsPane, variablesPane, connectionsPane, poolsPane, importErrorsPane, configPane, providersPane];
 
 export const FIRST_PANE = 'dags';
 

@@ -1,0 +1,27 @@
+// Providers: the provider packages installed where the API runs, with their versions: what
+// an operator's import needs, and the first thing to compare between environments.
+import type {Provider} from '../../airflow/model.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+import {layoutOf, ListPane, pageOf} from '../components/list-pane.js';
+import type {PaneDefinition} from './pane.js';
+
+export const providersPane: PaneDefinition = {
+	id: 'providers',
+	name: 'Providers',
+	short: 'Provs',
+	render: context => (
+		<ListPane<Provider>
+			{...layoutOf(context)}
+			// installed packages change only with a deployment: poll them rarely
+			refreshMs={Math.max(context.refreshMs, 60_000)}
+			fetchPage={async (query, signal) => pageOf(await context.client.listProviders(signal), query, p => `${p.packageName} ${p.description}`)}
+			filterLabel="package or description"
+			columns={width => [
+				{header: 'package', width: Math.max(24, Math.min(44, Math.floor(width * 0.4))), cell: p => ({text: sanitizeLine(p.packageName), bold: true})},
+				{header: 'version', width: 10, cell: p => ({text: sanitizeLine(p.version)})},
+				{header: 'description', width: 0, cell: p => ({text: sanitizeLine(p.description)})},
+			]}
+			empty="no providers reported"
+		/>
+	),
+};
