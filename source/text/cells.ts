@@ -1,23 +1,49 @@
-// Terminal cell arithmetic shared by the console's tables and the commands' plain tables.
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}]/u;
+// Terminal cell arithmetic shared by the console's tables, its text views and the commands'
+// plain tables. Widths come from string-width (East Asian width, emoji, zero-width joiners:
+// é is 1 cell, ⚡ 2, 👩‍💻 2) and text is cut between grapheme clusters, never inside one, so a
+// surrogate pair or a joined emoji is never split in half.
+import stringWidth from 'string-width';
 
-/** Terminal cells a string takes: wide characters (CJK, emoji) take two. */
+const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
+
+/** Terminal cells a string takes. */
 export function cellWidth(text: string): number {
-	let width = 0;
-	for (const char of text) width += WIDE.test(char) ? 2 : 1;
-	return width;
+	return stringWidth(text);
+}
+
+function* clusters(text: string): Generator<{text: string; width: number}> {
+	for (const {segment} of graphemes.segment(text)) yield {text: segment, width: stringWidth(segment)};
 }
 
 /** Pads or cuts (with …) to exactly `width` cells, so columns stay aligned. */
 export function fit(text: string, width: number): string {
-	if (cellWidth(text) <= width) return text + ' '.repeat(width - cellWidth(text));
+	const full = cellWidth(text);
+	if (full <= width) return text + ' '.repeat(width - full);
 	let out = '';
 	let used = 0;
-	for (const char of text) {
-		const w = WIDE.test(char) ? 2 : 1;
-		if (used + w > width - 1) break;
-		out += char;
-		used += w;
+	for (const cluster of clusters(text)) {
+		if (used + cluster.width > width - 1) break;
+		out += cluster.text;
+		used += cluster.width;
 	}
 	return out + '…' + ' '.repeat(Math.max(0, width - used - 1));
+}
+
+/** One line as rows of at most `width` cells, cut between grapheme clusters. */
+export function wrapToWidth(line: string, width: number): string[] {
+	if (cellWidth(line) <= width) return [line];
+	const rows: string[] = [];
+	let row = '';
+	let used = 0;
+	for (const cluster of clusters(line)) {
+		if (used + cluster.width > width && row) {
+			rows.push(row);
+			row = '';
+			used = 0;
+		}
+		row += cluster.text;
+		used += cluster.width;
+	}
+	rows.push(row);
+	return rows;
 }

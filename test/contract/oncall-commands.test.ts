@@ -84,7 +84,7 @@ for (const line of [3, 2] as const) {
 			assert.match(result.stdout, /^boom\s+failed\s/m);
 			assert.doesNotMatch(result.stdout, /^ok\s/m);
 			assert.match(result.stderr, /1 task instance of ws_fail .* would be cleared/);
-			assert.match(result.stderr, new RegExp(`POST /api/v${line === 3 ? 2 : 1}/dags/ws_fail/clearTaskInstances {2}\\{"dry_run":false,"only_failed":true`));
+			assert.match(result.stderr, new RegExp(`POST /api/v${line === 3 ? 2 : 1}/dags/ws_fail/clearTaskInstances {2}\\{"dry_run": false, "only_failed": true`));
 			assert.equal((await client.getRun('ws_fail', runId)).state, 'failed');
 			assert.equal(await taskState('boom'), 'failed');
 		});
