@@ -10,12 +10,9 @@ export interface Auth {
 	 * replaying once; false when nothing would change (wrong password, static token).
 	 */
 	renew(): Promise<boolean>;
-	/** for display: "basic as admin", "token", "none" (never the secret) */
-	readonly description: string;
 }
 
 export class NoAuth implements Auth {
-	readonly description = 'none';
 	async header() {
 		return undefined;
 	}
@@ -25,10 +22,8 @@ export class NoAuth implements Auth {
 }
 
 export class BasicAuth implements Auth {
-	readonly description: string;
 	readonly #value: string;
 	constructor(username: string, password: string) {
-		this.description = `basic as ${username}`;
 		this.#value = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 	}
 	async header() {
@@ -40,7 +35,6 @@ export class BasicAuth implements Auth {
 }
 
 export class StaticTokenAuth implements Auth {
-	readonly description = 'token';
 	readonly #token: string;
 	constructor(token: string) {
 		this.#token = token;
@@ -58,13 +52,11 @@ export class StaticTokenAuth implements Auth {
  * in-flight token request, so a burst of panes does not log in ten times.
  */
 export class PasswordJwtAuth implements Auth {
-	readonly description: string;
 	readonly #obtain: () => Promise<string>;
 	#token: Promise<string> | undefined;
 
 	/** obtain: POSTs the credentials to /auth/token and returns access_token, or throws */
-	constructor(username: string, obtain: () => Promise<string>) {
-		this.description = `token as ${username}`;
+	constructor(obtain: () => Promise<string>) {
 		this.#obtain = obtain;
 	}
 

@@ -55,7 +55,7 @@ function chooseAuth(http: Http, generation: ServerInfo['generation'], credential
 	if (!credentials.username) return new NoAuth();
 	const {username, password = ''} = credentials;
 	if (generation === 'v1') return new BasicAuth(username, password);
-	return new PasswordJwtAuth(username, async () => {
+	return new PasswordJwtAuth(async () => {
 		const {body} = await http.request('auth/token', {
 			method: 'POST',
 			operation: 'auth',

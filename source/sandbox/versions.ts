@@ -7,7 +7,3 @@ export const AIRFLOW_2 = '2.11.2';
 export const UV_VERSION = '0.13.9';
 
 export type AirflowLine = 2 | 3;
-
-export function versionOfLine(line: AirflowLine): string {
-	return line === 3 ? AIRFLOW_3 : AIRFLOW_2;
-}

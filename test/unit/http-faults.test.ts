@@ -219,7 +219,7 @@ describe('read-only', () => {
 describe('auth object', () => {
 	it('forgets a failed login so the next request tries again', async () => {
 		let attempts = 0;
-		const auth = new PasswordJwtAuth('u', async () => {
+		const auth = new PasswordJwtAuth(async () => {
 			attempts++;
 			if (attempts === 1) throw new Error('down');
 			return 'ok';
