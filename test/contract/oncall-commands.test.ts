@@ -38,7 +38,7 @@ for (const line of [3, 2] as const) {
 		it('failures exits 1 and lists ws_fail with its failed task and the import error', async () => {
 			const result = await runCli(['failures', '--since', '2h'], env);
 			assert.equal(result.code, 1, result.stderr);
-			assert.match(result.stdout, /^dag_id\s+run_id\s+ended\s+failed tasks$/m);
+			assert.match(result.stdout, /^dag_id\s+run_id\s+ended \(UTC\)\s+failed tasks$/m);
 			assert.match(result.stdout, new RegExp(`^ws_fail\\s+${escapeRegExp(runId)}\\s+\\S+ \\S+\\s+boom$`, 'm'));
 			assert.match(result.stderr, /failed runs? in the last 2h; \d+ import errors?/);
 			const json = JSON.parse((await runCli(['failures', '--json'], env)).stdout);

@@ -59,7 +59,7 @@ for (const line of [3, 2] as const) {
 			await screen.waitFor(/default_pool\s+128/);
 			screen.keys('1');
 			text = await screen.waitFor(/scheduler\s+● healthy\s+\d+s ago/);
-			assert.match(text, line === 3 ? /dag-processor\s+● healthy/ : /dag-processor\s+\? unknown/);
+			assert.match(text, line === 3 ? /dag_processor\s+● healthy/ : /dag_processor\s+\? inside the scheduler/);
 			screen.keys('q');
 			await screen.waitFor(/^\s*$/);
 		});
@@ -68,7 +68,7 @@ for (const line of [3, 2] as const) {
 			const screen = Screen.open(server, 160, 48);
 			screens.push(screen);
 			const text = await screen.waitFor(/of 124/);
-			assert.match(text, /DAG\s+state\s+schedule\s+last runs\s+next run\s+owner\s+tags/);
+			assert.match(text, /DAG\s+state\s+schedule\s+last runs\s+next run \(UTC\)\s+owner\s+tags/);
 			assert.match(text, /ws_fail\s+▶ on\s+none\s+[●✖ ]*✖/, 'the failed run in the last-runs grid');
 			assert.match(text, /rows 1-3\d of 124/, 'a taller screen shows more rows');
 			screen.keys('/', 'ws_escape', 'Enter');

@@ -96,7 +96,7 @@ describe('windsock failures', () => {
 		world.failedRuns = [rawRun()];
 		const result = await runCli(['failures'], env);
 		assert.equal(result.code, 1, result.stderr);
-		assert.match(result.stdout, /^dag_id\s+run_id\s+ended\s+failed tasks$/m);
+		assert.match(result.stdout, /^dag_id\s+run_id\s+ended \(UTC\)\s+failed tasks$/m);
 		assert.match(result.stdout, /^etl\s+manual__2026-01-02T10:00:00\+00:00\s+\S+ \S+\s+boom \+1 upstream_failed$/m);
 		assert.match(result.stderr, /1 failed run in the last 24h; no import errors/);
 		const json = JSON.parse((await runCli(['failures', '--json'], env)).stdout);
