@@ -6,6 +6,14 @@
 import './source/production-mode.js';
 import {VERSION} from './source/version.js';
 
+// Output piped into head or less: when the reader goes away, end quietly, not with a stack
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+		throw error;
+	});
+}
+
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
 	process.stdout.write(`${VERSION}\n`);

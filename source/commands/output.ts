@@ -4,7 +4,7 @@
 import {describeError} from '../airflow/errors.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {plainTable, type PlainColumn} from '../text/plain-table.js';
-import {noColor} from '../ui/theme.js';
+import {forceColor, noColor} from '../ui/theme.js';
 
 // A Map: a name that came from the server (a state) must never find Object.prototype's members.
 const ANSI: ReadonlyMap<string, string> = new Map([
@@ -35,7 +35,7 @@ export class Output {
 		private readonly stdout: NodeJS.WritableStream & {isTTY?: boolean} = process.stdout,
 		private readonly stderr: NodeJS.WritableStream = process.stderr,
 	) {
-		this.colour = !!stdout.isTTY && !noColor();
+		this.colour = !noColor() && (!!stdout.isTTY || forceColor());
 	}
 
 	/** Paints text for stdout; plain when colour is off. */

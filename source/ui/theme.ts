@@ -1,6 +1,12 @@
 // Airflow's state colours, each with a symbol so the state reads without colour too.
 // NO_COLOR (https://no-color.org) turns colour off; the symbols and words stay.
-export const noColor = (): boolean => 'NO_COLOR' in process.env && process.env['NO_COLOR'] !== '';
+export const noColor = (): boolean => ('NO_COLOR' in process.env && process.env['NO_COLOR'] !== '') || process.env['TERM'] === 'dumb';
+
+/** FORCE_COLOR (set, not 0 or false): colour even through a pipe, as most CLIs agree. */
+export const forceColor = (): boolean => {
+	const value = process.env['FORCE_COLOR'];
+	return value !== undefined && value !== '0' && value !== 'false';
+};
 
 type StateStyle = {color: string; symbol: string};
 
