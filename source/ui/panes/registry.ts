@@ -8,11 +8,12 @@ import {importErrorsPane} from './import-errors.js';
 import type {PaneDefinition} from './pane.js';
 import {poolsPane} from './pools.js';
 import {runsPane} from './runs.js';
+import {triagePane} from './triage.js';
 import {variablesPane} from './variables.js';
 
-export const PANES: readonly PaneDefinition[] = [healthPane, dagsPane, runsPane, variablesPane, connectionsPane, poolsPane, importErrorsPane, configPane];
+export const PANES: readonly PaneDefinition[] = [triagePane, healthPane, dagsPane, runsPane, variablesPane, connectionsPane, poolsPane, importErrorsPane, configPane];
 
-export const FIRST_PANE = 'dags';
+export const FIRST_PANE = 'triage';
 
 export function paneById(id: string): PaneDefinition {
 	return PANES.find(pane => pane.id === id) ?? PANES[0]!;
