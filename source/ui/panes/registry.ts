@@ -9,9 +9,10 @@ import type {PaneDefinition} from './pane.js';
 import {poolsPane} from './pools.js';
 import {runsPane} from './runs.js';
 import {triagePane} from './triage.js';
+import {withOpenTry} from '../log-tries.js';
 import {variablesPane} from './variables.js';
 
-export const PANES: readonly PaneDefinition[] = [triagePane, healthPane, dagsPane, runsPane, variablesPane, connectionsPane, poolsPane, importErrorsPane, configPane];
+export const PANES: readonly PaneDefinition[] = [triagePane, healthPane, dagsPane, withOpenTry(runsPane), variablesPane, connectionsPane, poolsPane, importErrorsPane, configPane];
 
 export const FIRST_PANE = 'triage';
 
