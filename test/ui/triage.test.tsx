@@ -52,7 +52,7 @@ describe('triage', () => {
 		const {view} = await open(triageServer(paths), {firstPane: 'triage'});
 		const frame = await waitFor(() => view.lastFrame()!, f => /import err/.test(f) && /etl_0001/.test(f));
 		assert.match(frame, / 1 Triage 2 /);
-		assert.match(frame, /✖ 2 triage/);
+		assert.match(frame, /windsock test ✖2 /);
 		assert.match(frame, /failed runs within 24h/);
 		const lines = frame.split('\n');
 		const failed = lines.findIndex(line => /✖ failed\s+etl_0001\s+18m \d+s\s+load {2}manual__1/.test(line));

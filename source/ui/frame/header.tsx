@@ -22,7 +22,7 @@ export function Header(props: {client: AirflowClient; label: string; safety: Saf
 	// a healthy status with a heartbeat older than the thresholds is a warning all the same
 	const level = lagLevel(beat === undefined ? undefined : beat / 1000, props.thresholds);
 	const style = scheduler?.status === 'healthy' && level !== 'ok' && level !== 'unknown' ? {color: level === 'critical' ? 'red' : 'yellow', symbol: '▲'} : stateStyle(scheduler?.status);
-	// red while Triage lists anything: one glance from any pane says whether to look there
+	// red while Triage lists anything, with the count: one glance from any pane says whether to look there
 	const triage = usePaneBadge(TRIAGE_PANE);
 	const refreshed = health.fetchedAt ? new Date(health.fetchedAt).toTimeString().slice(0, 8) : '—';
 	return (
@@ -30,7 +30,8 @@ export function Header(props: {client: AirflowClient; label: string; safety: Saf
 			<Text wrap="truncate">
 				<Text bold>windsock</Text> {props.safety.production ? <Text color={color('red')} bold inverse>{` PRODUCTION ${sanitizeLine(props.label)} `}</Text> : <Text color={color('cyan')}>{sanitizeLine(props.label)}</Text>}
 				{client.readOnly ? <Text color={color('yellow')}> READ-ONLY</Text> : null}
-				{triage === undefined ? null : triage > 0 ? <Text color={color('red')} bold inverse>{` ✖ ${triage} triage `}</Text> : <Text color={color('green')}> ● triage</Text>}
+				{/* four cells: at 80 columns the version must still fit */}
+				{triage ? <Text color={color('red')} bold>{` ✖${triage}`}</Text> : null}
 				{'  '}scheduler <Text color={color(style.color)}>{style.symbol} {scheduler?.status ?? '…'}</Text>
 				{beat !== undefined ? ` ${formatAge(beat)}` : ''}
 				{'  '}
