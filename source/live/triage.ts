@@ -220,7 +220,12 @@ export function firstFailedTask(item: TriageItem): TaskInstance | undefined {
 export function describeItem(item: TriageItem, now: number): {what: string; subject: string; detail: string; atMs: number | undefined} {
 	switch (item.kind) {
 		case 'component':
-			return {what: item.status, subject: componentName(item.component), detail: item.heartbeatAgeMs === undefined ? 'no heartbeat' : `heartbeat ${Math.round(item.heartbeatAgeMs / 1000)}s ago`, atMs: undefined};
+			return {
+				what: item.status,
+				subject: componentName(item.component),
+				detail: item.heartbeatAgeMs === undefined ? 'no heartbeat' : `heartbeat ${Math.round(item.heartbeatAgeMs / 1000)}s ago`,
+				atMs: undefined,
+			};
 		case 'failed-run': {
 			const tasks = item.failedTasks.map(task => (task.mapIndex >= 0 ? `${task.taskId}[${task.mapIndex}]` : task.taskId));
 			// the failed tasks first: at 80 columns the run id is what gets cut
@@ -233,6 +238,11 @@ export function describeItem(item: TriageItem, now: number): {what: string; subj
 		case 'stuck-queued':
 			return {what: 'stuck queued', subject: item.run.dagId, detail: `${item.run.runId}  queued ${Math.round(item.queuedMs / 60_000)}m`, atMs: now - item.queuedMs};
 		case 'long-running':
-			return {what: 'long running', subject: item.run.dagId, detail: `${item.run.runId}  ${Math.round(item.elapsedMs / 60_000)}m, median ${Math.round(item.medianMs / 60_000)}m`, atMs: ms(item.run.startDate)};
+			return {
+				what: 'long running',
+				subject: item.run.dagId,
+				detail: `${item.run.runId}  ${Math.round(item.elapsedMs / 60_000)}m, median ${Math.round(item.medianMs / 60_000)}m`,
+				atMs: ms(item.run.startDate),
+			};
 	}
 }

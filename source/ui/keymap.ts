@@ -65,7 +65,15 @@ export type KeySpec = {
 	matches: (input: string, key: Key) => boolean;
 };
 
-const spec = (action: Action, label: string, short: string, help: string, scope: Scope, matches: KeySpec['matches'], mutates = false): KeySpec => ({action, label, short, help, scope, mutates, matches});
+const spec = (action: Action, label: string, short: string, help: string, scope: Scope, matches: KeySpec['matches'], mutates = false): KeySpec => ({
+	action,
+	label,
+	short,
+	help,
+	scope,
+	mutates,
+	matches,
+});
 
 export const KEYMAP: readonly KeySpec[] = [
 	spec('quit', 'q', 'quit', 'quit (Ctrl-C too)', 'global', (input, key) => input === 'q' || (key.ctrl && input === 'c')),

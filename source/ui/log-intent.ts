@@ -6,7 +6,8 @@ export type LogFocus = 'first-error';
 
 const wishes = new Map<string, LogFocus>();
 
-const keyOf = (task: {dagId: string; runId: string; taskId: string; mapIndex: number}, tryNumber: number) => `${task.dagId}\u0000${task.runId}\u0000${task.taskId}\u0000${task.mapIndex}\u0000${tryNumber}`;
+const keyOf = (task: {dagId: string; runId: string; taskId: string; mapIndex: number}, tryNumber: number) =>
+	`${task.dagId}\u0000${task.runId}\u0000${task.taskId}\u0000${task.mapIndex}\u0000${tryNumber}`;
 
 export function requestLogFocus(task: {dagId: string; runId: string; taskId: string; mapIndex: number}, tryNumber: number, focus: LogFocus): void {
 	wishes.clear(); // only the latest wish counts: an older one must not surprise a later visit

@@ -22,7 +22,7 @@ export function findMatches(lines: readonly string[], query: string): Match[] {
 export function firstMatchFrom(matches: readonly Match[], from: number): number | undefined {
 	if (!matches.length) return undefined;
 	const index = matches.findIndex(match => match.line >= from);
-	return index < 0 ? 0 : index;
+	return Math.max(index, 0);
 }
 
 /** n (+1) or N (-1) from the current match, wrapping round; the first (or last) when none is current. */

@@ -2,7 +2,7 @@
 // draws the log view without handing it `navigate`, so the registry wraps that pane in this
 // provider (registry.ts). The plainer form, runs.tsx passing navigate to LogView, is left to
 // that file's owner: see docs/triage.md.
-import React, {createContext, useContext} from 'react';
+import {createContext, useContext} from 'react';
 import type {PaneDefinition} from './panes/pane.js';
 
 /** Opens try N of the task whose log is shown; undefined outside a pane that provides it. */

@@ -10,7 +10,11 @@ import {sanitize} from '../text/sanitize.js';
 const SAFE = /[^A-Za-z0-9._-]+/g;
 
 export function logFileName(task: {dagId: string; runId: string; taskId: string; mapIndex: number}, tryNumber: number): string {
-	const part = (value: string) => value.replace(SAFE, '_').replace(/^[._]+/, '').slice(0, 80) || '_';
+	const part = (value: string) =>
+		value
+			.replace(SAFE, '_')
+			.replace(/^[._]+/, '')
+			.slice(0, 80) || '_';
 	const mapped = task.mapIndex >= 0 ? `-${task.mapIndex}` : '';
 	return `${part(task.dagId)}__${part(task.runId)}__${part(task.taskId)}${mapped}__try${tryNumber}.log`;
 }

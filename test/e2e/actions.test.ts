@@ -94,7 +94,7 @@ for (const line of [3, 2] as const) {
 			assert.equal((await client.getDag('ws_many_050')).isPaused, before);
 		});
 
-		it('clears a failed task, after Airflow\'s dry run, and it runs again', async () => {
+		it("clears a failed task, after Airflow's dry run, and it runs again", async () => {
 			const run = await client.trigger('ws_fail', {note: 'to clear'});
 			for (let i = 0; i < 180 && (await client.getRun('ws_fail', run.runId)).state !== 'failed'; i++) await sleep(1000);
 			await filterTo('ws_fail');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {AirflowClient} from '../../source/airflow/client.js';
+import type {AirflowClient} from '../../source/airflow/client.js';
 import {adminClient, testServer, type TestServer} from '../support/test-servers.js';
 import {Screen} from '../support/screen.js';
 

@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import {after} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
-import React from 'react';
 import {render} from 'ink-testing-library';
 import {AirflowClient} from '../../source/airflow/client.js';
 import {App} from '../../source/ui/app.js';
@@ -68,7 +67,10 @@ export async function open(handler: Handler, options: {readOnly?: boolean; safet
 	const view = render(<App client={client} label="test" safety={options.safety} refreshMs={60_000} firstPane={options.firstPane ?? 'dags'} />);
 	views.push(view);
 	// keys written before effects run are lost: wait for the first data
-	await waitFor(() => view.lastFrame() ?? '', frame => /rows |0 of 0|!/.test(frame));
+	await waitFor(
+		() => view.lastFrame() ?? '',
+		frame => /rows |0 of 0|!/.test(frame),
+	);
 	await sleep(100);
 	return {server, view};
 }
@@ -83,4 +85,3 @@ export async function waitFor(read: () => string, ok: (frame: string) => boolean
 	assert.ok(ok(frame), `frame never matched:\n${frame}`);
 	return frame;
 }
-

@@ -36,22 +36,34 @@ describe('console actions', () => {
 	it('triggers with the conf from the params: preview, then the exact body, then the new run', async () => {
 		const {server, view} = await open(actionable());
 		view.stdin.write('t');
-		let frame = await waitFor(() => view.lastFrame()!, f => f.includes('"region": "eu"'));
+		let frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('"region": "eu"'),
+		);
 		assert.match(frame, /Trigger etl_0000/);
 		assert.match(frame, /"days": 7/);
 		view.stdin.write('\u0013'); // Ctrl-S
-		frame = await waitFor(() => view.lastFrame()!, f => f.includes('this will be sent'));
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('this will be sent'),
+		);
 		assert.match(frame, /POST \/api\/v2\/dags\/etl_0000\/dagRuns/);
 		assert.match(frame, /"logical_date": null/);
 		assert.match(frame, /etl_0000 is paused: the run will stay queued/);
 		assert.match(frame, /u: unpause, then trigger/);
 		assert.equal(writes(server.seen).length, 0, 'nothing is sent before the second key');
 		view.stdin.write('u');
-		frame = await waitFor(() => view.lastFrame()!, f => f.includes('etl_0000 › manual_1'));
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('etl_0000 › manual_1'),
+		);
 		assert.match(frame, /run ▶ running\s+following until it ends/);
 		assert.match(frame, /triggered manual_1 \(and unpaused etl_0000\)/);
 		const sent = writes(server.seen);
-		assert.deepEqual(sent.map(r => `${r.method} ${r.url.split('?')[0]}`), ['PATCH /api/v2/dags/etl_0000', 'POST /api/v2/dags/etl_0000/dagRuns']);
+		assert.deepEqual(
+			sent.map(r => `${r.method} ${r.url.split('?')[0]}`),
+			['PATCH /api/v2/dags/etl_0000', 'POST /api/v2/dags/etl_0000/dagRuns'],
+		);
 		assert.deepEqual(JSON.parse(sent[1]!.body), {logical_date: null, conf: {region: 'eu', days: 7}});
 		view.unmount();
 	});
@@ -59,32 +71,48 @@ describe('console actions', () => {
 	it('points at the line of a conf mistake and will not send it', async () => {
 		const {server, view} = await open(actionable());
 		view.stdin.write('t');
-		await waitFor(() => view.lastFrame()!, f => f.includes('"region": "eu"'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('"region": "eu"'),
+		);
 		view.stdin.write(',');
-		let frame = await waitFor(() => view.lastFrame()!, f => f.includes('✖'));
+		let frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('✖'),
+		);
 		assert.match(frame, /✖ unexpected "," at line 4, column 2/);
 		view.stdin.write('\u0013');
-		frame = await waitFor(() => view.lastFrame()!, f => f.includes('fix the marked field first'));
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('fix the marked field first'),
+		);
 		assert.equal(writes(server.seen).length, 0);
 		view.unmount();
 	});
 
 	it('keeps everything typed when the server refuses the trigger, with its reason', async () => {
 		const conflict = (request: SeenRequest) =>
-			request.method === 'POST' && request.url.startsWith('/api/v2/dags/etl_0000/dagRuns')
-				? {status: 409, body: {detail: {reason: 'Unique constraint violation', message: 'Serious error'}}}
-				: {};
+			request.method === 'POST' && request.url.startsWith('/api/v2/dags/etl_0000/dagRuns') ? {status: 409, body: {detail: {reason: 'Unique constraint violation', message: 'Serious error'}}} : {};
 		const {view} = await open(actionable(conflict));
 		view.stdin.write('t');
-		await waitFor(() => view.lastFrame()!, f => f.includes('"region": "eu"'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('"region": "eu"'),
+		);
 		view.stdin.write('\t');
 		await sleep(50);
 		view.stdin.write('2024-01-01T00:00:00Z');
 		await sleep(50);
 		view.stdin.write('\r'); // Enter in a one-line field: the preview
-		await waitFor(() => view.lastFrame()!, f => f.includes('this will be sent'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('this will be sent'),
+		);
 		view.stdin.write('\r');
-		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('409'));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('409'),
+		);
 		assert.match(frame, /! 409 Conflict: Unique constraint violation/);
 		assert.match(frame, /logical date\s+2024-01-01T00:00:00Z/);
 		assert.match(frame, /"region": "eu"/);
@@ -94,25 +122,46 @@ describe('console actions', () => {
 	it('pauses after a confirmation, and Esc sends nothing', async () => {
 		const {server, view} = await open(actionable());
 		view.stdin.write('j'); // etl_0001 is active
-		await waitFor(() => view.lastFrame()!, f => f.includes('› etl_0001'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('› etl_0001'),
+		);
 		view.stdin.write('p');
-		let frame = await waitFor(() => view.lastFrame()!, f => f.includes('Pause etl_0001?'));
+		let frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('Pause etl_0001?'),
+		);
 		assert.match(frame, /PATCH \/api\/v2\/dags\/etl_0001\?update_mask=is_paused\s+\{"is_paused": true\}/);
 		view.stdin.write('\u001b');
-		await waitFor(() => view.lastFrame()!, f => !f.includes('Pause etl_0001?'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => !f.includes('Pause etl_0001?'),
+		);
 		assert.equal(writes(server.seen).length, 0);
 		view.stdin.write(' ');
-		await waitFor(() => view.lastFrame()!, f => f.includes('Pause etl_0001?'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('Pause etl_0001?'),
+		);
 		view.stdin.write('y');
-		frame = await waitFor(() => view.lastFrame()!, f => f.includes('etl_0001 is paused'));
-		assert.deepEqual(writes(server.seen).map(r => JSON.parse(r.body)), [{is_paused: true}]);
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('etl_0001 is paused'),
+		);
+		assert.deepEqual(
+			writes(server.seen).map(r => JSON.parse(r.body)),
+			[{is_paused: true}],
+		);
 		view.unmount();
 	});
 
 	it('acts at once where the profile turns confirmations off', async () => {
 		const {server, view} = await open(actionable(), {safety: {readOnly: false, production: false, confirm: false}});
 		view.stdin.write('p');
-		await waitFor(() => view.lastFrame()!, f => f.includes('etl_0000 is active'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('etl_0000 is active'),
+		);
 		assert.equal(writes(server.seen).length, 1);
 		view.unmount();
 	});
@@ -121,7 +170,10 @@ describe('console actions', () => {
 		const {view} = await open(actionable(), {safety: {readOnly: false, production: true, confirm: true}});
 		assert.match(view.lastFrame()!, / PRODUCTION test /);
 		view.stdin.write('p');
-		await waitFor(() => view.lastFrame()!, f => /PRODUCTION Unpause etl_0000\?/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /PRODUCTION Unpause etl_0000\?/.test(f),
+		);
 		view.unmount();
 	});
 
@@ -129,22 +181,34 @@ describe('console actions', () => {
 		const {server, view} = await open(actionable(), {readOnly: true});
 		const refused = async (keys: string, what: RegExp) => {
 			view.stdin.write(keys);
-			await waitFor(() => view.lastFrame()!, f => what.test(f) && /read-only: .* is disabled/.test(f));
+			await waitFor(
+				() => view.lastFrame()!,
+				f => what.test(f) && /read-only: .* is disabled/.test(f),
+			);
 		};
 		await refused('t', /read-only: trigger/);
 		await refused('p', /read-only: pause/);
 		view.stdin.write('/etl\r'); // a filter is not an action: nothing to refuse, it just applies
-		await waitFor(() => view.lastFrame()!, f => f.includes('matching "etl"'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('matching "etl"'),
+		);
 		await sleep(100);
 		await refused('P', /read-only: pause matching/);
 		await refused('U', /read-only: unpause matching/);
 		view.stdin.write('4');
-		await waitFor(() => view.lastFrame()!, f => f.includes('r1'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('r1'),
+		);
 		await sleep(100);
 		await refused('m', /read-only: mark/);
 		await refused('c', /read-only: clear/);
 		view.stdin.write('5');
-		await waitFor(() => view.lastFrame()!, f => f.includes('region'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('region'),
+		);
 		await sleep(100);
 		await refused('n', /read-only: new/);
 		await refused('e', /read-only: edit/);
@@ -157,16 +221,28 @@ describe('console actions', () => {
 		const refuse = (request: SeenRequest) => (request.method === 'PATCH' && request.url.startsWith('/api/v2/variables/region') ? {status: 500, body: {detail: 'database is locked'}} : {});
 		const {view} = await open(actionable(refuse));
 		view.stdin.write('5');
-		await waitFor(() => view.lastFrame()!, f => f.includes('region'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('region'),
+		);
 		await sleep(100);
 		view.stdin.write('e');
-		await waitFor(() => view.lastFrame()!, f => f.includes('Edit Variable region'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('Edit Variable region'),
+		);
 		view.stdin.write('-west');
 		await sleep(50);
 		view.stdin.write('\u0013');
-		await waitFor(() => view.lastFrame()!, f => f.includes('this will be sent'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('this will be sent'),
+		);
 		view.stdin.write('y');
-		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('database is locked'));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('database is locked'),
+		);
 		assert.match(frame, /! 500 Internal Server Error: database is locked/);
 		assert.match(frame, /value\s+1 eu-west/);
 		view.unmount();

@@ -30,13 +30,25 @@ describe('console', () => {
 	it('moves with j/k, jumps with G to the last page, fetched by offset', async () => {
 		const {server, view} = await open(airflow(100));
 		view.stdin.write('j');
-		await waitFor(() => view.lastFrame()!, f => f.includes('› etl_0001'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('› etl_0001'),
+		);
 		view.stdin.write('jj'); // fast typing arrives as one chunk
-		await waitFor(() => view.lastFrame()!, f => f.includes('› etl_0003'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('› etl_0003'),
+		);
 		view.stdin.write('k');
-		await waitFor(() => view.lastFrame()!, f => f.includes('› etl_0002'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('› etl_0002'),
+		);
 		view.stdin.write('G');
-		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('› etl_0099'));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('› etl_0099'),
+		);
 		assert.match(frame, /of 100/);
 		const offsets = server.seen.filter(r => r.url.startsWith('/api/v2/dags?')).map(r => Number(new URL(r.url, 'http://x').searchParams.get('offset')));
 		assert.ok(offsets.at(-1)! > 0, 'the last page came from the server by offset');
@@ -46,10 +58,16 @@ describe('console', () => {
 	it('filters by tag with tag:NAME', async () => {
 		const {server, view} = await open(airflow(5));
 		view.stdin.write('/tag:team-a etl\r');
-		await waitFor(() => view.lastFrame()!, f => f.includes('matching "tag:team-a etl"'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('matching "tag:team-a etl"'),
+		);
 		// the label shows before the filtered request goes out: wait for the request itself
 		const lists = () => server.seen.filter(r => r.url.startsWith('/api/v2/dags?')).map(r => new URL(r.url, 'http://x'));
-		await waitFor(() => String(lists().filter(u => u.searchParams.has('tags')).length), count => count !== '0');
+		await waitFor(
+			() => String(lists().filter(u => u.searchParams.has('tags')).length),
+			count => count !== '0',
+		);
 		const url = lists().find(u => u.searchParams.has('tags'))!;
 		assert.deepEqual(url.searchParams.getAll('tags'), ['team-a']);
 		assert.equal(url.searchParams.get('dag_id_pattern'), 'etl');
@@ -59,12 +77,18 @@ describe('console', () => {
 	it('filters on the server with /', async () => {
 		const {server, view} = await open(airflow(300));
 		view.stdin.write('/');
-		await waitFor(() => view.lastFrame()!, f => f.includes('Enter apply'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('Enter apply'),
+		);
 		await sleep(100); // the text input listens only once its effect has run
 		view.stdin.write('etl_02');
 		await sleep(50);
 		view.stdin.write('\r');
-		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('of 100') && f.includes('matching "etl_02"'));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('of 100') && f.includes('matching "etl_02"'),
+		);
 		assert.match(frame, /› etl_0200/);
 		const lastList = server.seen.filter(r => r.url.startsWith('/api/v2/dags?')).at(-1)!;
 		assert.equal(new URL(lastList.url, 'http://x').searchParams.get('dag_id_pattern'), 'etl_02');
@@ -76,7 +100,10 @@ describe('console', () => {
 		const {view} = await open(airflow(10, request => (fail && request.url.startsWith('/api/v2/dags') ? {status: 500, body: {detail: 'database is locked'}} : {})));
 		fail = true;
 		view.stdin.write('r');
-		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('! 500'));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('! 500'),
+		);
 		assert.match(frame, /database is locked/);
 		assert.match(frame, /etl_0000/, 'the rows stay');
 		view.unmount();
@@ -95,24 +122,39 @@ describe('console', () => {
 	it('shows health with "unknown" and "not running", and help from the keymap', async () => {
 		const {view} = await open(airflow(1));
 		view.stdin.write('2');
-		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('component'));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('component'),
+		);
 		assert.match(frame, /scheduler\s+● healthy\s+\d+s ago/);
 		assert.match(frame, /triggerer\s+● healthy/);
 		assert.match(frame, /dag_processor\s+- not running \/ not reported/);
 		// help lists the pane's own keys first (generated from its bindings), then the global ones
 		view.stdin.write('3');
-		await waitFor(() => view.lastFrame()!, f => f.includes('etl_0000'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('etl_0000'),
+		);
 		view.stdin.write('?');
-		const help = await waitFor(() => view.lastFrame()!, f => f.includes('DAGs: keys here'));
+		const help = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('DAGs: keys here'),
+		);
 		assert.match(help, /t\s+trigger the DAG.*\(changes Airflow\)/);
 		assert.ok(help.indexOf('DAGs: keys here') < help.indexOf('trigger the DAG'));
-		assert.doesNotMatch(help.split('╰')[0]!, /q\s+quit/, 'the global keys come after the pane\'s');
+		assert.doesNotMatch(help.split('╰')[0]!, /q\s+quit/, "the global keys come after the pane's");
 		// it does not fit: j scrolls down to the global keys, then any other key closes it
 		view.stdin.write('jjjjjjjjjjjjjjjjjjjj');
-		const scrolled = await waitFor(() => view.lastFrame()!, f => /q\s+quit/.test(f));
+		const scrolled = await waitFor(
+			() => view.lastFrame()!,
+			f => /q\s+quit/.test(f),
+		);
 		assert.match(scrolled, /everywhere/);
 		view.stdin.write('x');
-		await waitFor(() => view.lastFrame()!, f => !f.includes('everywhere') && f.includes('etl_0000'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => !f.includes('everywhere') && f.includes('etl_0000'),
+		);
 		view.unmount();
 	});
 });

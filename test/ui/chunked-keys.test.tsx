@@ -9,10 +9,16 @@ describe('keys in one chunk', () => {
 	it('"3t" from Runs triggers the DAG under the cursor in DAGs', async () => {
 		const {view} = await open(airflow(3));
 		view.stdin.write('4');
-		await waitFor(() => view.lastFrame()!, f => f.includes('all DAGs'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('all DAGs'),
+		);
 		await sleep(50);
 		view.stdin.write('3t');
-		const frame = await waitFor(() => view.lastFrame()!, f => /Trigger etl_0000/.test(f) || /open a DAG first/.test(f));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /Trigger etl_0000/.test(f) || /open a DAG first/.test(f),
+		);
 		assert.match(frame, /Trigger etl_0000/);
 		view.unmount();
 	});
@@ -20,7 +26,10 @@ describe('keys in one chunk', () => {
 	it('"jjG" then Enter in one chunk opens the last DAG', async () => {
 		const {view} = await open(airflow(40));
 		view.stdin.write('jjG\r');
-		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('(Esc: all DAGs)'));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('(Esc: all DAGs)'),
+		);
 		assert.match(frame, /etl_0039 {2}\(Esc: all DAGs\)/);
 		view.unmount();
 	});

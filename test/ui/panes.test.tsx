@@ -10,7 +10,18 @@ const key = async (view: {stdin: {write(s: string): void}}, keys: string) => {
 	await sleep(60);
 };
 
-const RUN = {dag_run_id: 'manual__1', dag_id: 'etl_0001', state: 'failed', run_type: 'manual', logical_date: null, run_after: '2026-11-25T10:00:00Z', start_date: '2026-11-25T10:00:01Z', end_date: '2026-11-25T10:00:09Z', conf: {}, note: 'nightly'};
+const RUN = {
+	dag_run_id: 'manual__1',
+	dag_id: 'etl_0001',
+	state: 'failed',
+	run_type: 'manual',
+	logical_date: null,
+	run_after: '2026-11-25T10:00:00Z',
+	start_date: '2026-11-25T10:00:01Z',
+	end_date: '2026-11-25T10:00:09Z',
+	conf: {},
+	note: 'nightly',
+};
 const TASKS = [
 	{task_id: 'extract', dag_id: 'etl_0001', dag_run_id: 'manual__1', state: 'success', try_number: 1, map_index: -1, duration: 2.5, operator: 'BashOperator'},
 	{task_id: 'load', dag_id: 'etl_0001', dag_run_id: 'manual__1', state: 'failed', try_number: 2, map_index: -1, duration: 1, operator: 'PythonOperator'},
@@ -23,10 +34,22 @@ function withRuns(): Handler {
 		if (url.pathname.endsWith('/taskInstances')) return {body: {task_instances: TASKS, total_entries: 2}};
 		if (url.pathname.includes('/logs/2')) return {body: {content: [{timestamp: '2026-11-25T10:00:08Z', level: 'error', event: 'warehouse unreachable \u001b[31m!'}], continuation_token: null}};
 		if (url.pathname === '/api/v2/variables') {
-			return {body: {variables: [{key: 'db_password', value: 'hunter2', description: 'prod db'}, {key: 'settings', value: '{"retries":3,"targets":["a"]}', description: null}], total_entries: 2}};
+			return {
+				body: {
+					variables: [
+						{key: 'db_password', value: 'hunter2', description: 'prod db'},
+						{key: 'settings', value: '{"retries":3,"targets":["a"]}', description: null},
+					],
+					total_entries: 2,
+				},
+			};
 		}
-		if (url.pathname === '/api/v2/importErrors') return {body: {import_errors: [{import_error_id: 1, filename: 'broken.py', timestamp: '2026-11-25T09:00:00Z', stack_trace: 'Traceback\nModuleNotFoundError: No module named x'}], total_entries: 1}};
-		if (url.pathname === '/api/v2/connections') return {body: {connections: [{connection_id: 'warehouse', conn_type: 'postgres', host: 'db', login: 'etl', port: 5432, password: '***'}], total_entries: 1}};
+		if (url.pathname === '/api/v2/importErrors')
+			return {
+				body: {import_errors: [{import_error_id: 1, filename: 'broken.py', timestamp: '2026-11-25T09:00:00Z', stack_trace: 'Traceback\nModuleNotFoundError: No module named x'}], total_entries: 1},
+			};
+		if (url.pathname === '/api/v2/connections')
+			return {body: {connections: [{connection_id: 'warehouse', conn_type: 'postgres', host: 'db', login: 'etl', port: 5432, password: '***'}], total_entries: 1}};
 		return {};
 	});
 }
@@ -35,70 +58,114 @@ describe('panes', () => {
 	it('Runs: a run, its task instances, and the failing task log, with Esc back up', async () => {
 		const {view} = await open(withRuns());
 		await key(view, '4');
-		await waitFor(() => view.lastFrame()!, f => /✖ failed\s+etl_0001\s+manual__1/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /✖ failed\s+etl_0001\s+manual__1/.test(f),
+		);
 		await key(view, '\r');
-		await waitFor(() => view.lastFrame()!, f => /load/.test(f) && /extract/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /load/.test(f) && /extract/.test(f),
+		);
 		await key(view, 'j');
 		await key(view, '\r');
-		const log = await waitFor(() => view.lastFrame()!, f => f.includes('warehouse unreachable'));
+		const log = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('warehouse unreachable'),
+		);
 		assert.match(log, /load try 2/);
 		assert.match(log, /ERROR - warehouse unreachable !/);
 		assert.ok(!log.includes('\u001b[31m!'));
 		assert.match(log, /complete/);
 		await key(view, '\u001b');
-		const tasks = await waitFor(() => view.lastFrame()!, f => /›\s+✖ failed\s+load/.test(f));
+		const tasks = await waitFor(
+			() => view.lastFrame()!,
+			f => /›\s+✖ failed\s+load/.test(f),
+		);
 		// the table keeps its header after the log level was shown (a duplicate React key once dropped it)
 		assert.match(tasks, /state\s+task\s+try\s+duration/);
 		assert.deepEqual(reactWarnings, []);
 		await key(view, '\u001b');
-		await waitFor(() => view.lastFrame()!, f => /manual__1/.test(f) && !/extract/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /manual__1/.test(f) && !/extract/.test(f),
+		);
 	});
 
 	it('Variables: masks a sensitive value until v, pretty-prints JSON, says what the API does not list', async () => {
 		const {view} = await open(withRuns());
 		await key(view, '5');
-		let frame = await waitFor(() => view.lastFrame()!, f => f.includes('db_password'));
+		let frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('db_password'),
+		);
 		assert.ok(!frame.includes('hunter2'), 'masked');
 		assert.match(frame, /db_password\s+••••••/);
 		assert.match(frame, /Variables set by environment variables/);
 		await key(view, 'v');
-		frame = await waitFor(() => view.lastFrame()!, f => f.includes('hunter2'));
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('hunter2'),
+		);
 		await key(view, 'v');
-		await waitFor(() => view.lastFrame()!, f => !f.includes('hunter2'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => !f.includes('hunter2'),
+		);
 		await key(view, 'j');
 		await key(view, '\r');
-		frame = await waitFor(() => view.lastFrame()!, f => f.includes('"retries": 3'));
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('"retries": 3'),
+		);
 		assert.match(frame, /"targets": \[/);
 	});
 
 	it('Connections: never a password; Import errors: the stack trace on Enter', async () => {
 		const {view} = await open(withRuns());
 		await key(view, '6');
-		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('warehouse'));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('warehouse'),
+		);
 		assert.match(frame, /postgres\s+etl\s+5432\s+db/);
 		assert.ok(!frame.includes('***'));
 		await key(view, '8');
-		await waitFor(() => view.lastFrame()!, f => f.includes('broken.py'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('broken.py'),
+		);
 		await key(view, '\r');
-		await waitFor(() => view.lastFrame()!, f => f.includes('No module named x') && f.includes('Traceback'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('No module named x') && f.includes('Traceback'),
+		);
 	});
 
 	it('Config on 2.x: a 403 names [webserver] expose_config; the other panes go on working', async () => {
 		const {view} = await open(
 			asAirflow2(request => {
 				const url = new URL(request.url, 'http://x');
-				if (url.pathname === '/api/v1/config') return {status: 403, body: {title: 'Forbidden', status: 403, detail: 'Your Airflow administrator chose not to expose the configuration, most likely for security reasons.'}};
+				if (url.pathname === '/api/v1/config')
+					return {status: 403, body: {title: 'Forbidden', status: 403, detail: 'Your Airflow administrator chose not to expose the configuration, most likely for security reasons.'}};
 				if (url.pathname === '/api/v1/health') return {body: HEALTH};
-				if (url.pathname === '/api/v1/dags') return {body: {dags: [{dag_id: 'etl', is_paused: false, is_active: true, schedule_interval: {__type: 'CronExpression', value: '@daily'}}], total_entries: 1}};
+				if (url.pathname === '/api/v1/dags')
+					return {body: {dags: [{dag_id: 'etl', is_paused: false, is_active: true, schedule_interval: {__type: 'CronExpression', value: '@daily'}}], total_entries: 1}};
 				if (url.pathname === '/api/v1/pools') return {body: {pools: [{name: 'default_pool', slots: 8, open_slots: 0, running_slots: 8, queued_slots: 3, occupied_slots: 8}], total_entries: 1}};
 				return {status: 404, body: {}};
 			}),
 		);
 		await key(view, '9');
-		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('not exposed'));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('not exposed'),
+		);
 		assert.match(frame, /\[webserver\] expose_config/);
 		await key(view, '7');
-		await waitFor(() => view.lastFrame()!, f => /default_pool\s+8\s+0\s+8\s+3/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /default_pool\s+8\s+0\s+8\s+3/.test(f),
+		);
 	});
 
 	it('Health: the event line reports a component that changes state', async () => {
@@ -110,10 +177,16 @@ describe('panes', () => {
 			}),
 		);
 		await key(view, '2');
-		await waitFor(() => view.lastFrame()!, f => f.includes('no status changes seen'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('no status changes seen'),
+		);
 		scheduler = 'unhealthy';
 		await key(view, 'r');
-		const frame = await waitFor(() => view.lastFrame()!, f => f.includes('scheduler: healthy → unhealthy'));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('scheduler: healthy → unhealthy'),
+		);
 		assert.match(frame, /scheduler\s+✖ UNHEALTHY/);
 		assert.match(frame, /scheduler healthy → unhealthy/, 'the footer event line');
 	});

@@ -6,7 +6,18 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import type {Handler, SeenRequest} from '../support/fake-server.js';
 import {airflow, open, waitFor} from '../support/console-harness.js';
 
-const RUN = {dag_run_id: 'manual__1', dag_id: 'etl_0001', state: 'failed', run_type: 'manual', logical_date: null, run_after: '2026-11-25T10:00:00Z', start_date: '2026-11-25T10:00:01Z', end_date: '2026-11-25T10:00:09Z', conf: {}, note: null};
+const RUN = {
+	dag_run_id: 'manual__1',
+	dag_id: 'etl_0001',
+	state: 'failed',
+	run_type: 'manual',
+	logical_date: null,
+	run_after: '2026-11-25T10:00:00Z',
+	start_date: '2026-11-25T10:00:01Z',
+	end_date: '2026-11-25T10:00:09Z',
+	conf: {},
+	note: null,
+};
 const TASKS = [
 	{task_id: 'extract', dag_id: 'etl_0001', dag_run_id: 'manual__1', state: 'success', try_number: 1, map_index: -1, duration: 2.5, operator: 'BashOperator'},
 	{task_id: 'load', dag_id: 'etl_0001', dag_run_id: 'manual__1', state: 'failed', try_number: 2, map_index: -1, duration: 1, operator: 'PythonOperator'},
@@ -33,15 +44,27 @@ describe('task list', () => {
 	it('c opens the clear dialog for the task under the cursor, from a dry run, and y clears it', async () => {
 		const {server, view} = await open(withTasks());
 		view.stdin.write('4');
-		await waitFor(() => view.lastFrame()!, f => f.includes('manual__1'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('manual__1'),
+		);
 		await sleep(100);
 		view.stdin.write('\r');
-		await waitFor(() => view.lastFrame()!, f => /extract/.test(f) && /load/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /extract/.test(f) && /load/.test(f),
+		);
 		await sleep(100);
 		view.stdin.write('j');
-		await waitFor(() => view.lastFrame()!, f => /›\s+✖ failed\s+load/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /›\s+✖ failed\s+load/.test(f),
+		);
 		view.stdin.write('c');
-		const dialog = await waitFor(() => view.lastFrame()!, f => f.includes('Clear task load?'));
+		const dialog = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('Clear task load?'),
+		);
 		assert.match(dialog, /per Airflow's dry run/);
 		assert.match(dialog, /with downstream \(d\), also:/);
 		assert.match(dialog, /report/);
@@ -49,7 +72,10 @@ describe('task list', () => {
 		assert.ok(previews.length >= 1 && previews.every(body => body['dry_run'] === true), JSON.stringify(previews));
 		assert.ok(previews.every(body => JSON.stringify(body['task_ids']) === '["load"]'));
 		view.stdin.write('y');
-		await waitFor(() => view.lastFrame()!, f => /cleared 1 task instance/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /cleared 1 task instance/.test(f),
+		);
 		const real = clears(server.seen).filter(body => body['dry_run'] === false);
 		assert.equal(real.length, 1);
 		assert.deepEqual(real[0]!['task_ids'], ['load']);
@@ -60,15 +86,27 @@ describe('task list', () => {
 	it('Esc closes the clear dialog and clears nothing', async () => {
 		const {server, view} = await open(withTasks());
 		view.stdin.write('4');
-		await waitFor(() => view.lastFrame()!, f => f.includes('manual__1'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('manual__1'),
+		);
 		await sleep(100);
 		view.stdin.write('\r');
-		await waitFor(() => view.lastFrame()!, f => /extract/.test(f) && /load/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /extract/.test(f) && /load/.test(f),
+		);
 		await sleep(100);
 		view.stdin.write('c');
-		await waitFor(() => view.lastFrame()!, f => f.includes('Clear task extract?'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('Clear task extract?'),
+		);
 		view.stdin.write('\u001b');
-		await waitFor(() => view.lastFrame()!, f => !f.includes('Clear task extract?'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => !f.includes('Clear task extract?'),
+		);
 		await sleep(100);
 		assert.ok(clears(server.seen).every(body => body['dry_run'] === true));
 		view.unmount();

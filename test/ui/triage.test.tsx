@@ -37,7 +37,8 @@ function triageServer(paths: string[]): Handler {
 		if (url.pathname === '/api/v2/dags/~/dagRuns') return {body: states.includes('failed') ? {dag_runs: [RUN], total_entries: 1} : {dag_runs: [], total_entries: 0}};
 		if (url.pathname === '/api/v2/dags/~/dagRuns/~/taskInstances') return {body: {task_instances: [FAILED_TASK], total_entries: 1}};
 		if (url.pathname === '/api/v2/dags' && url.searchParams.get('last_dag_run_state') === 'failed') return {body: {dags: [{dag_id: 'etl_0001'}], total_entries: 1}};
-		if (url.pathname === '/api/v2/importErrors') return {body: {import_errors: [{import_error_id: 1, filename: '/dags/broken.py', timestamp: ago(5), stack_trace: 'Traceback\nModuleNotFoundError: No module named x'}], total_entries: 1}};
+		if (url.pathname === '/api/v2/importErrors')
+			return {body: {import_errors: [{import_error_id: 1, filename: '/dags/broken.py', timestamp: ago(5), stack_trace: 'Traceback\nModuleNotFoundError: No module named x'}], total_entries: 1}};
 		if (url.pathname === '/api/v2/dags/etl_0001/dagRuns/manual__1') return {body: RUN};
 		if (url.pathname === '/api/v2/dags/etl_0001/dagRuns/manual__1/taskInstances') return {body: {task_instances: TASKS, total_entries: 2}};
 		if (url.pathname.endsWith('/logs/2')) return {body: {content: LOG_2, continuation_token: null}};
@@ -50,7 +51,10 @@ describe('triage', () => {
 	it('lists what needs attention, counts it in the tab and the header, asks only batch lists', async () => {
 		const paths: string[] = [];
 		const {view} = await open(triageServer(paths), {firstPane: 'triage'});
-		const frame = await waitFor(() => view.lastFrame()!, f => /import err/.test(f) && /etl_0001/.test(f));
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /import err/.test(f) && /etl_0001/.test(f),
+		);
 		assert.match(frame, / 1 Triage 2 /);
 		assert.match(frame, /windsock test ✖2 /);
 		assert.match(frame, /failed runs within 24h/);
@@ -61,50 +65,92 @@ describe('triage', () => {
 		// the first look: three groups of at most two requests, none per DAG
 		const triage = paths.filter(path => !path.startsWith('/api/v2/monitor/health'));
 		assert.ok(triage.length <= 6, triage.join('\n'));
-		assert.ok(triage.every(path => !/\/dags\/etl_/.test(path)), triage.join('\n'));
+		assert.ok(
+			triage.every(path => !/\/dags\/etl_/.test(path)),
+			triage.join('\n'),
+		);
 		assert.ok(triage.some(path => path.startsWith('/api/v2/dags/~/dagRuns/~/taskInstances?') && path.includes('state=failed') && path.includes('updated_at_gte=')));
 		// w cycles the window; a new window asks again
 		await key(view, 'w');
-		await waitFor(() => view.lastFrame()!, f => /failed runs within 7d/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /failed runs within 7d/.test(f),
+		);
 		view.unmount();
 	});
 
-	it('Enter opens the failed task\'s log at its first error; / n [ w z work on it', async () => {
+	it("Enter opens the failed task's log at its first error; / n [ w z work on it", async () => {
 		const {view} = await open(triageServer([]), {firstPane: 'triage'});
-		await waitFor(() => view.lastFrame()!, f => /›\s+✖ failed\s+etl_0001/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /›\s+✖ failed\s+etl_0001/.test(f),
+		);
 		await key(view, '\r');
-		let frame = await waitFor(() => view.lastFrame()!, f => f.includes('warehouse unreachable'));
+		let frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('warehouse unreachable'),
+		);
 		assert.match(frame, /etl_0001 › manual__1 › load try 2/);
 		assert.match(frame, /try 2\/2/);
 		assert.ok(!frame.includes('cleanup 29'), 'opened at the first error, not at the end');
 		assert.ok(!frame.includes('\u001b[31m!'), 'sanitised');
 
 		await key(view, '/warehouse\r');
-		frame = await waitFor(() => view.lastFrame()!, f => /\/warehouse 1\/32/.test(f));
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /\/warehouse 1\/32/.test(f),
+		);
 		await key(view, 'n');
-		frame = await waitFor(() => view.lastFrame()!, f => /\/warehouse 2\/32/.test(f));
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /\/warehouse 2\/32/.test(f),
+		);
 		await key(view, 'N');
-		await waitFor(() => view.lastFrame()!, f => /\/warehouse 1\/32/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /\/warehouse 1\/32/.test(f),
+		);
 		await key(view, 'G');
 		await key(view, 'E');
-		frame = await waitFor(() => view.lastFrame()!, f => f.includes('warehouse unreachable') && !f.includes('cleanup 29'));
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('warehouse unreachable') && !f.includes('cleanup 29'),
+		);
 
 		await key(view, 'z');
-		frame = await waitFor(() => view.lastFrame()!, f => /folded/.test(f));
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /folded/.test(f),
+		);
 		await key(view, 'gz');
 		await key(view, 'w');
-		frame = await waitFor(() => view.lastFrame()!, f => /unwrapped/.test(f));
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /unwrapped/.test(f),
+		);
 		await key(view, 'l');
-		await waitFor(() => view.lastFrame()!, f => /unwrapped \+8/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /unwrapped \+8/.test(f),
+		);
 
 		await key(view, '\u001b'); // clears the search first
 		await key(view, '[');
-		frame = await waitFor(() => view.lastFrame()!, f => f.includes('first try: disk full'));
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('first try: disk full'),
+		);
 		assert.match(frame, /load try 1/);
 		await key(view, '[');
-		await waitFor(() => view.lastFrame()!, f => /this is the first try/.test(f));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /this is the first try/.test(f),
+		);
 		await key(view, ']');
-		await waitFor(() => view.lastFrame()!, f => /load try 2/.test(f) && f.includes('warehouse'));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /load try 2/.test(f) && f.includes('warehouse'),
+		);
 		view.unmount();
 	});
 });

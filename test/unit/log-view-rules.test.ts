@@ -25,7 +25,11 @@ describe('log search', () => {
 	const lines = logLines(LOG);
 
 	it('finds every match, smart case', () => {
-		assert.deepEqual(findMatches(['fail fail', 'FAIL'], 'fail'), [{line: 0, start: 0, end: 4}, {line: 0, start: 5, end: 9}, {line: 1, start: 0, end: 4}]);
+		assert.deepEqual(findMatches(['fail fail', 'FAIL'], 'fail'), [
+			{line: 0, start: 0, end: 4},
+			{line: 0, start: 5, end: 9},
+			{line: 1, start: 0, end: 4},
+		]);
 		assert.deepEqual(findMatches(['fail fail', 'FAIL'], 'FAIL'), [{line: 1, start: 0, end: 4}]);
 		assert.deepEqual(findMatches(lines, ''), []);
 		assert.equal(findMatches(lines, 'fail').length, 3);
@@ -83,8 +87,17 @@ describe('log lines', () => {
 	it('wraps at the width, or cuts at a sideways offset', () => {
 		const long = ['0123456789abcdef', 'short'];
 		const view = visibleLines(long, false);
-		assert.deepEqual(layoutRows(long, view, 10, true, 0).map(row => row.text), ['0123456789', 'abcdef', 'short']);
-		assert.deepEqual(layoutRows(long, view, 10, false, 4).map(row => [row.text, row.start]), [['456789abcd', 4], ['t', 4]]);
+		assert.deepEqual(
+			layoutRows(long, view, 10, true, 0).map(row => row.text),
+			['0123456789', 'abcdef', 'short'],
+		);
+		assert.deepEqual(
+			layoutRows(long, view, 10, false, 4).map(row => [row.text, row.start]),
+			[
+				['456789abcd', 4],
+				['t', 4],
+			],
+		);
 		const wrapped = layoutRows(long, view, 10, true, 0);
 		assert.equal(rowOf(wrapped, 0, 12), 1, 'the row holding column 12');
 		assert.equal(rowOf(wrapped, 1), 2);

@@ -3,18 +3,55 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {DagRun, Health, TaskInstance} from '../../source/airflow/model.js';
 import {DEFAULT_THRESHOLDS} from '../../source/live/health-history.js';
-import {DEFAULT_RULES, DEFAULT_WINDOW, describeItem, firstFailedTask, latestFailedFromRuns, longRunningBy, medianDurationMs, nextWindow, stuckQueuedFor, triageItems} from '../../source/live/triage.js';
+import {
+	DEFAULT_RULES,
+	DEFAULT_WINDOW,
+	describeItem,
+	firstFailedTask,
+	latestFailedFromRuns,
+	longRunningBy,
+	medianDurationMs,
+	nextWindow,
+	stuckQueuedFor,
+	triageItems,
+} from '../../source/live/triage.js';
 
 const NOW = Date.parse('2026-01-02T12:00:00Z');
 const MIN = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function run(overrides: Partial<DagRun> = {}): DagRun {
-	return {dagId: 'etl', runId: 'r1', state: 'failed', runType: 'manual', logicalDate: null, runAfter: iso(NOW - 60 * MIN), startDate: iso(NOW - 50 * MIN), endDate: iso(NOW - 40 * MIN), queuedAt: null, conf: {}, note: null, ...overrides};
+	return {
+		dagId: 'etl',
+		runId: 'r1',
+		state: 'failed',
+		runType: 'manual',
+		logicalDate: null,
+		runAfter: iso(NOW - 60 * MIN),
+		startDate: iso(NOW - 50 * MIN),
+		endDate: iso(NOW - 40 * MIN),
+		queuedAt: null,
+		conf: {},
+		note: null,
+		...overrides,
+	};
 }
 
 function task(overrides: Partial<TaskInstance> = {}): TaskInstance {
-	return {dagId: 'etl', runId: 'r1', taskId: 'load', mapIndex: -1, state: 'failed', tryNumber: 2, startDate: null, endDate: iso(NOW - 41 * MIN), duration: null, operator: null, hostname: null, ...overrides};
+	return {
+		dagId: 'etl',
+		runId: 'r1',
+		taskId: 'load',
+		mapIndex: -1,
+		state: 'failed',
+		tryNumber: 2,
+		startDate: null,
+		endDate: iso(NOW - 41 * MIN),
+		duration: null,
+		operator: null,
+		hostname: null,
+		...overrides,
+	};
 }
 
 const healthy = (beat: string | null = iso(NOW - 5000)) => ({status: 'healthy' as const, latestHeartbeat: beat});
@@ -31,11 +68,20 @@ describe('triage rules', () => {
 		const items = triageItems({
 			...base,
 			health: {...HEALTHY, scheduler: {status: 'unhealthy', latestHeartbeat: iso(NOW - 300_000)}},
-			importErrors: [{id: 1, filename: '/dags/old.py', timestamp: iso(NOW - 90 * MIN), stackTrace: 'x'}, {id: 2, filename: '/dags/new.py', timestamp: iso(NOW - MIN), stackTrace: 'SyntaxError'}],
+			importErrors: [
+				{id: 1, filename: '/dags/old.py', timestamp: iso(NOW - 90 * MIN), stackTrace: 'x'},
+				{id: 2, filename: '/dags/new.py', timestamp: iso(NOW - MIN), stackTrace: 'SyntaxError'},
+			],
 			failedRuns: [run({dagId: 'fixed', runId: 'f1'}), run({dagId: 'etl', runId: 'r1'})],
 			failedTasks: [task()],
-			latestFailed: new Map([['etl', undefined], ['old_dag', undefined]]),
-			activeRuns: [run({dagId: 'slow', runId: 's1', state: 'running', startDate: iso(NOW - 100 * MIN), endDate: null}), run({dagId: 'waiting', runId: 'q1', state: 'queued', startDate: null, endDate: null, queuedAt: iso(NOW - 30 * MIN)})],
+			latestFailed: new Map([
+				['etl', undefined],
+				['old_dag', undefined],
+			]),
+			activeRuns: [
+				run({dagId: 'slow', runId: 's1', state: 'running', startDate: iso(NOW - 100 * MIN), endDate: null}),
+				run({dagId: 'waiting', runId: 'q1', state: 'queued', startDate: null, endDate: null, queuedAt: iso(NOW - 30 * MIN)}),
+			],
 			recentRuns: new Map([['slow', [10, 11, 12].map(m => run({dagId: 'slow', state: 'success', startDate: iso(NOW - 1000 * MIN), endDate: iso(NOW - (1000 - m) * MIN)}))]]),
 		});
 		assert.deepEqual(
@@ -57,8 +103,14 @@ describe('triage rules', () => {
 	});
 
 	it('newest failure first; a failure that ended before the window is left out', () => {
-		const items = triageItems({...base, failedRuns: [run({runId: 'old', endDate: iso(NOW - 2 * 24 * 60 * MIN)}), run({runId: 'a', endDate: iso(NOW - 30 * MIN)}), run({runId: 'b', endDate: iso(NOW - 5 * MIN)})]});
-		assert.deepEqual(items.map(item => (item.kind === 'failed-run' ? item.run.runId : '')), ['b', 'a']);
+		const items = triageItems({
+			...base,
+			failedRuns: [run({runId: 'old', endDate: iso(NOW - 2 * 24 * 60 * MIN)}), run({runId: 'a', endDate: iso(NOW - 30 * MIN)}), run({runId: 'b', endDate: iso(NOW - 5 * MIN)})],
+		});
+		assert.deepEqual(
+			items.map(item => (item.kind === 'failed-run' ? item.run.runId : '')),
+			['b', 'a'],
+		);
 		// latest states unknown yet: every failure counts as current
 		assert.ok(items.every(item => item.rank === 1));
 	});
@@ -83,7 +135,12 @@ describe('triage rules', () => {
 	});
 
 	it('2.x: the latest run of each DAG from one newest-first list', () => {
-		const latest = latestFailedFromRuns([run({dagId: 'a', runId: 'a2', state: 'failed'}), run({dagId: 'b', runId: 'b2', state: 'success'}), run({dagId: 'a', runId: 'a1', state: 'success'}), run({dagId: 'b', runId: 'b1', state: 'failed'})]);
+		const latest = latestFailedFromRuns([
+			run({dagId: 'a', runId: 'a2', state: 'failed'}),
+			run({dagId: 'b', runId: 'b2', state: 'success'}),
+			run({dagId: 'a', runId: 'a1', state: 'success'}),
+			run({dagId: 'b', runId: 'b1', state: 'failed'}),
+		]);
 		assert.deepEqual([...latest.keys()], ['a']);
 		assert.equal(latest.get('a')?.runId, 'a2');
 	});

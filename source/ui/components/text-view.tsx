@@ -2,7 +2,7 @@
 // g/G. With `follow`, it stays at the bottom as lines arrive until the user scrolls up.
 // ScrollView does the scrolling over rows someone else draws (the log view: highlighted,
 // folded, unwrapped); TextView is ScrollView over plain wrapped text.
-import React, {useEffect, useRef, useState, type ReactNode} from 'react';
+import {useEffect, useRef, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import {sanitize} from '../../text/sanitize.js';
 import {bind} from '../bindings.js';
@@ -98,14 +98,7 @@ export function ScrollView(props: {
 	);
 }
 
-export function TextView(props: {
-	text: string;
-	height: number;
-	width: number;
-	active: boolean;
-	follow?: boolean;
-	startAtEnd?: boolean;
-}) {
+export function TextView(props: {text: string; height: number; width: number; active: boolean; follow?: boolean; startAtEnd?: boolean}) {
 	const rows = wrapLines(props.text, Math.max(10, props.width - 1));
 	return <ScrollView rowCount={rows.length} renderRow={index => rows[index] || ' '} height={props.height} active={props.active} follow={props.follow} startAtEnd={props.startAtEnd} />;
 }

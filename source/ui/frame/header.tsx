@@ -1,6 +1,5 @@
 // The header: what matters most comes first, so a narrow terminal cuts the least important
 // part (the clock, the version, the host), never PRODUCTION, READ-ONLY or the scheduler.
-import React from 'react';
 import {Box, Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import type {Health} from '../../airflow/model.js';
@@ -28,16 +27,19 @@ export function Header(props: {client: AirflowClient; label: string; safety: Saf
 	return (
 		<Box width={props.width}>
 			<Text wrap="truncate">
-				<Text bold>windsock</Text> {props.safety.production ? <Text color={color('red')} bold inverse>{` PRODUCTION ${sanitizeLine(props.label)} `}</Text> : <Text color={color('cyan')}>{sanitizeLine(props.label)}</Text>}
+				<Text bold>windsock</Text>{' '}
+				{props.safety.production ? <Text color={color('red')} bold inverse>{` PRODUCTION ${sanitizeLine(props.label)} `}</Text> : <Text color={color('cyan')}>{sanitizeLine(props.label)}</Text>}
 				{client.readOnly ? <Text color={color('yellow')}> READ-ONLY</Text> : null}
 				{/* four cells: at 80 columns the version must still fit */}
 				{triage ? <Text color={color('red')} bold>{` ✖${triage}`}</Text> : null}
-				{'  '}scheduler <Text color={color(style.color)}>{style.symbol} {scheduler?.status ?? '…'}</Text>
+				{'  '}scheduler{' '}
+				<Text color={color(style.color)}>
+					{style.symbol} {scheduler?.status ?? '…'}
+				</Text>
 				{beat !== undefined ? ` ${formatAge(beat)}` : ''}
 				{'  '}
 				{client.http.baseUrl.host}
-				{'  '}Airflow {sanitizeLine(client.server.version)} ({client.server.generation})
-				{'  '}
+				{'  '}Airflow {sanitizeLine(client.server.version)} ({client.server.generation}){'  '}
 				<Text dimColor>{health.error ? `stale ${health.fetchedAt ? formatAge(now - health.fetchedAt) : ''}` : `at ${refreshed}`}</Text>
 			</Text>
 		</Box>

@@ -1,6 +1,5 @@
 // The tab row, generated from the pane registry: number, name (short below 110 columns), and
 // the count a pane publishes, if any.
-import React from 'react';
 import {Text} from 'ink';
 import type {PaneDefinition} from '../panes/pane.js';
 import {usePaneBadges} from '../pane-badges.js';

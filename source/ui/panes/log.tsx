@@ -3,7 +3,7 @@
 // with n/N, E the first error, [ ] other tries, w wrap (unwrapped: h/l scroll sideways),
 // z folds ::group:: blocks, s saves it to a file. Every key works while the log is followed;
 // the rules are pure modules (log-lines.ts, log-search.ts), this file only holds the state.
-import React, {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import {describeError} from '../../airflow/errors.js';
@@ -146,7 +146,10 @@ export function LogView(props: {client: AirflowClient; task: TaskInstance; tryNu
 			}),
 			bind('follow', () => setFollow(current => !current)),
 			bind('earlier-try', () => openTry!(props.tryNumber - 1), {disabledReason: () => (!openTry ? 'no other try here' : props.tryNumber <= 1 ? 'this is the first try' : undefined)}),
-			bind('later-try', () => openTry!(props.tryNumber + 1), {disabledReason: () => (!openTry ? 'no other try here' : props.tryNumber >= lastTry ? 'this is the latest try' : undefined), display: false}),
+			bind('later-try', () => openTry!(props.tryNumber + 1), {
+				disabledReason: () => (!openTry ? 'no other try here' : props.tryNumber >= lastTry ? 'this is the latest try' : undefined),
+				display: false,
+			}),
 			bind('wrap', () => {
 				live.current.wrap = !live.current.wrap;
 				setWrap(live.current.wrap);
@@ -242,7 +245,7 @@ export function LogView(props: {client: AirflowClient; task: TaskInstance; tryNu
 					<Text dimColor>{`  try ${props.tryNumber}/${lastTry}`}</Text>
 					{searchWords ? <Text color={color('cyan')}>{searchWords}</Text> : null}
 					{!wrap ? <Text dimColor>{`  unwrapped${left ? ` +${left}` : ''}`}</Text> : null}
-					{folded ? <Text dimColor>  folded</Text> : null}
+					{folded ? <Text dimColor> folded</Text> : null}
 					{error ? <Text color={color('red')}>{`  ! ${sanitizeLine(error)}`}</Text> : null}
 				</Text>
 			)}

@@ -3,7 +3,7 @@
 // a component -> Health, import errors -> Import errors, a failed run -> its failed task's log
 // at the first error line, a stuck or long run -> its tasks. The count goes to the tab row and
 // the header badge (pane-badges.ts).
-import React, {useContext, useEffect, useRef, useState} from 'react';
+import {useContext, useEffect, useRef, useState} from 'react';
 import {Text} from 'ink';
 import {triageItems, describeItem, firstFailedTask, DEFAULT_WINDOW, nextWindow, type TriageItem, type TriageWindow} from '../../live/triage.js';
 import {fetchGroup, GROUPS, type TriageFacts} from '../../live/triage-feed.js';
