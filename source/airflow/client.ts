@@ -28,6 +28,7 @@ import type {
 	ServerInfo,
 	TaskInstance,
 	TaskInstanceRef,
+	TaskInstanceListQuery,
 	TriggerRequest,
 	Variable,
 } from './model.js';
@@ -423,5 +424,27 @@ export class AirflowClient {
 				options: collection(raw, 'options').items.map(option => ({key: str(option, 'key') ?? '', value: str(option, 'value') ?? ''})),
 			})),
 		);
+	}
+
+	// ---- triage (additive: reads the Triage pane needs, one request each; docs/triage.md) ----
+
+	/**
+	 * Task instances of every DAG and run in one request: `~` for both ids, with the state
+	 * and updated_at filters both lines take under the same names. One page, as the server
+	 * orders it (2.x has no order_by here): callers sort.
+	 */
+	async listTaskInstancesAcrossRuns(query: TaskInstanceListQuery, signal?: AbortSignal): Promise<Page<TaskInstance>> {
+		const searchParams: Record<string, SearchValue> = {limit: query.limit ?? PAGE, offset: 0, state: query.states, updated_at_gte: query.updatedAfter};
+		return this.#page('dags/~/dagRuns/~/taskInstances', 'task_instances', 'tasks', searchParams, raw => this.#wire.taskInstance(raw), signal);
+	}
+
+	/**
+	 * DAGs whose latest run is in `state`, from the DAG list's `last_dag_run_state` filter.
+	 * Only 3.x has that filter; on 2.x this returns undefined and the caller derives it.
+	 */
+	async listDagsByLatestRunState(state: string, limit = PAGE, signal?: AbortSignal): Promise<Page<Dag> | undefined> {
+		if (this.server.generation === 'v1') return undefined;
+		const params = {...this.#wire.dagListParams({limit, offset: 0}), last_dag_run_state: state};
+		return this.#page('dags', 'dags', 'dags', params, raw => this.#wire.dag(raw), signal);
 	}
 }

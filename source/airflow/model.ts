@@ -220,3 +220,13 @@ export type ImportError = {
 
 export type ConfigOption = {key: string; value: string};
 export type ConfigSection = {name: string; options: ConfigOption[]};
+
+// ---- triage (additive) ----
+
+/** Task instances across every DAG and run (`dags/~/dagRuns/~/taskInstances`), both lines. */
+export type TaskInstanceListQuery = {
+	states?: string[];
+	/** ISO time: only task instances whose row changed at or after it */
+	updatedAfter?: string;
+	limit?: number;
+};

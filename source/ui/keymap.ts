@@ -33,10 +33,22 @@ export type Action =
 	| 'choose'
 	| 'new'
 	| 'edit'
-	| 'delete';
+	| 'delete'
+	| 'triage-window'
+	| 'search'
+	| 'next-match'
+	| 'previous-match'
+	| 'first-error'
+	| 'earlier-try'
+	| 'later-try'
+	| 'wrap'
+	| 'scroll-left'
+	| 'scroll-right'
+	| 'fold'
+	| 'save-log';
 
 /** records: Variables and Connections; runs: a run list and a run's task instances. */
-export type Scope = 'global' | 'list' | 'dags' | 'runs' | 'tasks' | 'records' | 'variables' | 'log';
+export type Scope = 'global' | 'list' | 'dags' | 'runs' | 'tasks' | 'records' | 'variables' | 'log' | 'triage';
 
 export type KeySpec = {
 	action: Action;
@@ -93,6 +105,18 @@ export const KEYMAP: readonly KeySpec[] = [
 	spec('new', 'n', 'new', 'new Variable / Connection', 'records', input => input === 'n', true),
 	spec('edit', 'e', 'edit', 'edit the Variable / Connection', 'records', input => input === 'e', true),
 	spec('delete', 'd', 'delete', 'delete the Variable / Connection', 'records', input => input === 'd', true),
+	spec('triage-window', 'w', 'window', 'failed runs within 1h / 6h / 24h / 7d', 'triage', input => input === 'w'),
+	spec('search', '/', 'search', 'search the log (Enter keeps the matches highlighted)', 'log', input => input === '/'),
+	spec('next-match', 'n', 'next', 'next match of the search', 'log', input => input === 'n'),
+	spec('previous-match', 'N', 'prev', 'previous match of the search', 'log', input => input === 'N'),
+	spec('first-error', 'E', 'error', 'jump to the first ERROR or Traceback line', 'log', input => input === 'E'),
+	spec('earlier-try', '[', 'earlier try', "the task's earlier try", 'log', input => input === '['),
+	spec('later-try', ']', 'later try', "the task's later try", 'log', input => input === ']'),
+	spec('wrap', 'w', 'wrap', 'wrap long lines, or cut them and scroll sideways', 'log', input => input === 'w'),
+	spec('scroll-left', 'h/←', 'left', 'scroll left (lines not wrapped)', 'log', (input, key) => input === 'h' || key.leftArrow),
+	spec('scroll-right', 'l/→', 'right', 'scroll right (lines not wrapped)', 'log', (input, key) => input === 'l' || key.rightArrow),
+	spec('fold', 'z', 'fold', 'fold / unfold every ::group:: block', 'log', input => input === 'z'),
+	spec('save-log', 's', 'save', 'save the whole log to a file (0600) and show its path', 'log', input => input === 's'),
 ];
 
 const BY_ACTION = new Map(KEYMAP.map(entry => [entry.action, entry]));

@@ -23,7 +23,8 @@ for (const line of [3, 2] as const) {
 		after(() => screen.close());
 
 		const filterTo = async (dagId: string) => {
-			screen.keys('2');
+			// DAGs is pane 3: Triage comes first
+			screen.keys('3');
 			await sleep(300);
 			// the filter line opens with the current filter: Ctrl-U empties it
 			screen.keys('/');
@@ -121,6 +122,8 @@ for (const line of [3, 2] as const) {
 			const readOnly = Screen.open(server, 100, 30, ['--read-only'], 'read-only');
 			try {
 				await readOnly.waitFor(/READ-ONLY[\s\S]*rows 1-/);
+				readOnly.keys('3');
+				await readOnly.waitFor(/of 124/);
 				const paused = (await client.getDag('ws_many_000')).isPaused;
 				readOnly.keys('p');
 				await readOnly.waitFor(/read-only: (un)?pause is disabled/);

@@ -33,6 +33,9 @@ for (const line of [3, 2] as const) {
 		it('at 80x24: finds the failed DAG, its failing task log, variables, config, import errors, health', async () => {
 			const screen = Screen.open(server, 80, 24);
 			screens.push(screen);
+			// Triage opens first; DAGs is pane 3
+			await screen.waitFor(/1 Triage/);
+			screen.keys('3');
 			let text = await screen.waitFor(/of 124/);
 			assert.match(text, new RegExp(`Airflow ${server.version.replace(/\./g, '\\.')} \\(v${line === 3 ? 2 : 1}\\)`));
 			assert.ok(text.split('\n').every(row => row.length <= 80));
@@ -48,16 +51,16 @@ for (const line of [3, 2] as const) {
 			text = await screen.waitFor(/Bash command failed/);
 			assert.match(text, /complete|f: follow|following/);
 
-			screen.keys('4');
+			screen.keys('5');
 			await screen.waitFor(/Variables set by environment variables/);
-			screen.keys('8');
+			screen.keys('9');
 			text = await screen.waitFor(line === 3 ? /section\s+key\s+value/ : /not exposed on this server/);
 			if (line === 2) assert.match(text, /\[webserver\] expose_config/);
-			screen.keys('7');
+			screen.keys('8');
 			await screen.waitFor(/ws_broken\.py/);
-			screen.keys('6');
+			screen.keys('7');
 			await screen.waitFor(/default_pool\s+128/);
-			screen.keys('1');
+			screen.keys('2');
 			text = await screen.waitFor(/scheduler\s+● healthy\s+\d+s ago/);
 			assert.match(text, line === 3 ? /dag_processor\s+● healthy/ : /dag_processor\s+\? inside the scheduler/);
 			screen.keys('q');
@@ -67,6 +70,8 @@ for (const line of [3, 2] as const) {
 		it('at 160x48: more columns, the escape DAG shown inert', async () => {
 			const screen = Screen.open(server, 160, 48);
 			screens.push(screen);
+			await screen.waitFor(/1 Triage/);
+			screen.keys('3');
 			const text = await screen.waitFor(/of 124/);
 			assert.match(text, /DAG\s+state\s+schedule\s+last runs\s+next run \(UTC\)\s+owner\s+tags/);
 			assert.match(text, /ws_fail\s+▶ on\s+none\s+[●✖ ]*✖/, 'the failed run in the last-runs grid');

@@ -196,7 +196,7 @@ describe('console actions', () => {
 		await sleep(100);
 		await refused('P', /read-only: pause matching/);
 		await refused('U', /read-only: unpause matching/);
-		view.stdin.write('3');
+		view.stdin.write('4');
 		await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('r1'),
@@ -204,7 +204,7 @@ describe('console actions', () => {
 		await sleep(100);
 		await refused('m', /read-only: mark/);
 		await refused('c', /read-only: clear/);
-		view.stdin.write('4');
+		view.stdin.write('5');
 		await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('region'),
@@ -220,7 +220,7 @@ describe('console actions', () => {
 	it('keeps a Variable edit when the save fails', async () => {
 		const refuse = (request: SeenRequest) => (request.method === 'PATCH' && request.url.startsWith('/api/v2/variables/region') ? {status: 500, body: {detail: 'database is locked'}} : {});
 		const {view} = await open(actionable(refuse));
-		view.stdin.write('4');
+		view.stdin.write('5');
 		await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('region'),

@@ -121,7 +121,7 @@ describe('console', () => {
 
 	it('shows health with "unknown" and "not running", and help from the keymap', async () => {
 		const {view} = await open(airflow(1));
-		view.stdin.write('1');
+		view.stdin.write('2');
 		const frame = await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('component'),
@@ -130,7 +130,7 @@ describe('console', () => {
 		assert.match(frame, /triggerer\s+● healthy/);
 		assert.match(frame, /dag_processor\s+- not running \/ not reported/);
 		// help lists the pane's own keys first (generated from its bindings), then the global ones
-		view.stdin.write('2');
+		view.stdin.write('3');
 		await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('etl_0000'),

@@ -6,15 +6,15 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {airflow, open, waitFor} from '../support/console-harness.js';
 
 describe('keys in one chunk', () => {
-	it('"2t" from Runs triggers the DAG under the cursor in DAGs', async () => {
+	it('"3t" from Runs triggers the DAG under the cursor in DAGs', async () => {
 		const {view} = await open(airflow(3));
-		view.stdin.write('3');
+		view.stdin.write('4');
 		await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('all DAGs'),
 		);
 		await sleep(50);
-		view.stdin.write('2t');
+		view.stdin.write('3t');
 		const frame = await waitFor(
 			() => view.lastFrame()!,
 			f => /Trigger etl_0000/.test(f) || /open a DAG first/.test(f),

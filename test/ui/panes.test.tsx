@@ -57,7 +57,7 @@ function withRuns(): Handler {
 describe('panes', () => {
 	it('Runs: a run, its task instances, and the failing task log, with Esc back up', async () => {
 		const {view} = await open(withRuns());
-		await key(view, '3');
+		await key(view, '4');
 		await waitFor(
 			() => view.lastFrame()!,
 			f => /✖ failed\s+etl_0001\s+manual__1/.test(f),
@@ -94,7 +94,7 @@ describe('panes', () => {
 
 	it('Variables: masks a sensitive value until v, pretty-prints JSON, says what the API does not list', async () => {
 		const {view} = await open(withRuns());
-		await key(view, '4');
+		await key(view, '5');
 		let frame = await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('db_password'),
@@ -123,14 +123,14 @@ describe('panes', () => {
 
 	it('Connections: never a password; Import errors: the stack trace on Enter', async () => {
 		const {view} = await open(withRuns());
-		await key(view, '5');
+		await key(view, '6');
 		const frame = await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('warehouse'),
 		);
 		assert.match(frame, /postgres\s+etl\s+5432\s+db/);
 		assert.ok(!frame.includes('***'));
-		await key(view, '7');
+		await key(view, '8');
 		await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('broken.py'),
@@ -155,13 +155,13 @@ describe('panes', () => {
 				return {status: 404, body: {}};
 			}),
 		);
-		await key(view, '8');
+		await key(view, '9');
 		const frame = await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('not exposed'),
 		);
 		assert.match(frame, /\[webserver\] expose_config/);
-		await key(view, '6');
+		await key(view, '7');
 		await waitFor(
 			() => view.lastFrame()!,
 			f => /default_pool\s+8\s+0\s+8\s+3/.test(f),
@@ -176,7 +176,7 @@ describe('panes', () => {
 				return {body: {dags: [], total_entries: 0}};
 			}),
 		);
-		await key(view, '1');
+		await key(view, '2');
 		await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('no status changes seen'),

@@ -43,7 +43,7 @@ function withTasks(): Handler {
 describe('task list', () => {
 	it('c opens the clear dialog for the task under the cursor, from a dry run, and y clears it', async () => {
 		const {server, view} = await open(withTasks());
-		view.stdin.write('3');
+		view.stdin.write('4');
 		await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('manual__1'),
@@ -85,7 +85,7 @@ describe('task list', () => {
 
 	it('Esc closes the clear dialog and clears nothing', async () => {
 		const {server, view} = await open(withTasks());
-		view.stdin.write('3');
+		view.stdin.write('4');
 		await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('manual__1'),

@@ -11,6 +11,7 @@ import {sanitizeLine} from '../../text/sanitize.js';
 import {color, stateStyle} from '../theme.js';
 import {useNow} from '../use-now.js';
 import {formatClock} from '../../text/time.js';
+import {TRIAGE_PANE, usePaneBadge} from '../pane-badges.js';
 
 export function Header(props: {client: AirflowClient; label: string; safety: Safety; health: Polled<Health>; thresholds: Thresholds; width: number}) {
 	const {client, health} = props;
@@ -21,6 +22,8 @@ export function Header(props: {client: AirflowClient; label: string; safety: Saf
 	// a healthy status with a heartbeat older than the thresholds is a warning all the same
 	const level = lagLevel(beat === undefined ? undefined : beat / 1000, props.thresholds);
 	const style = scheduler?.status === 'healthy' && level !== 'ok' && level !== 'unknown' ? {color: level === 'critical' ? 'red' : 'yellow', symbol: '▲'} : stateStyle(scheduler?.status);
+	// red while Triage lists anything, with the count: one glance from any pane says whether to look there
+	const triage = usePaneBadge(TRIAGE_PANE);
 	const refreshed = health.fetchedAt ? formatClock(health.fetchedAt) : '—';
 	return (
 		<Box width={props.width}>
@@ -28,6 +31,8 @@ export function Header(props: {client: AirflowClient; label: string; safety: Saf
 				<Text bold>windsock</Text>{' '}
 				{props.safety.production ? <Text color={color('red')} bold inverse>{` PRODUCTION ${sanitizeLine(props.label)} `}</Text> : <Text color={color('cyan')}>{sanitizeLine(props.label)}</Text>}
 				{client.readOnly ? <Text color={color('yellow')}> READ-ONLY</Text> : null}
+				{/* four cells: at 80 columns the version must still fit */}
+				{triage ? <Text color={color('red')} bold>{` ✖${triage}`}</Text> : null}
 				{'  '}scheduler{' '}
 				<Text color={color(style.color)}>
 					{style.symbol} {scheduler?.status ?? '…'}

@@ -1,0 +1,36 @@
+// Counts a pane publishes for the frame: the tab row shows "1 Triage 3" and the header turns
+// its badge red while Triage lists anything. A small store rather than props, because the
+// frame (app.tsx) renders panes from the registry and knows nothing of what they count.
+// A pane clears its count when it unmounts, so a console opened later starts blank.
+import {useSyncExternalStore} from 'react';
+
+const counts = new Map<string, number>();
+const listeners = new Set<() => void>();
+let version = 0;
+
+export function setPaneBadge(paneId: string, count: number | undefined): void {
+	if (counts.get(paneId) === count) return;
+	if (count === undefined) counts.delete(paneId);
+	else counts.set(paneId, count);
+	version++;
+	for (const listener of listeners) listener();
+}
+
+const subscribe = (listener: () => void) => {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+};
+
+/** The pane's published count, re-rendering the caller when it changes; undefined: none yet. */
+export function usePaneBadge(paneId: string): number | undefined {
+	useSyncExternalStore(subscribe, () => version);
+	return counts.get(paneId);
+}
+
+/** Every published count, by pane id (the tab row). */
+export function usePaneBadges(): ReadonlyMap<string, number> {
+	useSyncExternalStore(subscribe, () => version);
+	return counts;
+}
+
+export const TRIAGE_PANE = 'triage';

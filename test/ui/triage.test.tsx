@@ -1,0 +1,156 @@
+// The Triage pane and the log view's keys on a local fake Airflow 3: what is listed and how
+// gently it is asked for, Enter to the failed task's log at its first error, then search,
+// n, an earlier try, wrap, folds.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {setTimeout as sleep} from 'node:timers/promises';
+import type {Handler} from '../support/fake-server.js';
+import {HEALTH, airflow, open, waitFor} from '../support/console-harness.js';
+
+const key = async (view: {stdin: {write(s: string): void}}, keys: string) => {
+	view.stdin.write(keys);
+	await sleep(80);
+};
+
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const RUN = {dag_run_id: 'manual__1', dag_id: 'etl_0001', state: 'failed', run_type: 'manual', logical_date: null, run_after: ago(20), start_date: ago(19), end_date: ago(18), conf: {}, note: null};
+const FAILED_TASK = {task_id: 'load', dag_id: 'etl_0001', dag_run_id: 'manual__1', state: 'failed', try_number: 2, map_index: -1, duration: 1, operator: 'PythonOperator', end_date: ago(18)};
+const TASKS = [{task_id: 'extract', dag_id: 'etl_0001', dag_run_id: 'manual__1', state: 'success', try_number: 1, map_index: -1, duration: 2.5, operator: 'BashOperator'}, FAILED_TASK];
+
+const event = (level: string, text: string) => ({timestamp: '2026-11-25T10:00:08Z', level, event: text});
+// enough lines that the log does not fit: the first error must be scrolled to
+const LOG_2 = [
+	event('info', '::group::Pre task execution logs'),
+	...Array.from({length: 30}, (_, i) => event('info', `setting up step ${i}`)),
+	event('info', '::endgroup::'),
+	event('warning', `warehouse slow ${'.'.repeat(200)}`),
+	event('error', 'warehouse unreachable \u001b[31m!'),
+	...Array.from({length: 30}, (_, i) => event('info', `cleanup ${i} after warehouse failure`)),
+];
+
+function triageServer(paths: string[]): Handler {
+	return airflow(3, request => {
+		const url = new URL(request.url, 'http://x');
+		paths.push(`${url.pathname}?${url.searchParams.toString()}`);
+		const states = url.searchParams.getAll('state');
+		if (url.pathname === '/api/v2/monitor/health') return {body: HEALTH};
+		if (url.pathname === '/api/v2/dags/~/dagRuns') return {body: states.includes('failed') ? {dag_runs: [RUN], total_entries: 1} : {dag_runs: [], total_entries: 0}};
+		if (url.pathname === '/api/v2/dags/~/dagRuns/~/taskInstances') return {body: {task_instances: [FAILED_TASK], total_entries: 1}};
+		if (url.pathname === '/api/v2/dags' && url.searchParams.get('last_dag_run_state') === 'failed') return {body: {dags: [{dag_id: 'etl_0001'}], total_entries: 1}};
+		if (url.pathname === '/api/v2/importErrors')
+			return {body: {import_errors: [{import_error_id: 1, filename: '/dags/broken.py', timestamp: ago(5), stack_trace: 'Traceback\nModuleNotFoundError: No module named x'}], total_entries: 1}};
+		if (url.pathname === '/api/v2/dags/etl_0001/dagRuns/manual__1') return {body: RUN};
+		if (url.pathname === '/api/v2/dags/etl_0001/dagRuns/manual__1/taskInstances') return {body: {task_instances: TASKS, total_entries: 2}};
+		if (url.pathname.endsWith('/logs/2')) return {body: {content: LOG_2, continuation_token: null}};
+		if (url.pathname.endsWith('/logs/1')) return {body: {content: [event('error', 'first try: disk full')], continuation_token: null}};
+		return {};
+	});
+}
+
+describe('triage', () => {
+	it('lists what needs attention, counts it in the tab and the header, asks only batch lists', async () => {
+		const paths: string[] = [];
+		const {view} = await open(triageServer(paths), {firstPane: 'triage'});
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /import err/.test(f) && /etl_0001/.test(f),
+		);
+		assert.match(frame, / 1 Triage 2 /);
+		assert.match(frame, /windsock test ✖2 /);
+		assert.match(frame, /failed runs within 24h/);
+		const lines = frame.split('\n');
+		const failed = lines.findIndex(line => /✖ failed\s+etl_0001\s+18m \d+s\s+load {2}manual__1/.test(line));
+		const errors = lines.findIndex(line => /✖ 1 import err\s+broken\.py/.test(line));
+		assert.ok(failed >= 0 && errors > failed, `a still failing run first, then import errors:\n${frame}`);
+		// the first look: three groups of at most two requests, none per DAG
+		const triage = paths.filter(path => !path.startsWith('/api/v2/monitor/health'));
+		assert.ok(triage.length <= 6, triage.join('\n'));
+		assert.ok(
+			triage.every(path => !/\/dags\/etl_/.test(path)),
+			triage.join('\n'),
+		);
+		assert.ok(triage.some(path => path.startsWith('/api/v2/dags/~/dagRuns/~/taskInstances?') && path.includes('state=failed') && path.includes('updated_at_gte=')));
+		// w cycles the window; a new window asks again
+		await key(view, 'w');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /failed runs within 7d/.test(f),
+		);
+		view.unmount();
+	});
+
+	it("Enter opens the failed task's log at its first error; / n [ w z work on it", async () => {
+		const {view} = await open(triageServer([]), {firstPane: 'triage'});
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /›\s+✖ failed\s+etl_0001/.test(f),
+		);
+		await key(view, '\r');
+		let frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('warehouse unreachable'),
+		);
+		assert.match(frame, /etl_0001 › manual__1 › load try 2/);
+		assert.match(frame, /try 2\/2/);
+		assert.ok(!frame.includes('cleanup 29'), 'opened at the first error, not at the end');
+		assert.ok(!frame.includes('\u001b[31m!'), 'sanitised');
+
+		await key(view, '/warehouse\r');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /\/warehouse 1\/32/.test(f),
+		);
+		await key(view, 'n');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /\/warehouse 2\/32/.test(f),
+		);
+		await key(view, 'N');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /\/warehouse 1\/32/.test(f),
+		);
+		await key(view, 'G');
+		await key(view, 'E');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('warehouse unreachable') && !f.includes('cleanup 29'),
+		);
+
+		await key(view, 'z');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /folded/.test(f),
+		);
+		await key(view, 'gz');
+		await key(view, 'w');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /unwrapped/.test(f),
+		);
+		await key(view, 'l');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /unwrapped \+8/.test(f),
+		);
+
+		await key(view, '\u001b'); // clears the search first
+		await key(view, '[');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('first try: disk full'),
+		);
+		assert.match(frame, /load try 1/);
+		await key(view, '[');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /this is the first try/.test(f),
+		);
+		await key(view, ']');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /load try 2/.test(f) && f.includes('warehouse'),
+		);
+		view.unmount();
+	});
+});
