@@ -23,7 +23,7 @@ async function failedTwice(client: AirflowClient): Promise<DagRun> {
 	await client.setPaused('ws_fail', false);
 	const run = await client.trigger('ws_fail', {note: 'e2e triage'});
 	await until('the first failure', async () => ((await client.getRun('ws_fail', run.runId)).state === 'failed' ? true : undefined));
-	await client.clearTaskInstances('ws_fail', {runId: run.runId, taskIds: ['boom'], dryRun: false, onlyFailed: false});
+	await client.clearTasks('ws_fail', {runId: run.runId, taskIds: ['boom'], dryRun: false, onlyFailed: false});
 	await until('the second try', async () => {
 		const boom = await client.getTaskInstance('ws_fail', run.runId, 'boom');
 		return boom.state === 'failed' && boom.tryNumber >= 2 ? true : undefined;
