@@ -3,7 +3,10 @@
 // event and a key always sees where the previous key left the console. Pure: unit-tested.
 import type {DagRun, TaskInstance} from '../airflow/model.js';
 
-export type RunsLevel = {kind: 'runs'} | {kind: 'tasks'; run: DagRun} | {kind: 'log'; run: DagRun; task: TaskInstance; tryNumber: number};
+/** Where a log opens: its end (the default: a failure is at the bottom), or its first error line. */
+export type LogFocus = 'end' | 'first-error';
+
+export type RunsLevel = {kind: 'runs'} | {kind: 'tasks'; run: DagRun} | {kind: 'log'; run: DagRun; task: TaskInstance; tryNumber: number; focus: LogFocus};
 
 export type Navigation = {
 	pane: string;
@@ -16,7 +19,7 @@ export type NavigationEvent =
 	| {type: 'pane'; pane: string}
 	| {type: 'open-dag'; dagId: string}
 	| {type: 'open-run'; run: DagRun}
-	| {type: 'open-task'; task: TaskInstance; tryNumber?: number}
+	| {type: 'open-task'; task: TaskInstance; tryNumber?: number; focus?: LogFocus}
 	| {type: 'try'; tryNumber: number}
 	| {type: 'back'};
 
@@ -37,7 +40,7 @@ export function navigate(state: Navigation, event: NavigationEvent): Navigation 
 			return {pane: RUNS_PANE, dagId: state.pane === RUNS_PANE && state.dagId === undefined ? undefined : event.run.dagId, runs: {kind: 'tasks', run: event.run}};
 		case 'open-task': {
 			if (state.runs.kind === 'runs') return state;
-			return {...state, pane: RUNS_PANE, runs: {kind: 'log', run: state.runs.run, task: event.task, tryNumber: event.tryNumber ?? Math.max(1, event.task.tryNumber)}};
+			return {...state, pane: RUNS_PANE, runs: {kind: 'log', run: state.runs.run, task: event.task, tryNumber: event.tryNumber ?? Math.max(1, event.task.tryNumber), focus: event.focus ?? 'end'}};
 		}
 		case 'try':
 			if (state.runs.kind !== 'log') return state;

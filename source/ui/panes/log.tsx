@@ -15,30 +15,40 @@ import {ScrollView, type Reveal} from '../components/text-view.js';
 import {bind} from '../bindings.js';
 import {KeyDepth, useBindings, useKeys} from '../keys.js';
 import {editLine} from '../line-edit.js';
-import {takeLogFocus} from '../log-intent.js';
 import {firstErrorLine, hiddenByFold, layoutRows, levelOf, logLines, rowOf, visibleLines, widest} from '../log-lines.js';
 import {findMatches, piecesOf, stepMatch, type Match} from '../log-search.js';
-import {useOpenTry} from '../log-tries.js';
 import {logFileName, saveLog} from '../save-log.js';
 import {color} from '../theme.js';
+import type {LogFocus} from '../navigation.js';
 
 /** Columns one h/l moves an unwrapped log. */
 const SIDE_STEP = 8;
 
 type Search = {draft: string | undefined; query: string; current: number | undefined};
 
-export function LogView(props: {client: AirflowClient; task: TaskInstance; tryNumber: number; active: boolean; height: number; width: number; refreshMs: number}) {
+export function LogView(props: {
+	client: AirflowClient;
+	task: TaskInstance;
+	tryNumber: number;
+	/** where it opens: its end, or (from Triage) its first error line */
+	focus: LogFocus;
+	/** opens another try of this task (the navigation's 'try' event) */
+	onTry: (tryNumber: number) => void;
+	active: boolean;
+	height: number;
+	width: number;
+	refreshMs: number;
+}) {
 	const {client, task} = props;
 	const actions = useActions();
-	const openTry = useOpenTry();
+	const openTry = props.onTry;
 	const [text, setText] = useState('');
 	const [loaded, setLoaded] = useState(false);
 	const [error, setError] = useState<string | undefined>(undefined);
 	const [follow, setFollow] = useState(UNFINISHED_TASK_STATES.has(task.state ?? ''));
 	const [complete, setComplete] = useState(false);
 	const token = useRef<string | null | undefined>(undefined);
-	// Triage's Enter asks for the first error line; taken once, when this try's log opens
-	const [focus] = useState(() => takeLogFocus(task, props.tryNumber));
+	const focus = props.focus;
 
 	const [wrap, setWrap] = useState(true);
 	const [left, setLeft] = useState(0);

@@ -10,10 +10,9 @@ import {poolsPane} from './pools.js';
 import {providersPane} from './providers.js';
 import {runsPane} from './runs.js';
 import {triagePane} from './triage.js';
-import {withOpenTry} from '../log-tries.js';
 import {variablesPane} from './variables.js';
 
-export const PANES: readonly PaneDefinition[] = [triagePane, healthPane, dagsPane, withOpenTry(runsPane), variablesPane, connectionsPane, poolsPane, importErrorsPane, configPane, providersPane];
+export const PANES: readonly PaneDefinition[] = [triagePane, healthPane, dagsPane, runsPane, variablesPane, connectionsPane, poolsPane, importErrorsPane, configPane, providersPane];
 
 export const FIRST_PANE = 'triage';
 

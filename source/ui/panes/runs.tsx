@@ -198,6 +198,8 @@ export function RunsPane(props: PaneContext) {
 						client={client}
 						task={level.task}
 						tryNumber={level.tryNumber}
+						focus={level.focus}
+						onTry={tryNumber => navigate({type: 'try', tryNumber})}
 						active={props.active}
 						height={height}
 						width={props.width}

@@ -12,7 +12,6 @@ import {sanitizeLine} from '../../text/sanitize.js';
 import {bind} from '../bindings.js';
 import {ListPane, pageOf} from '../components/list-pane.js';
 import type {Column} from '../components/windowed-table.js';
-import {requestLogFocus} from '../log-intent.js';
 import {setPaneBadge, TRIAGE_PANE} from '../pane-badges.js';
 import {RefreshContext} from '../refresh.js';
 import {color} from '../theme.js';
@@ -104,8 +103,7 @@ export function TriagePane(props: PaneContext) {
 				const task = firstFailedTask(item);
 				if (task) {
 					const tryNumber = Math.max(1, task.tryNumber);
-					requestLogFocus(task, tryNumber, 'first-error');
-					navigate({type: 'open-task', task, tryNumber});
+					navigate({type: 'open-task', task, tryNumber, focus: 'first-error'});
 				}
 				return;
 			}
