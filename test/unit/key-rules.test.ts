@@ -130,11 +130,19 @@ describe('navigation', () => {
 		let state = navigate(initialNavigation('dags'), {type: 'open-dag', dagId: 'etl'});
 		assert.deepEqual(state, {pane: 'runs', dagId: 'etl', runs: {kind: 'runs'}});
 		state = navigate(navigate(state, {type: 'open-run', run}), {type: 'open-task', task});
-		assert.deepEqual(state.runs, {kind: 'log', run, task, tryNumber: 3});
+		assert.deepEqual(state.runs, {kind: 'log', run, task, tryNumber: 3, focus: 'end'});
 		state = navigate(state, {type: 'back'});
 		assert.equal(state.runs.kind, 'tasks');
 		state = navigate(navigate(state, {type: 'back'}), {type: 'back'});
 		assert.deepEqual(state, {pane: 'runs', dagId: undefined, runs: {kind: 'runs'}});
+	});
+
+	it('Triage opens a log at its first error; Enter in the task list at its end', () => {
+		const tasks = navigate(initialNavigation('triage'), {type: 'open-run', run});
+		const fromTriage = navigate(tasks, {type: 'open-task', task, focus: 'first-error'}).runs;
+		assert.equal(fromTriage.kind === 'log' && fromTriage.focus, 'first-error');
+		const fromList = navigate(tasks, {type: 'open-task', task}).runs;
+		assert.equal(fromList.kind === 'log' && fromList.focus, 'end');
 	});
 
 	it('a run opened from another pane (a trigger) lands at its tasks in its DAG', () => {
