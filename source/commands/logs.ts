@@ -2,8 +2,9 @@
 // `latest`. --follow keeps reading while the task runs and stops once it has finished and
 // the log has nothing more. Escape sequences in the log are removed: it is server data.
 import {UNFINISHED_TASK_STATES} from '../airflow/states.js';
-import {sanitize, sanitizeLine} from '../text/sanitize.js';
+import {sanitize} from '../text/sanitize.js';
 import {expectArgs, type Command} from './command.js';
+import {runIdOf} from './run-id.js';
 import {numberFlag, secondsFlag} from './flags.js';
 
 export const logsCommand: Command = {
@@ -19,17 +20,9 @@ export const logsCommand: Command = {
 		const pollMs = secondsFlag(values, 'poll', 2) * 1000;
 		const {client} = await context.connect();
 
-		let runId = runArg;
-		if (runArg === 'latest') {
-			const newest = (await client.listRuns({dagId, limit: 1})).items[0];
-			// the server has nothing (exit 1), which is not a usage mistake (exit 2)
-			if (!newest) {
-				out.note(`windsock: ${sanitizeLine(dagId)} has no runs`);
-				return 1;
-			}
-			runId = newest.runId;
-			out.note(`latest run: ${sanitizeLine(runId)}`);
-		}
+		const runId = await runIdOf(client, dagId, runArg, out);
+		// the server has nothing (exit 1), which is not a usage mistake (exit 2)
+		if (runId === undefined) return 1;
 		let task = await client.getTaskInstance(dagId, runId, taskId);
 		const tryNumber = tryArg ?? Math.max(1, task.tryNumber);
 		let token: string | null | undefined;

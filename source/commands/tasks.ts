@@ -5,6 +5,7 @@ import {formatAge} from '../text/age.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {taskName} from './change-preview.js';
 import {expectArgs, type Command} from './command.js';
+import {runIdOf} from './run-id.js';
 import {formatDateTime, utcHeader} from '../text/time.js';
 import {plural} from '../text/plural.js';
 
@@ -22,17 +23,9 @@ export const tasksCommand: Command = {
 		const {values, out} = context;
 		const [dagId, runArg] = expectArgs(context, tasksCommand, 2) as [string, string];
 		const {client} = await context.connect();
-		let runId = runArg;
-		if (runArg === 'latest') {
-			const newest = (await client.listRuns({dagId, limit: 1})).items[0];
-			// the server has nothing (exit 1), which is not a usage mistake (exit 2)
-			if (!newest) {
-				out.note(`windsock: ${sanitizeLine(dagId)} has no runs`);
-				return 1;
-			}
-			runId = newest.runId;
-			out.note(`latest run: ${sanitizeLine(runId)}`);
-		}
+		const runId = await runIdOf(client, dagId, runArg, out);
+		// the server has nothing (exit 1), which is not a usage mistake (exit 2)
+		if (runId === undefined) return 1;
 		const tasks = await client.listTaskInstances(dagId, runId);
 		if (values['json']) {
 			out.json(tasks);
