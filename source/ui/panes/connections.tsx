@@ -4,10 +4,10 @@ import {Text} from 'ink';
 import type {Connection} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
-import {bind} from '../bindings.js';
 import type {PaneDefinition} from './pane.js';
+import {recordBindings} from './record-bindings.js';
 import {useActions} from '../actions.js';
-import {ConnectionDialog, confirmDelete} from '../dialogs/record-edit.js';
+import {ConnectionDialog} from '../dialogs/record-edit.js';
 
 export function ConnectionsPane(props: PaneProps) {
 	const actions = useActions();
@@ -25,22 +25,14 @@ export function ConnectionsPane(props: PaneProps) {
 				{header: 'host', width: 0, cell: c => ({text: sanitizeLine(c.host)})},
 			]}
 			empty="no connections"
-			bindings={context => {
-				const noRow = () => (context().row ? undefined : 'no Connection selected');
-				const edit = (connection?: Connection) => actions.show(<ConnectionDialog actions={actions} connection={connection} width={props.width} height={props.height} onSaved={context().refresh} />);
-				return [
-					bind('new', () => edit()),
-					bind('edit', () => edit(context().row), {disabledReason: noRow}),
-					bind(
-						'delete',
-						() => {
-							const {row, refresh} = context();
-							confirmDelete(actions, 'Connection', row!.connectionId, () => props.client.deleteConnection(row!.connectionId), refresh);
-						},
-						{disabledReason: noRow},
-					),
-				];
-			}}
+			bindings={context =>
+				recordBindings(actions, context, {
+					name: 'Connection',
+					idOf: connection => connection.connectionId,
+					openForm: (connection, onSaved) => actions.show(<ConnectionDialog actions={actions} connection={connection} width={props.width} height={props.height} onSaved={onSaved} />),
+					remove: id => props.client.deleteConnection(id),
+				})
+			}
 		/>
 	);
 }

@@ -9,8 +9,9 @@ import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pan
 import {DetailView} from '../components/detail-view.js';
 import {bind} from '../bindings.js';
 import type {PaneDefinition} from './pane.js';
+import {recordBindings} from './record-bindings.js';
 import {useActions} from '../actions.js';
-import {confirmDelete, VariableDialog} from '../dialogs/record-edit.js';
+import {VariableDialog} from '../dialogs/record-edit.js';
 
 /** The value as it may be shown: masked unless revealed, JSON pretty-printed. */
 export function shownValue(variable: Variable, revealed: boolean, pretty = false): string {
@@ -74,19 +75,14 @@ export function VariablesPane(props: PaneProps) {
 			onEnter={setOpen}
 			bindings={context => {
 				const noRow = () => (context().row ? undefined : 'no Variable selected');
-				const edit = (variable?: Variable) => actions.show(<VariableDialog actions={actions} variable={variable} width={props.width} height={props.height} onSaved={context().refresh} />);
 				return [
 					bind('reveal', () => toggle(context().row!.key), {disabledReason: noRow}),
-					bind('new', () => edit()),
-					bind('edit', () => edit(context().row), {disabledReason: noRow}),
-					bind(
-						'delete',
-						() => {
-							const {row, refresh} = context();
-							confirmDelete(actions, 'Variable', row!.key, () => props.client.deleteVariable(row!.key), refresh);
-						},
-						{disabledReason: noRow},
-					),
+					...recordBindings(actions, context, {
+						name: 'Variable',
+						idOf: variable => variable.key,
+						openForm: (variable, onSaved) => actions.show(<VariableDialog actions={actions} variable={variable} width={props.width} height={props.height} onSaved={onSaved} />),
+						remove: key => props.client.deleteVariable(key),
+					}),
 				];
 			}}
 		/>
