@@ -28,8 +28,6 @@ export type Actions = {
 	show(dialog: ReactNode): void;
 	close(): void;
 	notify(text: string, tone?: Tone): void;
-	/** false, with the reason in the footer, when this console must not change anything */
-	allowed(what: string): boolean;
 	/** asks (or, where the profile turns confirmations off, just does the only choice) */
 	confirm(spec: ConfirmSpec): void;
 	/** the Runs pane at this run's task instances, following it */

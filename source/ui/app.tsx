@@ -94,12 +94,6 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 			show: setDialog,
 			close,
 			notify,
-			allowed(what) {
-				// the dispatcher refuses mutating keys already; this guards a dialog opened otherwise
-				if (!client.readOnly) return true;
-				notify(`read-only: ${what} is disabled (${readOnlyWhy(props.label)}); nothing was sent`, 'error');
-				return false;
-			},
 			confirm(spec) {
 				const only = spec.choices.length === 1 ? spec.choices[0] : undefined;
 				if (!safety.confirm && only) {

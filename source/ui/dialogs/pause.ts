@@ -9,7 +9,6 @@ import {parseDagFilter} from '../dag-filter.js';
 export function confirmPause(actions: Actions, dag: Dag, onDone: () => void): void {
 	const pause = !dag.isPaused;
 	const verb = pause ? 'pause' : 'unpause';
-	if (!actions.allowed(verb)) return;
 	const {client} = actions;
 	const plan = client.plans.pause(dag.dagId, pause);
 	actions.confirm({
@@ -33,7 +32,6 @@ export function confirmPause(actions: Actions, dag: Dag, onDone: () => void): vo
 /** Every DAG the list's filter matches, all pages: with a pattern alone, one PATCH per page. */
 export async function confirmPauseAll(actions: Actions, filter: string, pause: boolean, onDone: () => void): Promise<void> {
 	const verb = pause ? 'pause' : 'unpause';
-	if (!actions.allowed(`${verb} all`)) return;
 	const {pattern, tags} = parseDagFilter(filter);
 	if (!pattern && !tags) {
 		actions.notify(`filter the list first (/): ${verb} all works on the DAGs a filter matches, never on every DAG`, 'error');

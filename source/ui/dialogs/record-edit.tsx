@@ -131,7 +131,6 @@ export function ConnectionDialog(props: {actions: Actions; connection?: Connecti
 }
 
 export function confirmDelete(actions: Actions, kind: 'Variable' | 'Connection', id: string, remove: () => Promise<void>, onDone: () => void): void {
-	if (!actions.allowed(`delete ${kind}`)) return;
 	actions.confirm({
 		title: `Delete ${kind} ${sanitizeLine(id)}?`,
 		// `remove` is the pane's client.deleteVariable/deleteConnection: it sends this same plan

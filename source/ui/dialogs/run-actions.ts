@@ -22,7 +22,6 @@ async function withStates(actions: Actions, run: DagRun, refs: TaskInstanceRef[]
 const choiceLine = (actions: Actions, key: string, plan: RequestPlan) => `${key}: ${actions.client.describeLine(plan)}`;
 
 export function confirmMarkRun(actions: Actions, run: DagRun, onDone: () => void): void {
-	if (!actions.allowed('mark run')) return;
 	const mark = (state: 'success' | 'failed') => async () => {
 		const after = await actions.client.setRunState(run.dagId, run.runId, state);
 		return `${sanitizeLine(after.runId)} marked ${after.state}`;
@@ -43,7 +42,6 @@ export function confirmMarkRun(actions: Actions, run: DagRun, onDone: () => void
 }
 
 export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () => void): Promise<void> {
-	if (!actions.allowed('clear')) return;
 	const all = await withStates(actions, run, await actions.client.clearRun(run.dagId, run.runId, {dryRun: true}));
 	// what only_failed would clear: the same states Airflow picks (failed, upstream_failed)
 	const failed = all.filter(ref => FAILED_TASK_STATES.has(ref.state ?? ''));
@@ -66,7 +64,6 @@ export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () 
 }
 
 export async function confirmClearTasks(actions: Actions, run: DagRun, tasks: TaskInstance[], onDone: () => void): Promise<void> {
-	if (!actions.allowed('clear')) return;
 	const taskIds = [...new Set(tasks.map(task => task.taskId))];
 	const request = (includeDownstream: boolean, dryRun: boolean) => ({runId: run.runId, taskIds, includeDownstream, dryRun});
 	const dryRun = async (includeDownstream: boolean) => withStates(actions, run, await actions.client.clearTasks(run.dagId, request(includeDownstream, true)));
@@ -92,7 +89,6 @@ export async function confirmClearTasks(actions: Actions, run: DagRun, tasks: Ta
 }
 
 export function confirmMarkTask(actions: Actions, run: DagRun, task: TaskInstance, onDone: () => void): void {
-	if (!actions.allowed('mark task')) return;
 	const mark = (state: 'success' | 'failed') => async () => {
 		await actions.client.setTaskState(run.dagId, run.runId, task.taskId, state, {dryRun: false});
 		return `${sanitizeLine(task.taskId)} marked ${state}`;
