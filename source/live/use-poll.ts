@@ -11,6 +11,8 @@ export type Polled<T> = {
 	/** the latest failure, cleared by the next success */
 	error: string | undefined;
 	loading: boolean;
+	/** when the request now in flight was sent; undefined while none is */
+	waitingSince: number | undefined;
 	/** fetch now (the `r` key) */
 	refresh: () => void;
 };
@@ -19,7 +21,7 @@ const MAX_BACKOFF_MS = 60_000;
 
 /** intervalMs <= 0 pauses polling after the current fetch (a pane that is not shown). */
 export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, intervalMs: number, deps: unknown[]): Polled<T> {
-	const [state, setState] = useState<Omit<Polled<T>, 'refresh'>>({data: undefined, fetchedAt: undefined, error: undefined, loading: true});
+	const [state, setState] = useState<Omit<Polled<T>, 'refresh'>>({data: undefined, fetchedAt: undefined, error: undefined, loading: true, waitingSince: Date.now()});
 	const inFlight = useRef<AbortController | undefined>(undefined);
 	const timer = useRef<NodeJS.Timeout | undefined>(undefined);
 	const failures = useRef(0);
@@ -31,19 +33,20 @@ export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, interva
 		clearTimeout(timer.current);
 		const controller = new AbortController();
 		inFlight.current = controller;
-		setState(previous => ({...previous, loading: true}));
+		const sentAt = Date.now();
+		setState(previous => ({...previous, loading: true, waitingSince: sentAt}));
 		fetcherRef
 			.current(controller.signal)
 			.then(
 				data => {
 					if (controller.signal.aborted) return;
 					failures.current = 0;
-					setState({data, fetchedAt: Date.now(), error: undefined, loading: false});
+					setState({data, fetchedAt: Date.now(), error: undefined, loading: false, waitingSince: undefined});
 				},
 				(error: unknown) => {
 					if (controller.signal.aborted) return;
 					failures.current++;
-					setState(previous => ({...previous, error: describeError(error), loading: false}));
+					setState(previous => ({...previous, error: describeError(error), loading: false, waitingSince: undefined}));
 				},
 			)
 			.finally(() => {

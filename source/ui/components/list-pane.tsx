@@ -8,6 +8,8 @@ import {Box, Text} from 'ink';
 import type {AirflowClient} from '../../airflow/client.js';
 import type {Page} from '../../airflow/model.js';
 import {usePoll} from '../../live/use-poll.js';
+import {waitingWords} from '../../live/liveness.js';
+import {useNow} from '../use-now.js';
 import {formatAge} from '../../text/age.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {bind, type Binding} from '../bindings.js';
@@ -57,6 +59,12 @@ export function pageOf<Row>(rows: Row[], query: PageQuery, text: (row: Row) => s
 }
 
 type LoadedPage<Row> = Page<Row> & {offset: number; filter: string};
+
+/** "waiting 7 s for the server" once a request is slow to answer; ticks only while shown. */
+function Waiting(props: {since: number}) {
+	const words = waitingWords(props.since, useNow());
+	return words ? <Text color={color('yellow')}>{`  ${words}`}</Text> : null;
+}
 
 export function ListPane<Row>(props: ListPaneProps<Row>) {
 	const stateRef = useRef<ListState>(INITIAL_LIST);
@@ -165,6 +173,7 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 			) : (
 				<Text wrap="truncate">
 					<Text dimColor>{poll.data ? range : poll.loading ? 'loading…' : ''}</Text>
+					{poll.waitingSince !== undefined ? <Waiting since={poll.waitingSince} /> : null}
 					{state.filter ? (
 						<Text>
 							{`  ${props.filterLabel ?? ''} matching `}

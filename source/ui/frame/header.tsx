@@ -11,6 +11,7 @@ import {sanitizeLine} from '../../text/sanitize.js';
 import {color, stateStyle} from '../theme.js';
 import {useNow} from '../use-now.js';
 import {formatClock} from '../../text/time.js';
+import {healthIsStale, waitingWords} from '../../live/liveness.js';
 import {TRIAGE_PANE, usePaneBadge} from '../pane-badges.js';
 
 export function Header(props: {client: AirflowClient; label: string; safety: Safety; health: Polled<Health>; thresholds: Thresholds; width: number}) {
@@ -19,9 +20,17 @@ export function Header(props: {client: AirflowClient; label: string; safety: Saf
 	const now = useNow();
 	const scheduler = health.data?.scheduler;
 	const beat = ageOf(scheduler?.latestHeartbeat, now);
-	// a healthy status with a heartbeat older than the thresholds is a warning all the same
+	// a healthy status with a heartbeat older than the thresholds is a warning all the same;
+	// but while the health answer itself is failing or stalled, an old heartbeat is our stall,
+	// not the scheduler's: it shows '?' rather than blaming it
+	const stale = healthIsStale(health, now);
 	const level = lagLevel(beat === undefined ? undefined : beat / 1000, props.thresholds);
-	const style = scheduler?.status === 'healthy' && level !== 'ok' && level !== 'unknown' ? {color: level === 'critical' ? 'red' : 'yellow', symbol: '▲'} : stateStyle(scheduler?.status);
+	const style = stale
+		? stateStyle('unknown')
+		: scheduler?.status === 'healthy' && level !== 'ok' && level !== 'unknown'
+			? {color: level === 'critical' ? 'red' : 'yellow', symbol: '▲'}
+			: stateStyle(scheduler?.status);
+	const waiting = waitingWords(health.waitingSince, now);
 	// red while Triage lists anything, with the count: one glance from any pane says whether to look there
 	const triage = usePaneBadge(TRIAGE_PANE);
 	const refreshed = health.fetchedAt ? formatClock(health.fetchedAt) : '—';
@@ -35,13 +44,14 @@ export function Header(props: {client: AirflowClient; label: string; safety: Saf
 				{triage ? <Text color={color('red')} bold>{` ✖${triage}`}</Text> : null}
 				{'  '}scheduler{' '}
 				<Text color={color(style.color)}>
-					{style.symbol} {scheduler?.status ?? '…'}
+					{style.symbol} {stale ? 'no answer' : (scheduler?.status ?? '…')}
 				</Text>
 				{beat !== undefined ? ` ${formatAge(beat)}` : ''}
 				{'  '}
 				{client.http.baseUrl.host}
 				{'  '}Airflow {sanitizeLine(client.server.version)} ({client.server.generation}){'  '}
-				<Text dimColor>{health.error ? `stale ${health.fetchedAt ? formatAge(now - health.fetchedAt) : ''}` : `at ${refreshed}`}</Text>
+				{/* the age of the newest data, and why it is old */}
+				<Text dimColor>{waiting ?? (health.error ? `stale ${health.fetchedAt ? formatAge(now - health.fetchedAt) : ''}` : `at ${refreshed}`)}</Text>
 			</Text>
 		</Box>
 	);
