@@ -47,6 +47,9 @@ describe('memory over a compressed soak', () => {
 			pid = Number(execFileSync('sh', ['-c', `pgrep -P ${shell} node | head -1`], {encoding: 'utf8'}).trim());
 		}
 		assert.ok(pid, 'the console did not start');
+		// the DAG list: a table redrawn with its last-runs grid on every tick
+		await sleep(1500);
+		tmux('send-keys', '-t', SESSION, '3');
 		const samples: number[] = [];
 		for (let second = 0; second < 45; second += 5) {
 			await sleep(5000);
