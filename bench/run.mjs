@@ -59,7 +59,7 @@ function percentile(values, p) {
 }
 
 /** Runs argv to its end: wall ms (spawn to exit) and peak RSS in MB (/usr/bin/time %M). */
-function timed(argv, env = {}) {
+function timed(argv, env = {}, killAfterMs = 120_000) {
 	const rssFile = path.join(TMP, 'rss');
 	const full = TIME ? [TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
 	return new Promise((resolve, reject) => {
@@ -70,7 +70,9 @@ function timed(argv, env = {}) {
 		child.stdout.on('data', d => (out += d.length));
 		child.stderr.on('data', d => (err += d));
 		child.on('error', reject);
+		const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
 		child.on('exit', code => {
+			clearTimeout(killer);
 			const wall = performance.now() - started;
 			let peak = NaN;
 			try {
@@ -94,16 +96,21 @@ async function pair(argv, baseArgv, env = {}) {
 }
 
 const node = process.execPath;
+/**
+ * How a bare script authenticates, as code: fixed headers, or (3.x) a token fetched first, as
+ * windsock does; the test servers' tokens last 20 s, so one fetched at the start would expire.
+ */
+const authCode = auth => (auth?.login ? `const t = await (await fetch(${JSON.stringify(auth.login.url)}, {method: 'POST', headers: {'content-type': 'application/json'}, body: ${JSON.stringify(JSON.stringify(auth.login.body))}})).json(); const headers = {authorization: 'Bearer ' + t.access_token};` : `const headers = ${JSON.stringify(auth?.headers ?? {})};`);
 /** A bare Node script that GETs one URL and prints the body: what `health` costs without windsock. */
-const bareFetch = (url, headers = {}) => [node, '--input-type=module', '-e', `const r = await fetch(${JSON.stringify(url)}, {headers: ${JSON.stringify(headers)}}); process.stdout.write(await r.text());`];
+const bareFetch = (url, auth) => [node, '--input-type=module', '-e', `${authCode(auth)} const r = await fetch(${JSON.stringify(url)}, {headers}); process.stdout.write(await r.text());`];
 /** A bare Node loop over every page of DAGs, sequentially, as the server serves them. */
-const barePages = (base, prefix, headers = {}) => [
+const barePages = (base, prefix, auth) => [
 	node,
 	'--input-type=module',
 	'-e',
-	`const all = []; let total = Infinity;
+	`${authCode(auth)} const all = []; let total = Infinity;
 	for (let offset = 0; offset < total; offset += 100) {
-		const r = await fetch(${JSON.stringify(base)} + '/${prefix}/dags?limit=100&order_by=dag_id&offset=' + offset, {headers: ${JSON.stringify(headers)}});
+		const r = await fetch(${JSON.stringify(base)} + '/${prefix}/dags?limit=100&order_by=dag_id&offset=' + offset, {headers});
 		const body = await r.json(); total = body.total_entries; all.push(...body.dags);
 		if (!body.dags.length) break;
 	}
@@ -141,7 +148,7 @@ async function firstFrame(target) {
 		const bare = new PtySession([node, '-e', 'process.stdout.write("Health")']);
 		baseFrame.push(await bare.waitFor(text => /Health/.test(text)).catch(() => NaN));
 		await bare.exited;
-		const fetcher = new PtySession(bareFetch(`${target.url}/${target.prefix}/dags?limit=100&offset=0`, target.headers));
+		const fetcher = new PtySession(bareFetch(`${target.url}/${target.prefix}/dags?limit=100&offset=0`, target.auth));
 		baseData.push(await fetcher.waitFor(text => target.firstRow.test(text)).catch(() => NaN));
 		await fetcher.exited;
 	}
@@ -236,14 +243,14 @@ async function keys(target) {
 
 async function dagsJson(target) {
 	process.stderr.write('dags --json\n');
-	const result = await pair([node, BIN, 'dags', '--json', '--url', target.url, ...target.args], barePages(target.url, target.prefix, target.headers), target.env);
+	const result = await pair([node, BIN, 'dags', '--json', '--url', target.url, ...target.args], barePages(target.url, target.prefix, target.auth), target.env);
 	if (result.code) process.stderr.write(`  dags exited ${result.code}: ${result.err.slice(0, 300)}\n`);
 	figure(`dags --json, every page (${target.name})`, result.wall, result.baseWall, 'ms', '<= 1.2x the bare loop');
 }
 
 async function soak(target) {
 	// an older build refuses 0.2 s (its floor was 0.5): soak it at the fastest it takes, and say so
-	const probe = await timed([node, BIN, 'health', '--url', 'http://127.0.0.1:9', '--request-timeout', '1', '--refresh', '0.2']);
+	const probe = await timed([node, BIN, '--url', 'http://127.0.0.1:9', '--request-timeout', '1', '--refresh', '0.2'], {}, 5000);
 	const refresh = /--refresh/.test(probe.err) ? '0.5' : '0.2';
 	process.stderr.write(`soak, ${SOAK_MINUTES} min at --refresh ${refresh}\n`);
 	const errFile = path.join(TMP, 'soak.err');
@@ -281,13 +288,7 @@ async function realTargets() {
 	const targets = [];
 	for (const server of JSON.parse(readFileSync(file, 'utf8'))) {
 		const {username, password} = server.admin;
-		let headers;
-		if (server.line === 3) {
-			const response = await fetch(`${server.url}/auth/token`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({username, password})});
-			headers = {authorization: `Bearer ${(await response.json()).access_token}`};
-		} else {
-			headers = {authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`};
-		}
+		const auth = server.line === 3 ? {login: {url: `${server.url}/auth/token`, body: {username, password}}} : {headers: {authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`}};
 		targets.push({
 			name: `Airflow ${server.version}`,
 			url: server.url,
@@ -295,7 +296,7 @@ async function realTargets() {
 			healthPath: server.line === 3 ? 'monitor/health' : 'health',
 			args: ['--username', username],
 			env: {WINDSOCK_PASSWORD: password, WINDSOCK_TOKEN: ''},
-			headers,
+			auth,
 			firstRow: /ws_\w+/,
 		});
 	}
@@ -316,7 +317,7 @@ if (!existsSync(BIN)) {
 	process.exit(2);
 }
 const server = await startFixtureServer({delayMs: DELAY_MS});
-const fixture = {name: 'fixture', url: server.url, prefix: 'api/v2', healthPath: 'monitor/health', args: [], env: {WINDSOCK_TOKEN: 'bench', WINDSOCK_PASSWORD: ''}, headers: {}, firstRow: /bench_00000/};
+const fixture = {name: 'fixture', url: server.url, prefix: 'api/v2', healthPath: 'monitor/health', args: [], env: {WINDSOCK_TOKEN: 'bench', WINDSOCK_PASSWORD: ''}, auth: {headers: {}}, firstRow: /bench_00000/};
 process.stderr.write(`bench of ${BIN} on the fixture at ${server.url} (10,000 DAGs, 100,000 runs${DELAY_MS ? `, ${DELAY_MS} ms per request` : ''})\n`);
 /** One group of figures; a failure is a row saying so, and the bench goes on to the next. */
 async function group(name, target, measure) {
