@@ -3,6 +3,8 @@
 // SIGQUIT, SIGINT, an uncaught error) the alternate screen is left, the cursor shown and raw
 // mode turned off; Ctrl-Z (a key in raw mode, or SIGTSTP) does the same before stopping, and
 // SIGCONT (`fg`) re-enters raw mode and the alternate screen and redraws the whole frame.
+// On a terminal Ink renders into a FrameWriter, which sends only the rows that changed; it
+// repaints whole on resize, on Ctrl-L, and after anything else wrote to the terminal.
 import {writeSync} from 'node:fs';
 import os from 'node:os';
 import {useEffect, type ReactNode} from 'react';
@@ -10,6 +12,7 @@ import {render, useStdout} from 'ink';
 import type {Safety} from '../config/connection.js';
 import type {AirflowClient} from '../airflow/client.js';
 import {App} from './app.js';
+import {FrameWriter} from './frame-writer.js';
 import type {Thresholds} from '../live/health-history.js';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h';
@@ -17,7 +20,13 @@ const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 const HIDE_CURSOR = '\u001b[?25l';
 const CURSOR_HOME = '\u001b[H';
+// Auto-wrap off while the console runs: the first frame after a resize can still be laid out
+// for the old width, and a wrapped row would shift every row below it (or scroll the screen)
+// where the FrameWriter's absolute rows cannot follow. Clipped, it is only briefly cut short.
+const NO_WRAP = '\u001b[?7l';
+const WRAP = '\u001b[?7h';
 const CTRL_Z = '\u001a';
+const CTRL_L = '\u000c';
 
 /** Signals that end the console; each exits 128 + its number, as a shell reports it. */
 const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGINT'] as const;
@@ -45,6 +54,7 @@ export async function runConsole(client: AirflowClient, label: string, safety: S
 	let redraw = () => {};
 	let suspended = false;
 	let unmount = () => {};
+	const writer = tty ? new FrameWriter(stdout) : undefined;
 
 	const setRaw = (on: boolean) => {
 		try {
@@ -56,10 +66,10 @@ export async function runConsole(client: AirflowClient, label: string, safety: S
 	/** The terminal as the shell wants it: raw mode off, cursor shown, main screen. */
 	const restore = () => {
 		setRaw(false);
-		if (tty) writeNow(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+		if (tty) writeNow(WRAP + SHOW_CURSOR + LEAVE_ALT_SCREEN);
 	};
 	const enter = () => {
-		if (tty) writeNow(ENTER_ALT_SCREEN + HIDE_CURSOR + CURSOR_HOME);
+		if (tty) writeNow(ENTER_ALT_SCREEN + NO_WRAP + HIDE_CURSOR + CURSOR_HOME);
 	};
 
 	// Ink unmounts itself on exit too (signal-exit), but later: it would then draw its last
@@ -70,6 +80,7 @@ export async function runConsole(client: AirflowClient, label: string, safety: S
 		} catch {
 			// a broken render must not stop the terminal being restored
 		}
+		writer?.stop();
 		restore();
 	};
 	const onEndingSignal = (signal: NodeJS.Signals) => {
@@ -93,17 +104,32 @@ export async function runConsole(client: AirflowClient, label: string, safety: S
 		suspended = false;
 		setRaw(true);
 		enter();
-		redraw();
+		if (writer) writer.repaint();
+		else redraw();
 	};
 
 	// In raw mode Ctrl-Z is a byte, not a signal: take it out of what Ink reads, and suspend.
+	// Ctrl-L (repaint the screen, as in a shell) is taken out here too: it is the terminal's
+	// business, not a pane's, so it needs no entry in the keymap.
 	const read = stdin.read;
 	stdin.read = function (this: typeof stdin, ...args: Parameters<typeof stdin.read>) {
 		const chunk: unknown = read.apply(this, args);
-		if (typeof chunk !== 'string' || !chunk.includes(CTRL_Z)) return chunk;
-		setImmediate(suspend);
-		return chunk.replaceAll(CTRL_Z, '');
+		if (typeof chunk !== 'string' || !(chunk.includes(CTRL_Z) || chunk.includes(CTRL_L))) return chunk;
+		if (chunk.includes(CTRL_Z)) setImmediate(suspend);
+		else setImmediate(() => writer?.repaint());
+		return chunk.replaceAll(CTRL_Z, '').replaceAll(CTRL_L, '');
 	};
+
+	// Whatever reaches the terminal through stderr (a warning, Ink's patched console.error)
+	// lands on top of our frame: the diff would not know, so paint whole after it.
+	const stderrWrite = process.stderr.write;
+	if (writer && process.stderr.isTTY) {
+		process.stderr.write = function (this: typeof process.stderr, ...args: Parameters<typeof process.stderr.write>) {
+			writer.invalidate();
+			setImmediate(() => writer.repaint());
+			return stderrWrite.apply(this, args);
+		} as typeof process.stderr.write;
+	}
 
 	const handlers: [string, (...args: unknown[]) => void][] = [
 		...ENDING_SIGNALS.map(signal => [signal, () => onEndingSignal(signal)] as [string, () => void]),
@@ -122,11 +148,15 @@ export async function runConsole(client: AirflowClient, label: string, safety: S
 				<App client={client} label={label} safety={safety} refreshMs={refreshMs} thresholds={thresholds} />
 			</Redraw>,
 			{
+				// Ink reads write(), columns, rows, isTTY and 'resize' from its stdout, all of which
+				// the FrameWriter answers for the terminal; its type asks for a whole tty stream.
+				stdout: writer ? (writer as unknown as NodeJS.WriteStream) : stdout,
 				exitOnCtrlC: false, // the keymap's quit handles Ctrl-C, so the screen is restored
 				// Off on purpose: Ink 6.8.0's incremental renderer moves every frame one line down
 				// when the frame is shorter than the terminal (it returns the cursor one line short of
 				// the frame's top after a trailing newline). Seen here with a 3-line app in tmux; the
-				// standard renderer rewrites the frame correctly. Turn on once Ink fixes it.
+				// standard renderer rewrites the frame correctly, and the FrameWriter turns its whole
+				// frames into changed rows. Turn on once Ink fixes it, and drop the writer then.
 				incrementalRendering: false,
 				patchConsole: true,
 			},
@@ -135,8 +165,10 @@ export async function runConsole(client: AirflowClient, label: string, safety: S
 		await instance.waitUntilExit();
 		return 0;
 	} finally {
+		writer?.stop();
 		restore();
 		stdin.read = read;
+		process.stderr.write = stderrWrite;
 		for (const [event, handler] of handlers) process.off(event, handler);
 	}
 }
