@@ -130,7 +130,7 @@ export function run(argv: string[]): void {
 			process.exitCode = code;
 		},
 		(error: unknown) => {
-			const known = error instanceof ConfigError || (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS');
+			const known = error instanceof ConfigError || (error as {code?: string} | null | undefined)?.code?.startsWith('ERR_PARSE_ARGS');
 			process.stderr.write(`windsock: ${known ? sanitizeLine((error as Error).message) : String((error as Error)?.stack ?? error)}\n`);
 			process.exitCode = 2;
 		},

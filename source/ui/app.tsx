@@ -3,7 +3,7 @@
 // the `:` line, a dialog. Only the visible pane polls; the header's health polls always.
 // Keys: one listener splits each chunk into keys and hands them, innermost first, to the
 // key registry, whose dispatcher enforces read-only for every binding that mutates.
-import {useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
+import {Fragment, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
 import {Box, useApp, useInput, type Key} from 'ink';
 import type {AirflowClient} from '../airflow/client.js';
 import {describeError} from '../airflow/errors.js';
@@ -31,7 +31,7 @@ import {RefreshContext} from './refresh.js';
 const CHROME_LINES = 5;
 
 /** Bindings that only move or mark within what is drawn: the next key needs no redraw first. */
-const STAYS: ReadonlySet<string> = new Set(['down', 'up', 'top', 'bottom', 'page-down', 'page-up', 'choose', 'reveal', 'follow', 'toggle-paused-filter', 'refresh', 'filter']);
+const STAYS: ReadonlySet<string> = new Set(['down', 'up', 'top', 'bottom', 'page-down', 'page-up', 'reveal', 'follow', 'toggle-paused-filter', 'refresh', 'filter']);
 
 /** Why a mutating key does nothing, naming the switch that made this console read-only. */
 function readOnlyWhy(label: string): string {
@@ -58,9 +58,18 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 	const [dialog, setDialogState] = useState<ReactNode>(undefined);
 	// in a ref too, so the key right after the one that opened it goes to it
 	const dialogRef = useRef<ReactNode>(undefined);
+	// each dialog a fresh key: a second dialog must not inherit the first one's state
+	const dialogCount = useRef(0);
 	const setDialog = (next: ReactNode) => {
-		dialogRef.current = next;
-		setDialogState(next);
+		const keyed = next === undefined ? undefined : <Fragment key={++dialogCount.current}>{next}</Fragment>;
+		dialogRef.current = keyed;
+		setDialogState(keyed);
+		// a dialog that arrives after a server call (a dry run) while help is open: help gives
+		// way, or the dialog would be hidden and no key would reach anything
+		if (keyed !== undefined && helpRef.current) {
+			helpRef.current = undefined;
+			setHelp(undefined);
+		}
 	};
 	const [notice, setNotice] = useState<{text: string; tone: Tone} | undefined>(undefined);
 	const [refreshTick, setRefreshTick] = useState(0);
@@ -196,7 +205,13 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 	useLayoutEffect(() => {
 		if (waiting.current) queueMicrotask(release);
 	});
+	useEffect(() => () => clearTimeout(fallback.current), []);
 	const handleKey = (char: string, charKey: Key): 'redraw' | undefined => {
+		// Ctrl-C always quits: in a text line, in help, in a dialog waiting on the server
+		if (charKey.ctrl && char === 'c') {
+			exit();
+			return undefined;
+		}
 		const open = commandRef.current;
 		if (open !== undefined) {
 			if (charKey.tab) {

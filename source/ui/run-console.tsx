@@ -74,7 +74,11 @@ export async function runConsole(client: AirflowClient, label: string, safety: S
 
 	// Ink unmounts itself on exit too (signal-exit), but later: it would then draw its last
 	// frame on the main screen. So it goes first, inside the alternate screen.
+	let ended = false;
 	const end = () => {
+		// once: a signal handler ends and then exits, and the 'exit' handler must not write again
+		if (ended) return;
+		ended = true;
 		try {
 			unmount();
 		} catch {

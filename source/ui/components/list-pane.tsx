@@ -80,6 +80,8 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 		[pageStart, pageSize, state.filter, ...(props.deps ?? [])],
 	);
 	const total = poll.data?.total ?? 0;
+	const activeRef = useRef(props.active);
+	activeRef.current = props.active;
 	const totalRef = useRef(total);
 	totalRef.current = total;
 	// the page on screen is the one asked for only once it has arrived
@@ -91,6 +93,8 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	const pendingOpen = useRef<number | undefined>(undefined);
 
 	const apply = (event: ListEvent) => {
+		// a key after Enter changes what the user wants: an open still waiting for its page is dropped
+		if (event.type !== 'clamp') pendingOpen.current = undefined;
 		const next = listReducer(stateRef.current, event, {total: totalRef.current});
 		if (next === stateRef.current) return;
 		stateRef.current = next;
@@ -109,7 +113,8 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 		if (pending !== undefined && current) {
 			pendingOpen.current = undefined;
 			const row = rowAt(pending);
-			if (row && props.onEnter) props.onEnter(row);
+			// only while this list is still the one on screen
+			if (row && props.onEnter && activeRef.current) props.onEnter(row);
 		}
 	}, [poll.data]);
 

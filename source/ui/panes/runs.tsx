@@ -143,7 +143,7 @@ export function RunsPane(props: PaneContext) {
 				</Box>
 				{level.kind !== 'runs' ? (
 					<Box display={level.kind === 'tasks' ? 'flex' : 'none'} flexDirection="column">
-						<RunState key={`state:${level.run.dagId}/${level.run.runId}`} run={level.run} refreshMs={props.refreshMs} active={props.active} />
+						<RunState key={`state:${level.run.dagId}/${level.run.runId}`} run={level.run} refreshMs={props.refreshMs} active={props.active && level.kind === 'tasks'} />
 						<ListPane<TaskInstance>
 							key={`${level.run.dagId}/${level.run.runId}`}
 							active={props.active && level.kind === 'tasks'}
