@@ -2,7 +2,6 @@
 // list reducer, navigation, the `:` line and help's order. Each fails when its rule changes.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import type {Key} from 'ink';
 import type {DagRun, TaskInstance} from '../../source/airflow/model.js';
 import {bind, resolveKey} from '../../source/ui/bindings.js';
 import {commandTarget, completeCommand} from '../../source/ui/command-line.js';
@@ -12,29 +11,7 @@ import {clampHelpTop, helpRows} from '../../source/ui/frame/help-rows.js';
 import {initialNavigation, navigate} from '../../source/ui/navigation.js';
 import {PANES} from '../../source/ui/panes/registry.js';
 
-const NO_KEY: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
-const key = (parts: Partial<Key> = {}): Key => ({...NO_KEY, ...parts});
+import {press as key} from '../support/keys.js';
 const writable = {readOnly: false, readOnlyWhy: ''};
 const readOnly = {readOnly: true, readOnlyWhy: '--read-only'};
 

@@ -173,7 +173,7 @@ for (const generation of ['v1', 'v2'] as const) {
 		it('clear chosen tasks, with or without downstream', async () => {
 			const {server, client} = await connect(generation);
 			const {actions, asked} = recordingActions(client);
-			await confirmClearTasks(actions, RUN, [TASK], () => undefined);
+			await confirmClearTasks(actions, RUN, [TASK.taskId], () => undefined);
 			const spec = asked[0]!;
 			for (const key of ['y', 'd']) assertPreviewIsSent(lineOf(spec, key), await take(server, spec, key));
 		});

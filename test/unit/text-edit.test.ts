@@ -1,27 +1,10 @@
 // Editing a form field: typing, the cursor across lines, leaving the field, and pasted text.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import type {Key} from 'ink';
 import {cursorPosition, editText, textState} from '../../source/ui/text-edit.js';
 import {keysOf} from '../../source/ui/line-edit.js';
 
-const none: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-} as Key;
-const press = (over: Partial<Key>): Key => ({...none, ...over});
+import {NO_KEY as none, press} from '../support/keys.js';
 
 describe('form field editing', () => {
 	it('inserts at the cursor, moves between lines keeping the column, and deletes backwards', () => {

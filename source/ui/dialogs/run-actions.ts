@@ -63,8 +63,8 @@ export async function confirmClearRun(actions: Actions, run: DagRun, onDone: () 
 	});
 }
 
-export async function confirmClearTasks(actions: Actions, run: DagRun, tasks: TaskInstance[], onDone: () => void): Promise<void> {
-	const taskIds = [...new Set(tasks.map(task => task.taskId))];
+export async function confirmClearTasks(actions: Actions, run: DagRun, chosenTaskIds: Iterable<string>, onDone: () => void): Promise<void> {
+	const taskIds = [...new Set(chosenTaskIds)];
 	const request = (includeDownstream: boolean, dryRun: boolean) => ({runId: run.runId, taskIds, includeDownstream, dryRun});
 	const dryRun = async (includeDownstream: boolean) => withStates(actions, run, await actions.client.clearTasks(run.dagId, request(includeDownstream, true)));
 	// both lists up front: what the user confirms is what Airflow said it would clear

@@ -178,8 +178,7 @@ export function RunsPane(props: PaneContext) {
 											const {row: task, refresh} = context();
 											// the chosen tasks, or the one under the cursor
 											const ids = chosen.size ? chosen : new Set([task!.taskId]);
-											const picked = [...ids].map(taskId => ({...task!, taskId}));
-											confirmClearTasks(actions, level.run, picked, () => {
+											confirmClearTasks(actions, level.run, ids, () => {
 												setChosen(new Set());
 												refresh();
 											}).catch(failed);
