@@ -60,11 +60,11 @@ export function airflow(count: number, extra: Handler = () => ({})): Handler {
 }
 
 // the tests written before Triage start at DAGs, as the console did then (firstPane)
-export async function open(handler: Handler, options: {readOnly?: boolean; safety?: Safety; firstPane?: string} = {}) {
+export async function open(handler: Handler, options: {readOnly?: boolean; safety?: Safety; firstPane?: string; refreshMs?: number} = {}) {
 	const server = await fakeServer(handler);
 	servers.push(server);
 	const client = await AirflowClient.connect({baseUrl: server.url, token: 't', retries: 0, readOnly: options.readOnly ?? false});
-	const view = render(<App client={client} label="test" safety={options.safety} refreshMs={60_000} firstPane={options.firstPane ?? 'dags'} />);
+	const view = render(<App client={client} label="test" safety={options.safety} refreshMs={options.refreshMs ?? 60_000} firstPane={options.firstPane ?? 'dags'} />);
 	views.push(view);
 	// keys written before effects run are lost: wait for the first data
 	await waitFor(

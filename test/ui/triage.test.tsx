@@ -28,13 +28,18 @@ const LOG_2 = [
 	...Array.from({length: 30}, (_, i) => event('info', `cleanup ${i} after warehouse failure`)),
 ];
 
-function triageServer(paths: string[]): Handler {
+const RUN_2 = {...RUN, dag_id: 'etl_0002', dag_run_id: 'manual__2'};
+
+function triageServer(paths: string[], failedRuns: () => object[] = () => [RUN]): Handler {
 	return airflow(3, request => {
 		const url = new URL(request.url, 'http://x');
 		paths.push(`${url.pathname}?${url.searchParams.toString()}`);
 		const states = url.searchParams.getAll('state');
 		if (url.pathname === '/api/v2/monitor/health') return {body: HEALTH};
-		if (url.pathname === '/api/v2/dags/~/dagRuns') return {body: states.includes('failed') ? {dag_runs: [RUN], total_entries: 1} : {dag_runs: [], total_entries: 0}};
+		if (url.pathname === '/api/v2/dags/~/dagRuns') {
+			const runs = failedRuns();
+			return {body: states.includes('failed') ? {dag_runs: runs, total_entries: runs.length} : {dag_runs: [], total_entries: 0}};
+		}
 		if (url.pathname === '/api/v2/dags/~/dagRuns/~/taskInstances') return {body: {task_instances: [FAILED_TASK], total_entries: 1}};
 		if (url.pathname === '/api/v2/dags' && url.searchParams.get('last_dag_run_state') === 'failed') return {body: {dags: [{dag_id: 'etl_0001'}], total_entries: 1}};
 		if (url.pathname === '/api/v2/importErrors')
@@ -76,6 +81,30 @@ describe('triage', () => {
 			() => view.lastFrame()!,
 			f => /failed runs within 7d/.test(f),
 		);
+		view.unmount();
+	});
+
+	it('keeps the tab count and header badge current while another pane is shown', async () => {
+		let failed = [RUN];
+		const {view} = await open(
+			triageServer([], () => failed),
+			{firstPane: 'triage', refreshMs: 200},
+		);
+		await waitFor(
+			() => view.lastFrame()!,
+			f => / 1 Triage 2 /.test(f),
+		);
+		await key(view, '3');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /etl_0000/.test(f),
+		);
+		failed = [RUN, RUN_2];
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => / 1 Triage 3 /.test(f),
+		);
+		assert.match(frame, /windsock test ✖3 /);
 		view.unmount();
 	});
 

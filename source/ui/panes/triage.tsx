@@ -87,6 +87,30 @@ export function TriagePane(props: PaneContext) {
 		return items;
 	};
 
+	// Shown elsewhere, the list does not poll, but the tab count and the header badge must
+	// still tell the truth: the same gentle tick (one group per refresh) runs in the background.
+	const fetchRef = useRef(fetchItems);
+	fetchRef.current = fetchItems;
+	useEffect(() => {
+		if (props.active || props.refreshMs <= 0) return;
+		const controller = new AbortController();
+		let busy = false;
+		const timer = setInterval(() => {
+			if (busy) return; // a slow server: never two ticks in flight
+			busy = true;
+			fetchRef
+				.current(controller.signal)
+				.catch(() => undefined) // a failure shows on the pane itself when it is opened
+				.finally(() => {
+					busy = false;
+				});
+		}, props.refreshMs);
+		return () => {
+			clearInterval(timer);
+			controller.abort();
+		};
+	}, [props.active, props.refreshMs]);
+
 	const open = (item: TriageItem) => {
 		switch (item.kind) {
 			case 'component':
