@@ -54,7 +54,7 @@ describe('windsock CLI', () => {
 	it('says what is wrong with an unknown flag', () => {
 		const result = run('--colour');
 		assert.equal(result.status, 2);
-		assert.match(result.stderr, /Unknown option '--colour'/);
+		assert.match(result.stderr, /^windsock: unknown option --colour\n/);
 	});
 
 	it('explains an unreachable server in one line with a hint', () => {
