@@ -6,8 +6,9 @@
 //
 // `--if-stale` (npm start): bundle only when an input changed since the last bundle. The
 // inputs are exactly the files esbuild read last time (its metafile), plus this script and
-// package.json; a file that was not an input cannot change the bundle unless an input changes
-// to import it, and then that input is newer.
+// package.json, each with the modification time it had; any other time (newer, or older
+// after a checkout) means changed. A file that was not an input cannot change the bundle
+// unless an input changes to import it, and then that input has changed.
 //
 // No source maps: a map would point at source/ files the package does not ship.
 import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
@@ -22,12 +23,10 @@ const inputsFile = path.join(root, 'dist', 'bundle-inputs.json');
 /** Why the bundle must be made again, or undefined when it is up to date. */
 function staleBecause() {
 	if (!existsSync(entry) || !existsSync(inputsFile)) return 'no bundle yet';
-	const built = statSync(inputsFile).mtimeMs;
-	const inputs = [...JSON.parse(readFileSync(inputsFile, 'utf8')), 'scripts/bundle.mjs', 'package.json'];
-	for (const input of inputs) {
+	for (const [input, mtime] of Object.entries(JSON.parse(readFileSync(inputsFile, 'utf8')))) {
 		const file = path.resolve(root, input);
 		if (!existsSync(file)) return `${input} is gone`;
-		if (statSync(file).mtimeMs > built) return `${input} changed`;
+		if (statSync(file).mtimeMs !== mtime) return `${input} changed`;
 	}
 	return undefined;
 }
@@ -46,6 +45,7 @@ try {
 	process.exit(1);
 }
 
+const started = Date.now();
 // chunk names carry a hash: without this, chunks of earlier bundles would stay and ship
 rmSync(path.join(root, 'dist', 'bin'), {recursive: true, force: true});
 const result = await esbuild.build({
@@ -70,5 +70,12 @@ const result = await esbuild.build({
 	logLevel: 'warning',
 });
 
+// a file written while esbuild ran may be in the bundle as it was before: record it as
+// unknown (0), so the next --if-stale bundles again
+const mtimes = {};
+for (const input of [...Object.keys(result.metafile.inputs).sort(), 'scripts/bundle.mjs', 'package.json']) {
+	const mtime = statSync(path.resolve(root, input)).mtimeMs;
+	mtimes[input] = mtime >= started - 1 ? 0 : mtime;
+}
 mkdirSync(path.dirname(inputsFile), {recursive: true});
-writeFileSync(inputsFile, `${JSON.stringify(Object.keys(result.metafile.inputs).sort(), null, '\t')}\n`);
+writeFileSync(inputsFile, `${JSON.stringify(mtimes, null, '\t')}\n`);
