@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The package as a user gets it: a fresh clone of the committed tree, `npm ci` and `npm pack`
+# The package as a user gets it: a fresh clone of the committed tree (no dist/), `npm pack`
 # there (the prepare script bundles dist/bin), then `npm install -g` of the tarball into an
 # empty prefix, and the installed `windsock` run from elsewhere with an empty HOME. Checks
 # what the tarball holds (no source maps, no tests, the LICENSE) and that the installed
@@ -15,9 +15,16 @@ fail() { echo "check-package: FAILED: $*" >&2; exit 1; }
 echo "check-package: cloning $(git -C "$repo" rev-parse --short HEAD) into $work/clone"
 git clone --quiet --no-hardlinks "$repo" "$work/clone"
 cd "$work/clone"
-echo "check-package: npm ci (runs prepare: the bundle)"
-npm ci --prefer-offline --no-audit --no-fund --loglevel=error >"$work/npm-ci.log" 2>&1 || { cat "$work/npm-ci.log"; fail "npm ci in the fresh clone"; }
-echo "check-package: npm pack"
+# the clone borrows the installed devDependencies (esbuild) instead of a second `npm ci`,
+# which CI has just run in its own fresh clone, prepare included; NPM_CI=1 runs it here too
+if [ "${NPM_CI:-}" = 1 ] || [ ! -d "$repo/node_modules" ]; then
+	echo "check-package: npm ci"
+	npm ci --prefer-offline --no-audit --no-fund --loglevel=error >"$work/npm-ci.log" 2>&1 || { cat "$work/npm-ci.log"; fail "npm ci in the fresh clone"; }
+else
+	ln -s "$(readlink -f "$repo/node_modules")" node_modules
+fi
+[ ! -e dist ] || fail "the clone has a dist/ before packing"
+echo "check-package: npm pack (prepare bundles dist/bin)"
 tarball=$(npm pack --silent --pack-destination "$work" | tail -1)
 [ -f "$work/$tarball" ] || fail "npm pack made no tarball"
 tar tzf "$work/$tarball" | sort >"$work/contents"
