@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import {parseArgs} from 'node:util';
 import {describe, it} from 'node:test';
 import {GLOBAL_OPTIONS} from '../../source/cli/global-options.js';
-import {optionForm} from '../../source/cli/help.js';
-import {COMMANDS} from '../../source/commands/index.js';
+import {commandHelp, optionForm} from '../../source/cli/help.js';
+import {COMMANDS, commandNamed} from '../../source/commands/index.js';
 import {runCli} from '../support/run-cli.js';
 
 /** Words as a POSIX shell splits them, for the examples (single and double quotes; stops at a redirection). */
@@ -34,11 +34,19 @@ describe('--help', () => {
 		);
 	});
 
+	it("help COMMAND and COMMAND --help print the command's help", async () => {
+		const viaHelp = await runCli(['help', 'runs']);
+		assert.equal(viaHelp.code, 0, viaHelp.stderr);
+		// the same text but for the profile file's path (the child's WINDSOCK_CONFIG)
+		const [own = ''] = commandHelp(commandNamed('runs')!).split('Global options');
+		assert.ok(viaHelp.stdout.startsWith(own) && viaHelp.stdout.includes('Examples\n  windsock runs'), viaHelp.stdout);
+		const viaFlag = await runCli(['runs', '--help']);
+		assert.equal(viaFlag.stdout, viaHelp.stdout);
+	});
+
 	for (const command of COMMANDS) {
-		it(`help ${command.name} describes each of its flags and gives an example, as ${command.name} --help does`, async () => {
-			const viaHelp = await runCli(['help', command.name]);
-			assert.equal(viaHelp.code, 0, viaHelp.stderr);
-			const {stdout} = viaHelp;
+		it(`help ${command.name} describes each of its flags and gives an example`, () => {
+			const stdout = commandHelp(command);
 			assert.ok(stdout.startsWith(`usage: windsock ${command.usage}\n`), stdout);
 			assert.ok(stdout.replace(/\n/g, ' ').includes(command.summary), stdout);
 			for (const [name, option] of [...Object.entries(command.options), ...Object.entries(GLOBAL_OPTIONS)]) {
@@ -48,8 +56,10 @@ describe('--help', () => {
 			}
 			const examples = stdout.split('Examples\n')[1] ?? '';
 			assert.match(examples, new RegExp(`^  windsock ${command.name}( |$)`, 'm'));
-			const viaFlag = await runCli([command.name, '--help']);
-			assert.equal(viaFlag.stdout, stdout);
+			assert.ok(
+				stdout.split('\n').every(line => line.length <= 80 || line.startsWith('usage: ')),
+				`help ${command.name} fits 80 columns`,
+			);
 		});
 	}
 
