@@ -84,4 +84,33 @@ describe('the password prompt on a terminal', () => {
 		assert.deepEqual([...new Set(sent)], ['seXc']);
 		assert.ok(!screen().includes('seXc') && !screen().includes('sec'), 'the secret is not echoed');
 	});
+
+	it('gives the terminal back, echo on, after Ctrl-C in the middle of the line', async () => {
+		kill();
+		const before = server.seen.length;
+		tmux(
+			'new-session',
+			'-d',
+			'-s',
+			SESSION,
+			'-x',
+			'100',
+			'-y',
+			'20',
+			`env NO_COLOR=1 WINDSOCK_CONFIG=/nonexistent/profiles.json node ${CLI} variables get ws_prompt_probe --url ${server.url} --username admin; echo WINDSOCK-ENDED $?; stty -a; sleep 60`,
+		);
+		await until('the prompt', () => /Password for admin/.test(screen()));
+		tmux('send-keys', '-t', SESSION, '-l', 'half');
+		tmux('send-keys', '-t', SESSION, 'Left');
+		tmux('send-keys', '-t', SESSION, 'C-c');
+		await until('the end', () => /WINDSOCK-ENDED/.test(screen()));
+		const text = screen();
+		assert.doesNotMatch(text, /WINDSOCK-ENDED 0/, 'cancelled, not logged in');
+		assert.match(text, /(^|\s)icanon(\s|$)/m, `raw mode left on:\n${text}`);
+		assert.match(text, /(^|\s)echo(\s|$)/m, `echo left off:\n${text}`);
+		assert.ok(
+			server.seen.slice(before).every(request => !request.headers.authorization),
+			'no credentials were sent',
+		);
+	});
 });
