@@ -21,9 +21,9 @@ if [ "${NPM_CI:-}" = 1 ] || [ ! -d "$repo/node_modules" ]; then
 	echo "check-package: npm ci"
 	npm ci --prefer-offline --no-audit --no-fund --loglevel=error >"$work/npm-ci.log" 2>&1 || { cat "$work/npm-ci.log"; fail "npm ci in the fresh clone"; }
 else
+	[ ! -e dist ] || fail "the clone has a dist/ before packing"
 	ln -s "$(readlink -f "$repo/node_modules")" node_modules
 fi
-[ ! -e dist ] || fail "the clone has a dist/ before packing"
 echo "check-package: npm pack (prepare bundles dist/bin)"
 tarball=$(npm pack --silent --pack-destination "$work" | tail -1)
 [ -f "$work/$tarball" ] || fail "npm pack made no tarball"
