@@ -203,6 +203,8 @@ export function errorFromResponse(context: HttpErrorContext): AirflowError {
 
 const NETWORK_MESSAGES: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',
+	// Node 24.20+ ends a retried refused connection with this instead of ECONNREFUSED (got #2469)
+	ERR_SOCKET_CLOSED_BEFORE_CONNECTION: 'connection refused or closed before it opened',
 	ENOTFOUND: 'host not found',
 	EAI_AGAIN: 'host name lookup failed',
 	ECONNRESET: 'connection reset',

@@ -250,7 +250,7 @@ export class Http {
 				timeoutMs: this.#requestTimeoutMs,
 			});
 		}
-		return errorFromTransport(undefined, error instanceof Error ? error.message : String(error), {
+		return errorFromTransport((error as NodeJS.ErrnoException | null)?.code, error instanceof Error ? error.message : String(error), {
 			method,
 			path,
 			host: this.host,

@@ -6,60 +6,15 @@ import {ConfigError, refusePasswordArgument} from '../config/connection.js';
 import {consoleCommand} from '../commands/console.js';
 import {VERSION} from '../version.js';
 import {commandNamed, COMMANDS} from '../commands/index.js';
-import {makeContext} from '../commands/command.js';
+import {makeContext, type Command} from '../commands/command.js';
 import {parseNumber, secondsFlag} from '../commands/flags.js';
 import {Output} from '../commands/output.js';
-import {profilesPath} from '../config/profiles.js';
+import {loadProfiles, profilesPath} from '../config/profiles.js';
 import {DEFAULT_THRESHOLDS, type Thresholds} from '../live/health-history.js';
-
-const GLOBAL_OPTIONS = {
-	url: {type: 'string'},
-	username: {type: 'string'},
-	profile: {type: 'string'},
-	'read-only': {type: 'boolean'},
-	'request-timeout': {type: 'string'},
-	refresh: {type: 'string'},
-	warn: {type: 'string'},
-	crit: {type: 'string'},
-	help: {type: 'boolean', short: 'h'},
-	version: {type: 'boolean', short: 'v'},
-} as const;
-
-/** Usage rows as [form, description], padded together so every description starts in one column. */
-function usageRows(): string {
-	const rows: [string, string][] = [
-		['windsock [options]', 'open the console'],
-		['windsock COMMAND [options] ...', 'run one command and exit (COMMAND --help for its usage)'],
-		...COMMANDS.map(command => [`windsock ${command.name === 'sandbox' ? command.usage : command.name}`, command.summary] as [string, string]),
-	];
-	const width = Math.max(...rows.map(([form]) => form.length)) + 3;
-	return rows.map(([form, description]) => `  ${form.padEnd(width)}${description}`).join('\n');
-}
-
-function help(): string {
-	return `windsock ${VERSION}: a terminal console for Apache Airflow 2.x and 3.x
-
-Usage
-${usageRows()}
-
-Options
-  --profile NAME           a profile from ${profilesPath()} (env WINDSOCK_PROFILE)
-  --url URL                Airflow's address, with any path prefix (env WINDSOCK_URL)
-  --username NAME          user to log in as (env WINDSOCK_USERNAME)
-  --read-only              refuse every request that could change something
-  --request-timeout SECS   per-request timeout (default 30)
-  --refresh SECONDS        how often the console polls the visible pane (default 5)
-  --warn SECONDS           scheduler heartbeat lag that warns (default 30)
-  --crit SECONDS           scheduler heartbeat lag that is critical (default 120)
-  -h, --help               this text
-  -v, --version            windsock's version
-
-Secrets come from the environment, never from argv: WINDSOCK_PASSWORD or WINDSOCK_TOKEN
-(a bearer token), or the variables a profile names. With a username and neither, windsock
-asks for the password. Output: tables on a terminal, --json for scripts; no colour when
-stdout is not a terminal or NO_COLOR is set.
-`;
-}
+import {completionCandidates} from './complete.js';
+import {GLOBAL_OPTIONS, GLOBAL_VALUE_OPTIONS} from './global-options.js';
+import {commandHelp, globalHelp} from './help.js';
+import {parseErrorMessage, unknownCommandMessage} from './usage-errors.js';
 
 /** --refresh SECONDS: how often the visible pane and the health badge poll (default 5). */
 function refreshMs(value: string | undefined): number | undefined {
@@ -75,36 +30,60 @@ function thresholds(warn: string | undefined, crit: string | undefined): Thresho
 	return result;
 }
 
-const GLOBAL_STRINGS = new Set(
-	Object.entries(GLOBAL_OPTIONS)
-		.filter(([, option]) => option.type === 'string')
-		.map(([name]) => `--${name}`),
-);
-
 /** The first positional argument: the command's name (a global option's value is skipped). */
 function commandName(argv: string[]): string | undefined {
 	for (let index = 0; index < argv.length; index++) {
 		const arg = argv[index]!;
 		if (arg === '--') return argv[index + 1];
-		if (GLOBAL_STRINGS.has(arg)) index++;
+		if (GLOBAL_VALUE_OPTIONS.has(arg)) index++;
 		else if (!arg.startsWith('-')) return arg;
 	}
 	return undefined;
 }
 
+/** `windsock __complete -- WORDS...`: the shell scripts' question; candidates one a line. */
+function complete(words: string[]): number {
+	const typed = words[0] === '--' ? words.slice(1) : words;
+	const profileNames = () => [...(loadProfiles()?.profiles.keys() ?? [])];
+	const candidates = completionCandidates(typed, {commands: COMMANDS, globals: GLOBAL_OPTIONS, profileNames});
+	if (candidates.length) process.stdout.write(`${candidates.join('\n')}\n`);
+	return 0;
+}
+
+/** `windsock help [COMMAND]`. */
+function helpFor(name: string | undefined): number {
+	if (name === undefined) {
+		process.stdout.write(globalHelp(profilesPath()));
+		return 0;
+	}
+	const command = commandNamed(name);
+	if (!command) throw new ConfigError(unknownCommandMessage(name, COMMANDS));
+	process.stdout.write(commandHelp(command));
+	return 0;
+}
+
+/** parseArgs with the command's options and the global ones; its errors in windsock's words. */
+function parseArgv(argv: string[], command: Command | undefined) {
+	try {
+		return parseArgs({args: argv, allowPositionals: true, strict: true, options: {...GLOBAL_OPTIONS, ...(command?.options ?? {})}});
+	} catch (error) {
+		const {code = '', message} = error as {code?: string; message: string};
+		const mine = parseErrorMessage(code, message, command);
+		throw mine ? new ConfigError(mine) : error;
+	}
+}
+
 async function main(argv: string[]): Promise<number> {
+	// the shell asks with whatever is typed; nothing of it is echoed but a candidate
+	if (argv[0] === '__complete') return complete(argv.slice(1));
 	refusePasswordArgument(argv);
 	const name = commandName(argv);
+	if (name === 'help') return helpFor(argv.slice(argv.indexOf('help') + 1).find(arg => !arg.startsWith('-')));
 	const command = name ? commandNamed(name) : undefined;
-	if (name && !command) throw new ConfigError(`unknown command "${name}"; see windsock --help`);
-	const {values, positionals} = parseArgs({
-		args: argv,
-		allowPositionals: true,
-		strict: true,
-		options: {...GLOBAL_OPTIONS, ...(command?.options ?? {})},
-	});
+	if (name && !command) throw new ConfigError(unknownCommandMessage(name, COMMANDS));
+	const {values, positionals} = parseArgv(argv, command);
 	if (values.help) {
-		process.stdout.write(command ? `usage: windsock ${command.usage}\n${command.summary}\n` : help());
+		process.stdout.write(command ? commandHelp(command) : globalHelp(profilesPath()));
 		return 0;
 	}
 	if (values.version) {
@@ -131,7 +110,9 @@ export function run(argv: string[]): void {
 		},
 		(error: unknown) => {
 			const known = error instanceof ConfigError || (error as {code?: string} | null | undefined)?.code?.startsWith('ERR_PARSE_ARGS');
-			process.stderr.write(`windsock: ${known ? sanitizeLine((error as Error).message) : String((error as Error)?.stack ?? error)}\n`);
+			// a usage message is a few lines (what is wrong, then the usage): each line sanitised
+			const text = known ? (error as Error).message.split('\n').map(sanitizeLine).join('\n') : String((error as Error)?.stack ?? error);
+			process.stderr.write(`windsock: ${text}\n`);
 			process.exitCode = 2;
 		},
 	);

@@ -8,20 +8,24 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {plural} from '../text/plural.js';
 import {refTable, refusedReadOnly, sameRefs, taskName, withStates} from './change-preview.js';
 import {expectArgs, type Command} from './command.js';
-import {listFlag} from './flags.js';
+import {JSON_FLAG, listFlag, YES_FLAG} from './flags.js';
 
 export const clearCommand: Command = {
 	name: 'clear',
 	usage: 'clear DAG RUN [--only-failed] [--task T]... [--downstream] [--dry-run] [--yes] [--json]',
 	summary: "clear a run's task instances so they run again (shows Airflow's dry run first)",
 	options: {
-		'only-failed': {type: 'boolean'},
-		task: {type: 'string', multiple: true},
-		downstream: {type: 'boolean'},
-		'dry-run': {type: 'boolean'},
-		yes: {type: 'boolean', short: 'y'},
-		json: {type: 'boolean'},
+		'only-failed': {type: 'boolean', help: 'only the failed and upstream-failed task instances'},
+		task: {type: 'string', multiple: true, value: 'T', help: 'only task T (repeat for several)'},
+		downstream: {type: 'boolean', help: 'with --task: its downstream tasks too'},
+		'dry-run': {type: 'boolean', help: "show Airflow's dry run and stop"},
+		yes: YES_FLAG,
+		json: JSON_FLAG,
 	},
+	examples: [
+		['clear etl_daily scheduled__2026-01-31T00:00:00+00:00 --only-failed', 'run the failed tasks of one run again (asks first)'],
+		['clear etl_daily RUN_ID --task load --downstream --dry-run', 'what clearing load and its downstream would touch'],
+	],
 	async run(context) {
 		const {values, out} = context;
 		const [dagId, runId] = expectArgs(context, clearCommand, 2) as [string, string];

@@ -27,12 +27,30 @@ export type CommandContext = {
 	confirm(opened: OpenedClient, question: string): Promise<boolean>;
 };
 
+/**
+ * One option as parseArgs reads it, plus what `help COMMAND` and the shell completion say
+ * about it: every flag has a one-line explanation (the compiler insists).
+ */
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & {
+	/** one line: what the flag does */
+	help: string;
+	/** the value's placeholder in help (string options; default VALUE) */
+	value?: string;
+};
+
+/** A command line a user could type, and what it does; the first word is not "windsock". */
+export type Example = [commandLine: string, what: string];
+
 export type Command = {
 	name: string;
 	/** one line for --help */
 	usage: string;
 	summary: string;
-	options: NonNullable<ParseArgsConfig['options']>;
+	options: Record<string, OptionSpec>;
+	/** the words that may follow the name (variables list|get|...), for the completion */
+	actions?: string[];
+	/** at least one, shown by `windsock help COMMAND` */
+	examples: [Example, ...Example[]];
 	run(context: CommandContext): Promise<number>;
 };
 

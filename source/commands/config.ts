@@ -3,12 +3,14 @@
 import {AirflowError, exposeConfigSetting} from '../airflow/errors.js';
 import type {ConfigSection} from '../airflow/model.js';
 import type {Command} from './command.js';
+import {JSON_FLAG} from './flags.js';
 
 export const configCommand: Command = {
 	name: 'config',
 	usage: 'config [--section S] [--json]',
 	summary: "Airflow's configuration (when the server exposes it)",
-	options: {section: {type: 'string'}, json: {type: 'boolean'}},
+	options: {section: {type: 'string', value: 'S', help: 'only the section S, e.g. scheduler'}, json: JSON_FLAG},
+	examples: [['config --section scheduler', "the scheduler section of Airflow's configuration"]],
 	async run({values, out, connect}) {
 		const {client} = await connect();
 		let sections: ConfigSection[];

@@ -6,6 +6,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {connectionsFromFile, connectionsToFile} from '../transfer/connections-file.js';
 import type {Connection, ConnectionInput} from '../airflow/model.js';
 import type {Command, CommandContext} from './command.js';
+import {YES_FLAG} from './flags.js';
 import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer-io.js';
 import {plural} from '../text/plural.js';
 
@@ -55,7 +56,12 @@ export const connectionsCommand: Command = {
 	name: 'connections',
 	usage: USAGE,
 	summary: 'list, get, delete, export and import Connections (never their passwords)',
-	options: {...IMPORT_OPTIONS, yes: {type: 'boolean', short: 'y'}},
+	options: {...IMPORT_OPTIONS, yes: YES_FLAG},
+	actions: ['list', 'get', 'delete', 'export', 'import'],
+	examples: [
+		['connections list', 'every Connection, without passwords'],
+		['connections import conns.json --dry-run', 'what an import would create and change, without changing anything'],
+	],
 	async run(context) {
 		const {args, values, out} = context;
 		const [action, id] = args;

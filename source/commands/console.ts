@@ -11,6 +11,7 @@ export const consoleCommand: Command = {
 	usage: '[options]',
 	summary: 'open the console',
 	options: {},
+	examples: [['--profile prod --read-only', 'open the console on the prod profile, changing nothing']],
 	async run(context) {
 		if (!process.stdout.isTTY || !process.stdin.isTTY) {
 			context.out.note('windsock: the console needs a terminal; printing the status instead');

@@ -2,7 +2,7 @@
 // optionally those whose id contains a pattern; a table for people, JSON for machines.
 import {ConfigError} from '../config/connection.js';
 import type {Command} from './command.js';
-import {listFlag} from './flags.js';
+import {JSON_FLAG, listFlag} from './flags.js';
 import {formatDateTime, utcHeader} from '../text/time.js';
 import {plural} from '../text/plural.js';
 
@@ -10,7 +10,17 @@ export const dagsCommand: Command = {
 	name: 'dags',
 	usage: 'dags [--active | --paused] [--pattern P] [--tag T] [--json]',
 	summary: 'list DAGs: id, paused, schedule, next run, tags',
-	options: {active: {type: 'boolean'}, paused: {type: 'boolean'}, pattern: {type: 'string'}, tag: {type: 'string', multiple: true}, json: {type: 'boolean'}},
+	options: {
+		active: {type: 'boolean', help: 'only DAGs that are not paused'},
+		paused: {type: 'boolean', help: 'only paused DAGs'},
+		pattern: {type: 'string', value: 'P', help: 'only DAG ids containing P (the server filters)'},
+		tag: {type: 'string', multiple: true, value: 'T', help: 'only DAGs tagged T (repeat for any of several tags)'},
+		json: JSON_FLAG,
+	},
+	examples: [
+		['dags --paused', 'every paused DAG'],
+		['dags --pattern etl --tag finance --json', 'DAGs whose id contains etl and that are tagged finance, as JSON'],
+	],
 	async run({values, out, connect}) {
 		if (values['active'] && values['paused']) throw new ConfigError('--active and --paused exclude each other');
 		const {client} = await connect();

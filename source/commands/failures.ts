@@ -11,6 +11,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {taskName} from './change-preview.js';
 import {ConfigError} from '../config/connection.js';
 import type {Command} from './command.js';
+import {JSON_FLAG} from './flags.js';
 import {describeWindow, parseSince, sinceIso} from './since.js';
 import {formatDateTime, utcHeader} from '../text/time.js';
 import {plural} from '../text/plural.js';
@@ -59,7 +60,11 @@ export const failuresCommand: Command = {
 	name: 'failures',
 	usage: 'failures [--since 24h] [--json]',
 	summary: 'failed runs across all DAGs in a window, and import errors; exits 1 if any',
-	options: {since: {type: 'string'}, json: {type: 'boolean'}},
+	options: {since: {type: 'string', value: 'WINDOW', help: 'how far back: 30m, 24h, 7d or seconds (default 24h)'}, json: JSON_FLAG},
+	examples: [
+		['failures', 'failed runs of the last 24 hours and the import errors'],
+		['failures --since 2h --json', 'the last two hours, as JSON for a script'],
+	],
 	async run(context) {
 		const {values, out} = context;
 		if (context.args.length) throw new ConfigError(`usage: windsock ${failuresCommand.usage}`);

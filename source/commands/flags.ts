@@ -2,6 +2,7 @@
 // each command reads what it declared. Every numeric flag goes through numberFlag, so every
 // one has bounds and the same message.
 import {ConfigError} from '../config/connection.js';
+import type {OptionSpec} from './command.js';
 
 export type FlagValues = Record<string, string | boolean | string[] | undefined>;
 
@@ -44,3 +45,7 @@ export function numberFlag(values: FlagValues, name: string, rule: NumberRule): 
 export function secondsFlag(values: FlagValues, name: string, fallback: number, max = 86_400): number {
 	return numberFlag(values, name, {min: 0.001, max, unit: 'of seconds'}) ?? fallback;
 }
+
+/** Flags that mean the same in every command that takes them, described once. */
+export const JSON_FLAG = {type: 'boolean', help: 'print JSON for scripts instead of a table'} as const satisfies OptionSpec;
+export const YES_FLAG = {type: 'boolean', short: 'y', help: 'go ahead without asking (scripts; needed without a terminal)'} as const satisfies OptionSpec;

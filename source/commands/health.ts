@@ -9,6 +9,7 @@ import {stateStyle} from '../ui/theme.js';
 import type {Health} from '../airflow/model.js';
 import type {OpenedClient} from '../config/open-client.js';
 import type {Command} from './command.js';
+import {JSON_FLAG} from './flags.js';
 
 const WORD: Record<Level, string> = {ok: 'OK', warning: 'WARNING', critical: 'CRITICAL', unknown: 'UNKNOWN'};
 const PAINT: Record<Level, string> = {ok: 'green', warning: 'yellow', critical: 'red', unknown: 'gray'};
@@ -17,7 +18,11 @@ export const healthCommand: Command = {
 	name: 'health',
 	usage: 'health [--warn S] [--crit S] [--json]',
 	summary: 'health of each component; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
-	options: {json: {type: 'boolean'}},
+	options: {json: JSON_FLAG},
+	examples: [
+		['health', 'one line and a table; the exit code says how it is'],
+		['health --warn 60 --crit 300 --json', 'for a monitoring system, with wider heartbeat thresholds'],
+	],
 	async run({values, thresholds, out, connect}) {
 		let opened: OpenedClient;
 		let health: Health;

@@ -2,6 +2,7 @@
 // runs it; --help is written from this table.
 import type {Command} from './command.js';
 import {clearCommand} from './clear.js';
+import {completionCommand} from './completion.js';
 import {configCommand} from './config.js';
 import {connectionsCommand} from './connections.js';
 import {dagsCommand} from './dags.js';
@@ -36,6 +37,7 @@ export const COMMANDS: Command[] = [
 	profilesCommand,
 	statusCommand,
 	sandboxCommand,
+	completionCommand,
 ];
 
 export function commandNamed(name: string): Command | undefined {

@@ -11,7 +11,16 @@ export const logsCommand: Command = {
 	name: 'logs',
 	usage: 'logs DAG RUN|latest TASK [--try N] [--map-index N] [--follow]',
 	summary: "a task's log; --follow while it runs",
-	options: {try: {type: 'string'}, 'map-index': {type: 'string'}, follow: {type: 'boolean', short: 'f'}, poll: {type: 'string'}},
+	options: {
+		try: {type: 'string', value: 'N', help: "the task's try N (default: its latest)"},
+		'map-index': {type: 'string', value: 'N', help: 'the mapped task instance N'},
+		follow: {type: 'boolean', short: 'f', help: 'keep printing while the task runs; stop when it has finished'},
+		poll: {type: 'string', value: 'SECS', help: 'with --follow: how often to ask for more (default 2)'},
+	},
+	examples: [
+		['logs etl_daily latest extract', "the extract task's log in etl_daily's latest run"],
+		['logs etl_daily latest load --follow', 'follow the load task while it runs'],
+	],
 	async run(context) {
 		const {values, out} = context;
 		const [dagId, runArg, taskId] = expectArgs(context, logsCommand, 3) as [string, string, string];

@@ -10,6 +10,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {plural} from '../text/plural.js';
 import {refTable, refusedReadOnly, taskName, withStates} from './change-preview.js';
 import {expectArgs, type Command, type CommandContext} from './command.js';
+import {JSON_FLAG, YES_FLAG} from './flags.js';
 
 type Target = 'success' | 'failed';
 
@@ -92,7 +93,11 @@ export const markCommand: Command = {
 	name: 'mark',
 	usage: 'mark DAG RUN success|failed [--task T] [--yes] [--json]',
 	summary: 'mark a run or one of its tasks success or failed (shows what changes, asks first)',
-	options: {task: {type: 'string'}, yes: {type: 'boolean', short: 'y'}, json: {type: 'boolean'}},
+	options: {task: {type: 'string', value: 'T', help: 'mark only task T, not the whole run'}, yes: YES_FLAG, json: JSON_FLAG},
+	examples: [
+		['mark etl_daily RUN_ID success', 'mark a run success (shows what changes, asks first)'],
+		['mark etl_daily RUN_ID failed --task load --yes', 'mark one task failed without asking'],
+	],
 	async run(context) {
 		const [dagId, runId, target] = expectArgs(context, markCommand, 3) as [string, string, string];
 		if (target !== 'success' && target !== 'failed') throw new ConfigError(`mark takes success or failed, not "${sanitizeLine(target)}"`);

@@ -5,6 +5,7 @@ import {describeError} from '../airflow/errors.js';
 import {ConfigError} from '../config/connection.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {Command, CommandContext} from './command.js';
+import {YES_FLAG} from './flags.js';
 import {plural} from '../text/plural.js';
 
 const PREVIEW = 10;
@@ -57,13 +58,17 @@ async function run(context: CommandContext, paused: boolean): Promise<number> {
 	return failed ? 1 : 0;
 }
 
-const options = {pattern: {type: 'string'}, yes: {type: 'boolean', short: 'y'}} as const;
+const options = {pattern: {type: 'string', value: 'P', help: 'every DAG whose id contains P (listed before asking)'}, yes: YES_FLAG} as const;
 
 export const pauseCommand: Command = {
 	name: 'pause',
 	usage: 'pause DAG... | --pattern P [--yes]',
 	summary: 'pause DAGs (asks first; --yes for scripts)',
 	options,
+	examples: [
+		['pause etl_daily', 'pause one DAG (asks first)'],
+		['pause --pattern etl_ --yes', 'pause every DAG whose id contains etl_, without asking'],
+	],
 	run: context => run(context, true),
 };
 
@@ -72,5 +77,9 @@ export const unpauseCommand: Command = {
 	usage: 'unpause DAG... | --pattern P [--yes]',
 	summary: 'unpause DAGs (asks first; --yes for scripts)',
 	options,
+	examples: [
+		['unpause etl_daily etl_hourly', 'unpause two DAGs (asks first)'],
+		['unpause --pattern etl_ --yes', 'unpause every DAG whose id contains etl_, without asking'],
+	],
 	run: context => run(context, false),
 };

@@ -2,12 +2,14 @@
 // careful each is. Never a secret: only the names of the variables that hold them.
 import {loadProfiles, profilesPath} from '../config/profiles.js';
 import type {Command} from './command.js';
+import {JSON_FLAG} from './flags.js';
 
 export const profilesCommand: Command = {
 	name: 'profiles',
 	usage: 'profiles [--json]',
 	summary: 'the profiles in the profile file, and which is the default',
-	options: {json: {type: 'boolean'}},
+	options: {json: JSON_FLAG},
+	examples: [['profiles', 'the profiles, the default marked, and where each reads its secret from']],
 	async run({values, out}) {
 		const file = loadProfiles();
 		const profiles = file ? [...file.profiles.values()] : [];

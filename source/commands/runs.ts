@@ -3,7 +3,7 @@
 // an hour ago is there however long ago it started).
 import type {DagRun} from '../airflow/model.js';
 import {expectArgs, type Command} from './command.js';
-import {listFlag, numberFlag} from './flags.js';
+import {JSON_FLAG, listFlag, numberFlag} from './flags.js';
 import {stateStyle} from '../ui/theme.js';
 import {ConfigError} from '../config/connection.js';
 import {parseSince, sinceIso} from './since.js';
@@ -18,7 +18,17 @@ export const runsCommand: Command = {
 	name: 'runs',
 	usage: 'runs DAG | --all [--state S]... [--since 24h] [--limit N] [--json]',
 	summary: "a DAG's runs, or every DAG's (--all), newest first",
-	options: {all: {type: 'boolean'}, state: {type: 'string', multiple: true}, since: {type: 'string'}, limit: {type: 'string'}, json: {type: 'boolean'}},
+	options: {
+		all: {type: 'boolean', help: "every DAG's runs instead of one DAG's"},
+		state: {type: 'string', multiple: true, value: 'S', help: `only runs in state S: ${RUN_STATES.join(', ')} (repeat or comma-separate)`},
+		since: {type: 'string', value: 'WINDOW', help: 'only runs whose state changed within WINDOW (30m, 24h, 7d)'},
+		limit: {type: 'string', value: 'N', help: 'at most N runs (default 25)'},
+		json: JSON_FLAG,
+	},
+	examples: [
+		['runs etl_daily', "etl_daily's latest 25 runs"],
+		['runs --all --state failed --since 6h', 'every run that failed in the last six hours'],
+	],
 	async run(context) {
 		const {values, out} = context;
 		const all = !!values['all'];

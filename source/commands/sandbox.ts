@@ -8,6 +8,11 @@ export const sandboxCommand: Command = {
 	usage: 'sandbox start|stop|status',
 	summary: 'a local Airflow 3.x on loopback, for trying windsock',
 	options: {},
+	actions: ['start', 'stop', 'status'],
+	examples: [
+		['sandbox start', 'install (first time) and start a local Airflow 3.x on loopback'],
+		['sandbox stop', 'stop it'],
+	],
 	async run({args, out}) {
 		const [action = 'status'] = args;
 		switch (action) {

@@ -8,6 +8,7 @@ export const statusCommand: Command = {
 	usage: 'status',
 	summary: 'one line: server, version, API, health',
 	options: {},
+	examples: [['status --profile prod', 'where the prod profile points, and how Airflow is there']],
 	async run({connect, out}) {
 		const {client} = await connect();
 		const health = await client.health();

@@ -5,6 +5,7 @@ import {formatAge} from '../text/age.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {taskName} from './change-preview.js';
 import {expectArgs, type Command} from './command.js';
+import {JSON_FLAG} from './flags.js';
 import {runIdOf} from './run-id.js';
 import {formatDateTime, utcHeader} from '../text/time.js';
 import {plural} from '../text/plural.js';
@@ -18,7 +19,11 @@ export const tasksCommand: Command = {
 	name: 'tasks',
 	usage: 'tasks DAG RUN|latest [--json]',
 	summary: "a run's task instances: state, try, duration, operator",
-	options: {json: {type: 'boolean'}},
+	options: {json: JSON_FLAG},
+	examples: [
+		['tasks etl_daily latest', "the task instances of etl_daily's latest run"],
+		['tasks etl_daily manual__2026-01-31T00:00:00+00:00 --json', "one run's task instances as JSON"],
+	],
 	async run(context) {
 		const {values, out} = context;
 		const [dagId, runArg] = expectArgs(context, tasksCommand, 2) as [string, string];

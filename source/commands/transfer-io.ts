@@ -7,7 +7,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {conflictsOf, applyImport, summarise, type ImportMode, type ImportPlan, type ImportResult} from '../transfer/apply-import.js';
 import type {EntryProblem} from '../transfer/variables-file.js';
 import {readSource, sourceName, type CommandContext} from './command.js';
-import type {FlagValues} from './flags.js';
+import {JSON_FLAG, type FlagValues} from './flags.js';
 import type {Output} from './output.js';
 
 export async function readJsonFile(file: string): Promise<unknown> {
@@ -33,7 +33,12 @@ export function importMode(values: FlagValues): ImportMode {
 	return values['overwrite'] ? 'overwrite' : values['skip-existing'] ? 'skip-existing' : undefined;
 }
 
-export const IMPORT_OPTIONS = {overwrite: {type: 'boolean'}, 'skip-existing': {type: 'boolean'}, 'dry-run': {type: 'boolean'}, json: {type: 'boolean'}} as const;
+export const IMPORT_OPTIONS = {
+	overwrite: {type: 'boolean', help: 'import: replace entries that exist with different values'},
+	'skip-existing': {type: 'boolean', help: 'import: keep entries that exist, import only new ones'},
+	'dry-run': {type: 'boolean', help: 'import: say what would be created and changed, change nothing'},
+	json: JSON_FLAG,
+} as const;
 
 /**
  * The whole import after the file is read: refuses on a bad entry or an undecided conflict

@@ -8,7 +8,7 @@ import {waitForRun} from '../live/wait-run.js';
 import {parseJsonObject} from '../text/json-input.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {expectArgs, readSource, sourceName, type Command} from './command.js';
-import {secondsFlag} from './flags.js';
+import {JSON_FLAG, secondsFlag} from './flags.js';
 
 export const TIMED_OUT = 124;
 
@@ -28,16 +28,20 @@ export const triggerCommand: Command = {
 	usage: 'trigger DAG [--conf JSON|@file|@-] [--logical-date ISO] [--run-id ID] [--note T] [--unpause] [--wait [--timeout S] [--poll S]] [--json]',
 	summary: 'trigger a run; prints its id; --wait follows it to the end',
 	options: {
-		conf: {type: 'string'},
-		'logical-date': {type: 'string'},
-		'run-id': {type: 'string'},
-		note: {type: 'string'},
-		wait: {type: 'boolean'},
-		unpause: {type: 'boolean'},
-		timeout: {type: 'string'},
-		poll: {type: 'string'},
-		json: {type: 'boolean'},
+		conf: {type: 'string', value: 'JSON|@file|@-', help: "the run's conf: JSON text, a file (@file) or stdin (@-)"},
+		'logical-date': {type: 'string', value: 'ISO', help: 'the logical date, e.g. 2026-01-31T00:00:00Z (default: now)'},
+		'run-id': {type: 'string', value: 'ID', help: "the new run's id (default: Airflow's manual__...)"},
+		note: {type: 'string', value: 'T', help: "a note on the run, shown in Airflow's UI"},
+		unpause: {type: 'boolean', help: 'unpause the DAG first if it is paused (a paused DAG queues the run)'},
+		wait: {type: 'boolean', help: 'follow the run to its end; exit 0 only if it succeeded'},
+		timeout: {type: 'string', value: 'SECS', help: 'with --wait: give up after SECS (default 3600)'},
+		poll: {type: 'string', value: 'SECS', help: 'with --wait: how often to ask for the state (default 2)'},
+		json: JSON_FLAG,
 	},
+	examples: [
+		['trigger etl_daily', 'start a run now and print its id'],
+		['trigger etl_daily --conf \'{"day": "2026-01-31"}\' --wait', 'start a run with a conf and wait for its end'],
+	],
 	async run(context) {
 		const {values, out} = context;
 		const [dagId] = expectArgs(context, triggerCommand, 1);

@@ -7,6 +7,7 @@ import {isSensitiveKey, MASK, MASKED} from '../text/sensitive.js';
 import {variablesFromFile, variablesToFile, type VariableEntry} from '../transfer/variables-file.js';
 import type {Variable} from '../airflow/model.js';
 import {readSource, unlessNotFound, type Command, type CommandContext} from './command.js';
+import {YES_FLAG} from './flags.js';
 import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer-io.js';
 import {plural} from '../text/plural.js';
 
@@ -64,7 +65,18 @@ export const variablesCommand: Command = {
 	name: 'variables',
 	usage: USAGE,
 	summary: 'list, get, set, delete, export and import Variables',
-	options: {...IMPORT_OPTIONS, description: {type: 'string'}, 'no-descriptions': {type: 'boolean'}, yes: {type: 'boolean', short: 'y'}},
+	options: {
+		...IMPORT_OPTIONS,
+		description: {type: 'string', value: 'T', help: "set: the Variable's description"},
+		'no-descriptions': {type: 'boolean', help: 'export: values only, as `airflow variables export` writes them'},
+		yes: YES_FLAG,
+	},
+	actions: ['list', 'get', 'set', 'delete', 'export', 'import'],
+	examples: [
+		['variables get region', "print one Variable's value"],
+		['variables set api_key @-', 'set a value read from stdin (a secret stays out of argv)'],
+		['variables export vars.json', "every Variable in the file form of Airflow's CLI"],
+	],
 	async run(context) {
 		const {args, values, out} = context;
 		const [action, key, value] = args;

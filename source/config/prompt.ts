@@ -1,9 +1,13 @@
 // Asks for a secret on the terminal without echoing it. The terminal is in raw mode while it
 // asks, so every way out gives it back: Enter, Ctrl-C, and a signal (SIGHUP, SIGTERM,
 // SIGQUIT, SIGINT) that would otherwise leave the shell with no echo. Ctrl-Z stops with the
-// terminal restored and asks again after `fg`.
+// terminal restored and asks again after `fg`. The line edits as a shell's does (arrows,
+// Home/End, Ctrl-A/E/U/K/W, Backspace, Delete: secret-line.ts), every key of a chunk in
+// order, and an escape sequence never ends up inside the secret (terminal-keys.ts).
 import os from 'node:os';
 import type {ReadStream} from 'node:tty';
+import {EMPTY_LINE, editSecret} from './secret-line.js';
+import {decodeKeys} from './terminal-keys.js';
 
 const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGINT'] as const;
 
@@ -14,7 +18,10 @@ export async function promptSecret(question: string, input: ReadStream = process
 	input.resume();
 	input.setEncoding('utf8');
 	return new Promise((resolve, reject) => {
-		let secret = '';
+		let line = EMPTY_LINE;
+		// the start of an escape sequence cut off at the end of the last chunk
+		let pending = '';
+		let finished = false;
 		let stopped = false;
 		const cooked = () => {
 			try {
@@ -41,6 +48,7 @@ export async function promptSecret(question: string, input: ReadStream = process
 			process.kill(process.pid, 'SIGSTOP');
 		};
 		const finish = (error?: Error) => {
+			finished = true;
 			cooked();
 			input.pause();
 			input.off('data', onData);
@@ -50,16 +58,21 @@ export async function promptSecret(question: string, input: ReadStream = process
 			process.off('exit', cooked);
 			output.write('\n');
 			if (error) reject(error);
-			else resolve(secret);
+			else resolve(line.chars.join(''));
 		};
 		const onData = (chunk: string) => {
-			for (const char of chunk) {
-				if (char === '\r' || char === '\n') return finish();
-				if (char === '\u0003') return finish(new Error('cancelled'));
-				if (char === '\u001a')
-					suspend(); // Ctrl-Z: a byte in raw mode, not a signal
-				else if (char === '\u007f' || char === '\b') secret = secret.slice(0, -1);
-				else if (char >= ' ') secret += char;
+			const {keys, rest} = decodeKeys(pending + chunk);
+			pending = rest;
+			for (const key of keys) {
+				if (finished) return;
+				if (key.kind === 'suspend') {
+					suspend();
+					continue;
+				}
+				const edit = editSecret(line, key);
+				line = edit.line;
+				if (edit.done === 'submit') finish();
+				else if (edit.done === 'cancel') finish(new Error('cancelled'));
 			}
 		};
 		for (const [signal, handler] of signalHandlers) process.on(signal, handler);

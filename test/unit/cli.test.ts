@@ -54,13 +54,14 @@ describe('windsock CLI', () => {
 	it('says what is wrong with an unknown flag', () => {
 		const result = run('--colour');
 		assert.equal(result.status, 2);
-		assert.match(result.stderr, /Unknown option '--colour'/);
+		assert.match(result.stderr, /^windsock: unknown option --colour\n/);
 	});
 
 	it('explains an unreachable server in one line with a hint', () => {
 		const result = run('status', '--request-timeout', '1');
 		assert.equal(result.status, 1);
-		assert.match(result.stderr, /^windsock: Cannot reach 127\.0\.0\.1:9: connection refused\. Is Airflow running there/);
+		// Node 24.20+ reports a refusal seen on a retry as a socket closed before it opened
+		assert.match(result.stderr, /^windsock: Cannot reach 127\.0\.0\.1:9: connection refused( or closed before it opened)?\. Is Airflow running there/);
 		assert.equal(result.stderr.trim().split('\n').length, 1);
 	});
 });
