@@ -1,10 +1,20 @@
-// `windsock` with no command: connect, then open the console on the terminal. Ink and React
-// load here and only here (a dynamic import), so `--version`, `health` and the other
+// `windsock` with no command: settle the connection's settings (a password asked for, the
+// sandbox started where nothing is configured), then open the console on the terminal, which
+// connects inside its frame: a server that does not answer yet is shown and retried. Ink and
+// React load here and only here (a dynamic import), so `--version`, `health` and the other
 // commands start without them.
 import {describeError} from '../airflow/errors.js';
+import {prepareConnection} from '../config/open-client.js';
+import {loadProfiles} from '../config/profiles.js';
+import {DEFAULT_MAX_IN_FLIGHT, EnvironmentMonitor} from '../live/environment-monitor.js';
+import {DEFAULT_PROBE_TIMEOUT_MS} from '../live/environment-probe.js';
+import {DEFAULT_THRESHOLDS} from '../live/health-history.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {Command} from './command.js';
 import {statusCommand} from './status.js';
+
+/** How often the Environments pane asks each environment again: gentler than the pane polls. */
+const ENVIRONMENT_INTERVAL_MS = 15_000;
 
 export const consoleCommand: Command = {
 	name: '',
@@ -17,9 +27,14 @@ export const consoleCommand: Command = {
 			return statusCommand.run(context);
 		}
 		try {
-			const {client, label, safety} = await context.connect({startSandbox: true});
+			const first = await prepareConnection(context.flags, message => context.out.note(message), {startSandbox: true});
+			const profiles = [...(loadProfiles()?.profiles.values() ?? [])];
+			const thresholds = context.thresholds ?? DEFAULT_THRESHOLDS;
+			const monitor = profiles.length
+				? new EnvironmentMonitor(profiles, {thresholds, intervalMs: ENVIRONMENT_INTERVAL_MS, timeoutMs: DEFAULT_PROBE_TIMEOUT_MS, maxInFlight: DEFAULT_MAX_IN_FLIGHT})
+				: undefined;
 			const {runConsole} = await import('../ui/run-console.js');
-			return await runConsole(client, label, safety, context.refreshMs, context.thresholds);
+			return await runConsole({first, flags: context.flags, profiles: profiles.map(profile => profile.name), monitor, refreshMs: context.refreshMs, thresholds});
 		} catch (error) {
 			context.out.note(`windsock: ${sanitizeLine(describeError(error))}`);
 			return 1;
