@@ -166,7 +166,7 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 		if (target.kind === 'pane') go({type: 'pane', pane: target.id});
 		else if (target.kind === 'dag') go({type: 'open-dag', dagId: target.dagId});
 		else if (target.kind === 'env') {
-			const refused = environments ? environments.switchTo(target.name) : 'no other environments: this console was opened without profiles';
+			const refused = environments ? environments.switchTo(target.name, navRef.current.pane) : 'no other environments: this console was opened without profiles';
 			if (refused) notify(refused, 'error');
 		}
 	};

@@ -31,7 +31,7 @@ export type ConsoleSetup = {
 	prepare?: (name: string, flags: ConnectionFlags) => PreparedConnection;
 };
 
-type Shown = {target: PreparedConnection; id: number; previous?: PreparedConnection};
+type Shown = {target: PreparedConnection; id: number; previous?: PreparedConnection; pane?: string};
 
 export function ConsoleRoot(props: ConsoleSetup) {
 	const {exit} = useApp();
@@ -80,7 +80,7 @@ export function ConsoleRoot(props: ConsoleSetup) {
 			current: shown.target.label,
 			names: props.profiles,
 			monitor: props.monitor,
-			switchTo(name) {
+			switchTo(name, pane) {
 				const now = shownRef.current;
 				if (name === now.target.label) return `already on ${name}`;
 				if (!props.profiles.includes(name)) return `no profile "${name}" (there: ${props.profiles.join(', ') || 'none'})`;
@@ -90,7 +90,7 @@ export function ConsoleRoot(props: ConsoleSetup) {
 				} catch (error) {
 					return describeError(error);
 				}
-				setShown({target, id: now.id + 1, previous: now.target});
+				setShown({target, id: now.id + 1, previous: now.target, ...(pane ? {pane} : {})});
 				return undefined;
 			},
 		}),
@@ -100,7 +100,7 @@ export function ConsoleRoot(props: ConsoleSetup) {
 	return (
 		<EnvironmentsContext.Provider value={environments}>
 			{connected && connected.id === shown.id ? (
-				<App key={shown.id} client={connected.client} label={shown.target.label} safety={shown.target.safety} refreshMs={props.refreshMs} thresholds={props.thresholds} />
+				<App key={shown.id} client={connected.client} label={shown.target.label} safety={shown.target.safety} refreshMs={props.refreshMs} thresholds={props.thresholds} firstPane={shown.pane} />
 			) : (
 				<ConnectingFrame
 					label={shown.target.label}

@@ -10,8 +10,11 @@ export type Environments = {
 	/** the profiles' names, for `:env` and its completion */
 	names: readonly string[];
 	monitor: EnvironmentMonitor | undefined;
-	/** switches the console to a profile; a message when it cannot (unknown, needs a password) */
-	switchTo(name: string): string | undefined;
+	/**
+	 * Switches the console to a profile, opening it on `pane` (the one the user is on); a
+	 * message when it cannot (no such profile, a password it cannot ask for).
+	 */
+	switchTo(name: string, pane?: string): string | undefined;
 };
 
 export const EnvironmentsContext = createContext<Environments | undefined>(undefined);

@@ -78,7 +78,7 @@ export function EnvironmentsPane(props: PaneContext) {
 			note={<Text dimColor>failed: runs failed in the last 24h; Enter or :env NAME switches</Text>}
 			empty="no profiles in the profile file"
 			onEnter={row => {
-				const refused = environments.switchTo(row.profile.name);
+				const refused = environments.switchTo(row.profile.name, environmentsPane.id);
 				if (refused) actions.notify(refused, 'error');
 			}}
 		/>
