@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
 		args: argv,
 		allowPositionals: true,
 		strict: true,
-		options: {...GLOBAL_OPTIONS, ...(command?.options ?? {})},
+		options: {...GLOBAL_OPTIONS, ...(command ?? consoleCommand).options},
 	});
 	if (values.help) {
 		process.stdout.write(command ? `usage: windsock ${command.usage}\n${command.summary}\n` : help());

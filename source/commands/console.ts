@@ -3,7 +3,11 @@
 // connects inside its frame: a server that does not answer yet is shown and retried. Ink and
 // React load here and only here (a dynamic import), so `--version`, `health` and the other
 // commands start without them.
+import {createInterface} from 'node:readline/promises';
 import {describeError} from '../airflow/errors.js';
+import {resolveConnection, type ConnectionFlags} from '../config/connection.js';
+import {DECLINED, sandboxQuestion} from '../sandbox/ask-sandbox.js';
+import {sandboxStatus} from '../sandbox/sandbox.js';
 import {prepareConnection} from '../config/open-client.js';
 import {loadProfiles} from '../config/profiles.js';
 import {DEFAULT_MAX_IN_FLIGHT, EnvironmentMonitor} from '../live/environment-monitor.js';
@@ -16,17 +20,36 @@ import {statusCommand} from './status.js';
 /** How often the Environments pane asks each environment again: gentler than the pane polls. */
 const ENVIRONMENT_INTERVAL_MS = 15_000;
 
+/** Nothing configured and no sandbox running: opening the console would start (maybe install) one. */
+function wouldStartSandbox(flags: ConnectionFlags): boolean {
+	const resolved = resolveConnection(flags);
+	return resolved.urlSource === 'default' && !resolved.options.username && !resolved.options.token && !sandboxStatus();
+}
+
 export const consoleCommand: Command = {
 	name: '',
 	usage: '[options]',
 	summary: 'open the console',
-	options: {},
+	options: {'start-sandbox': {type: 'boolean'}},
 	async run(context) {
 		if (!process.stdout.isTTY || !process.stdin.isTTY) {
 			context.out.note('windsock: the console needs a terminal; printing the status instead');
 			return statusCommand.run(context);
 		}
 		try {
+			if (!context.values['start-sandbox'] && wouldStartSandbox(context.flags)) {
+				const prompt = createInterface({input: process.stdin, output: process.stderr});
+				let answer: string;
+				try {
+					answer = await prompt.question(`${sandboxQuestion()} [y/N] `);
+				} finally {
+					prompt.close();
+				}
+				if (!/^y(es)?$/i.test(answer.trim())) {
+					context.out.note(`windsock: ${DECLINED}`);
+					return 1;
+				}
+			}
 			const first = await prepareConnection(context.flags, message => context.out.note(message), {startSandbox: true});
 			const profiles = [...(loadProfiles()?.profiles.values() ?? [])];
 			const thresholds = context.thresholds ?? DEFAULT_THRESHOLDS;
