@@ -134,7 +134,8 @@ async function tryLogin(url: string, username: string | undefined, credentials: 
 
 export async function profilesAdd(context: CommandContext): Promise<number> {
 	const {args, values, flags, out} = context;
-	if (args.length > 1) throw new ConfigError('usage: windsock profiles add [NAME] [--url URL] [--username USER] [--password-env VAR | --password-command CMD | --token-env VAR | --token-command CMD | --no-login]');
+	if (args.length > 1)
+		throw new ConfigError('usage: windsock profiles add [NAME] [--url URL] [--username USER] [--password-env VAR | --password-command CMD | --token-env VAR | --token-command CMD | --no-login]');
 	const interactive = !!process.stdin.isTTY && !!process.stderr.isTTY;
 	const file = profilesPath();
 	const raw = readRawProfiles(file); // a file windsock cannot read stops here, before any question

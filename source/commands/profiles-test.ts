@@ -16,7 +16,7 @@ export type ProfileCheck = {name: string; url: string; reachable: boolean; versi
 
 async function checkProfile(name: string, timeoutMs: number): Promise<ProfileCheck> {
 	const signal = AbortSignal.timeout(timeoutMs);
-	let resolved;
+	let resolved: ReturnType<typeof resolveConnection>;
 	try {
 		resolved = resolveConnection({profile: name, readOnly: true});
 	} catch (error) {
@@ -44,7 +44,7 @@ export async function profilesTest(context: CommandContext): Promise<number> {
 	const {args, values, flags, out} = context;
 	if (args.length > 1) throw new ConfigError('usage: windsock profiles test [NAME] [--json]');
 	const file = loadProfiles();
-	if (!file || !file.profiles.size) throw new ConfigError(`no profiles in ${profilesPath()} (add one with: windsock profiles add)`);
+	if (!file?.profiles.size) throw new ConfigError(`no profiles in ${profilesPath()} (add one with: windsock profiles add)`);
 	const names = args[0] ? [args[0]] : [...file.profiles.keys()];
 	if (args[0] && !file.profiles.has(args[0])) throw new ConfigError(`no profile "${args[0]}" in ${file.path} (there: ${[...file.profiles.keys()].join(', ')})`);
 	const timeoutMs = flags.timeout !== undefined ? Number(flags.timeout) * 1000 : DEFAULT_PROBE_TIMEOUT_MS;

@@ -35,7 +35,10 @@ async function statusOfAll({values, flags, thresholds, out}: CommandContext): Pr
 		});
 		return EXIT_CODES[level];
 	}
-	out.table(environmentColumns((color, text) => out.paint(color, text)), probes);
+	out.table(
+		environmentColumns((color, text) => out.paint(color, text)),
+		probes,
+	);
 	out.note(`windsock: ${LEVEL_WORD[level]} across ${probes.length} environments (failed runs in the last 24h)`);
 	return EXIT_CODES[level];
 }

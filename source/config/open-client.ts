@@ -58,7 +58,9 @@ export async function prepareConnection(flags: ConnectionFlags, progress: (messa
 export function prepareProfile(name: string, flags: ConnectionFlags): PreparedConnection {
 	const resolved = resolveConnection({profile: name, readOnly: flags.readOnly, timeout: flags.timeout});
 	if (resolved.needsPassword) {
-		throw new ConfigError(`profile ${name} needs a password for ${resolved.options.username}: set $${resolved.secretVariables.password} (or $${resolved.secretVariables.token}); the console cannot ask for one`);
+		throw new ConfigError(
+			`profile ${name} needs a password for ${resolved.options.username}: set $${resolved.secretVariables.password} (or $${resolved.secretVariables.token}); the console cannot ask for one`,
+		);
 	}
 	return {options: resolved.options, label: name, safety: resolved.safety};
 }

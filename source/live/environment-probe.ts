@@ -34,7 +34,7 @@ export async function probeEnvironment(profile: Profile, options: ProbeOptions):
 	const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
 	const base = {name: profile.name, url: profile.url, production: isProduction(profile.name, profile.productionSetting)};
 	const signal = options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
-	let resolved;
+	let resolved: ReturnType<typeof resolveConnection>;
 	try {
 		resolved = resolveConnection({profile: profile.name, readOnly: true}, options.env);
 	} catch (error) {

@@ -35,7 +35,12 @@ function fakeAirflow3(port: number): Promise<http.Server> {
 		if (url.startsWith('/api/v2/version')) return json(200, {version: '3.3.2', git_version: null});
 		if (url.startsWith('/api/v2/monitor/health')) {
 			const beat = (key: string) => ({status: 'healthy', [key]: now});
-			return json(200, {metadatabase: {status: 'healthy'}, scheduler: beat('latest_scheduler_heartbeat'), triggerer: beat('latest_triggerer_heartbeat'), dag_processor: beat('latest_dag_processor_heartbeat')});
+			return json(200, {
+				metadatabase: {status: 'healthy'},
+				scheduler: beat('latest_scheduler_heartbeat'),
+				triggerer: beat('latest_triggerer_heartbeat'),
+				dag_processor: beat('latest_dag_processor_heartbeat'),
+			});
 		}
 		if (url.startsWith('/api/v2/dags/~/dagRuns')) return json(200, {dag_runs: [], total_entries: 0});
 		if (url.startsWith('/api/v2/importErrors')) return json(200, {import_errors: [], total_entries: 0});

@@ -42,8 +42,7 @@ export function ConnectingFrame(props: {
 	return (
 		<Box flexDirection="column" width={props.width} height={props.height}>
 			<Text wrap="truncate">
-				<Text bold>windsock</Text>{' '}
-				{props.production ? <Text color={color('red')} bold inverse>{` PRODUCTION ${label} `}</Text> : <Text color={color('cyan')}>{label}</Text>}
+				<Text bold>windsock</Text> {props.production ? <Text color={color('red')} bold inverse>{` PRODUCTION ${label} `}</Text> : <Text color={color('cyan')}>{label}</Text>}
 				{'  '}
 				<Text dimColor>{sanitizeLine(props.state.url)}</Text>
 			</Text>
