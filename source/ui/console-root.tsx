@@ -70,7 +70,7 @@ export function ConsoleRoot(props: ConsoleSetup) {
 				);
 		};
 		setConnected(undefined);
-		setConnecting({id: shown.id, url, failures: 0});
+		setConnecting({id: shown.id, url, failures: 0, startedAt: Date.now()});
 		attempt();
 		return () => {
 			controller.abort();

@@ -11,7 +11,7 @@ import {EnvironmentMonitor, type Probe} from '../../source/live/environment-moni
 import {DEFAULT_THRESHOLDS} from '../../source/live/health-history.js';
 import {retryDelaySeconds} from '../../source/live/retry-schedule.js';
 import {commandTarget, completeCommand} from '../../source/ui/command-line.js';
-import {retryWords} from '../../source/ui/frame/connecting.js';
+import {retryWords, waitingWords} from '../../source/ui/frame/connecting.js';
 import {PANES} from '../../source/ui/panes/registry.js';
 
 describe('the retry schedule of an unreachable server', () => {
@@ -22,6 +22,11 @@ describe('the retry schedule of an unreachable server', () => {
 		assert.equal(retryWords(10_000 + 3_200, 10_000), 'retrying in 4s');
 		assert.equal(retryWords(10_000, 10_000), 'retrying now');
 		assert.equal(retryWords(undefined, 10_000), 'connecting…');
+	});
+	it('says how long a first try has hung, after a moment', () => {
+		assert.equal(waitingWords(10_000, 12_900), '');
+		assert.equal(waitingWords(10_000, 13_000), ' no answer for 3s');
+		assert.equal(waitingWords(undefined, 13_000), '');
 	});
 });
 

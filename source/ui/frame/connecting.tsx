@@ -9,7 +9,13 @@ import {actionFor} from '../keymap.js';
 import {color} from '../theme.js';
 import {useNow} from '../use-now.js';
 
-export type ConnectingState = {url: string; failures: number; error?: string; hint?: string; retryAt?: number};
+export type ConnectingState = {url: string; failures: number; error?: string; hint?: string; retryAt?: number; startedAt?: number};
+
+/** While the first try hangs (a server that accepts and never answers), how long it has. */
+export function waitingWords(startedAt: number | undefined, now: number): string {
+	const seconds = startedAt === undefined ? 0 : Math.floor((now - startedAt) / 1000);
+	return seconds >= 3 ? ` no answer for ${seconds}s` : '';
+}
 
 /** "retrying in 4s", or "retrying now" once the time has come. */
 export function retryWords(retryAt: number | undefined, now: number): string {
@@ -60,7 +66,9 @@ export function ConnectingFrame(props: {
 						</Text>
 					</>
 				) : (
-					<Text>connecting to {sanitizeLine(state.url)}…</Text>
+					<Text>
+						connecting to {sanitizeLine(state.url)}…<Text color={color('yellow')}>{waitingWords(state.startedAt, now)}</Text>
+					</Text>
 				)}
 			</Box>
 			<Text wrap="truncate" dimColor>
