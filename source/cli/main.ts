@@ -65,7 +65,7 @@ function helpFor(name: string | undefined): number {
 /** parseArgs with the command's options and the global ones; its errors in windsock's words. */
 function parseArgv(argv: string[], command: Command | undefined) {
 	try {
-		return parseArgs({args: argv, allowPositionals: true, strict: true, options: {...GLOBAL_OPTIONS, ...(command?.options ?? {})}});
+		return parseArgs({args: argv, allowPositionals: true, strict: true, options: {...GLOBAL_OPTIONS, ...(command ?? consoleCommand).options}});
 	} catch (error) {
 		const {code = '', message} = error as {code?: string; message: string};
 		const mine = parseErrorMessage(code, message, command);

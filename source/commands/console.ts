@@ -1,26 +1,67 @@
-// `windsock` with no command: connect, then open the console on the terminal. Ink and React
-// load here and only here (a dynamic import), so `--version`, `health` and the other
+// `windsock` with no command: settle the connection's settings (a password asked for, the
+// sandbox started where nothing is configured), then open the console on the terminal, which
+// connects inside its frame: a server that does not answer yet is shown and retried. Ink and
+// React load here and only here (a dynamic import), so `--version`, `health` and the other
 // commands start without them.
+import {createInterface} from 'node:readline/promises';
 import {describeError} from '../airflow/errors.js';
+import {resolveConnection, type ConnectionFlags} from '../config/connection.js';
+import {DECLINED, sandboxQuestion} from '../sandbox/ask-sandbox.js';
+import {sandboxStatus} from '../sandbox/sandbox.js';
+import {prepareConnection} from '../config/open-client.js';
+import {loadProfiles} from '../config/profiles.js';
+import {DEFAULT_MAX_IN_FLIGHT, EnvironmentMonitor} from '../live/environment-monitor.js';
+import {DEFAULT_PROBE_TIMEOUT_MS} from '../live/environment-probe.js';
+import {DEFAULT_THRESHOLDS} from '../live/health-history.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {Command} from './command.js';
 import {statusCommand} from './status.js';
+
+/** How often the Environments pane asks each environment again: gentler than the pane polls. */
+const ENVIRONMENT_INTERVAL_MS = 15_000;
+
+/** Nothing configured and no sandbox running: opening the console would start (maybe install) one. */
+function wouldStartSandbox(flags: ConnectionFlags): boolean {
+	const resolved = resolveConnection(flags);
+	return resolved.urlSource === 'default' && !resolved.options.username && !resolved.options.token && !sandboxStatus();
+}
 
 export const consoleCommand: Command = {
 	name: '',
 	usage: '[options]',
 	summary: 'open the console',
-	options: {},
-	examples: [['--profile prod --read-only', 'open the console on the prod profile, changing nothing']],
+	options: {'start-sandbox': {type: 'boolean', help: 'with nothing configured, install and start the local sandbox without asking (npm start passes it)'}},
+	examples: [
+		['--profile prod --read-only', 'open the console on the prod profile, changing nothing'],
+		['--start-sandbox', 'no profile yet: install and start a local Airflow to try windsock on'],
+	],
 	async run(context) {
 		if (!process.stdout.isTTY || !process.stdin.isTTY) {
 			context.out.note('windsock: the console needs a terminal; printing the status instead');
 			return statusCommand.run(context);
 		}
 		try {
-			const {client, label, safety} = await context.connect({startSandbox: true});
+			if (!context.values['start-sandbox'] && wouldStartSandbox(context.flags)) {
+				const prompt = createInterface({input: process.stdin, output: process.stderr});
+				let answer: string;
+				try {
+					answer = await prompt.question(`${sandboxQuestion()} [y/N] `);
+				} finally {
+					prompt.close();
+				}
+				if (!/^y(es)?$/i.test(answer.trim())) {
+					context.out.note(`windsock: ${DECLINED}`);
+					return 1;
+				}
+			}
+			const first = await prepareConnection(context.flags, message => context.out.note(message), {startSandbox: true});
+			const profiles = [...(loadProfiles()?.profiles.values() ?? [])];
+			const thresholds = context.thresholds ?? DEFAULT_THRESHOLDS;
+			const monitor = profiles.length
+				? new EnvironmentMonitor(profiles, {thresholds, intervalMs: ENVIRONMENT_INTERVAL_MS, timeoutMs: DEFAULT_PROBE_TIMEOUT_MS, maxInFlight: DEFAULT_MAX_IN_FLIGHT})
+				: undefined;
 			const {runConsole} = await import('../ui/run-console.js');
-			return await runConsole(client, label, safety, context.refreshMs, context.thresholds);
+			return await runConsole({first, flags: context.flags, profiles: profiles.map(profile => profile.name), monitor, refreshMs: context.refreshMs, thresholds});
 		} catch (error) {
 			context.out.note(`windsock: ${sanitizeLine(describeError(error))}`);
 			return 1;

@@ -3,6 +3,7 @@
 // password is never taken from argv: it would show in `ps` and in shell history.
 import type {ConnectOptions} from '../airflow/client.js';
 import {ConfigError} from './errors.js';
+import {isProduction} from './production.js';
 import {selectProfile} from './profiles.js';
 import {MAX_TIMEOUT_SECONDS, refuseUrlCredentials} from './settings-checks.js';
 
@@ -57,6 +58,8 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
 		}
 		requestTimeoutMs = seconds * 1000;
 	}
+	// production: the profile's word, else its name (config/production.ts); confirmations stay on for it
+	const production = profile ? isProduction(profile.name, profile.productionSetting) : false;
 	// read-only can be switched on from anywhere, never off against a profile that says so
 	const readOnly = !!flags.readOnly || !!profile?.readOnly || /^(1|true|yes)$/i.test(env['WINDSOCK_READ_ONLY'] ?? '');
 	return {
@@ -70,7 +73,7 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
 		},
 		urlSource: flags.url ? 'flag' : profile ? 'profile' : url ? 'env' : 'default',
 		...(profile ? {profile: profile.name} : {}),
-		safety: {readOnly, production: profile?.production ?? false, confirm: profile?.confirm ?? true},
+		safety: {readOnly, production, confirm: production || (profile?.confirm ?? true)},
 		needsPassword: !!username && password === undefined && token === undefined,
 		secretVariables,
 	};

@@ -2,7 +2,7 @@
 // a password where one is missing, and, with nothing configured at all, uses the local
 // sandbox (the console also starts it, so a first `windsock` on a fresh machine shows
 // something real; a command never starts one behind a script's back).
-import {AirflowClient} from '../airflow/client.js';
+import {AirflowClient, type ConnectOptions} from '../airflow/client.js';
 import {sandboxStatus, startSandbox} from '../sandbox/sandbox.js';
 import {promptSecret} from './prompt.js';
 import {ConfigError, resolveConnection, type ConnectionFlags, type Safety} from './connection.js';
@@ -18,7 +18,15 @@ export type OpenOptions = {
 	readOnly?: boolean;
 };
 
-export async function openClient(flags: ConnectionFlags, progress: (message: string) => void, open: OpenOptions = {}): Promise<OpenedClient> {
+/** What a console or command connects with: the settings, not yet a connection. */
+export type PreparedConnection = {options: ConnectOptions; label: string; safety: Safety};
+
+/**
+ * Everything before the first request: the settings resolved, the sandbox started where
+ * nothing is configured, the password asked for. The console connects afterwards, inside its
+ * frame, so a server that does not answer yet is shown and retried instead of ending it.
+ */
+export async function prepareConnection(flags: ConnectionFlags, progress: (message: string) => void, open: OpenOptions = {}): Promise<PreparedConnection> {
 	const resolved = resolveConnection(flags);
 	const options = {...resolved.options, ...(open.readOnly ? {readOnly: true} : {})};
 	const safety = {...resolved.safety, readOnly: options.readOnly ?? false};
@@ -28,11 +36,7 @@ export async function openClient(flags: ConnectionFlags, progress: (message: str
 			throw new ConfigError('no Airflow to talk to: pass --url or --profile, set WINDSOCK_URL, or start the local one with `windsock sandbox start`');
 		}
 		const sandbox = running ?? (await startSandbox(message => progress(`sandbox: ${message}`)));
-		return {
-			client: await AirflowClient.connect({...options, baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password}),
-			label: 'sandbox',
-			safety,
-		};
+		return {options: {...options, baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password}, label: 'sandbox', safety};
 	}
 	if (resolved.needsPassword && open.anonymous) {
 		options.username = undefined;
@@ -43,5 +47,25 @@ export async function openClient(flags: ConnectionFlags, progress: (message: str
 		options.password = await promptSecret(`Password for ${options.username} at ${options.baseUrl}: `);
 	}
 	const label = resolved.profile ?? (resolved.urlSource === 'default' ? 'default' : 'url');
+	return {options, label, safety};
+}
+
+/**
+ * A profile to switch the console to: its settings, with the console's own --read-only and
+ * --request-timeout kept. The console cannot ask for a password, so a profile that needs one
+ * typed is refused with what to set instead.
+ */
+export function prepareProfile(name: string, flags: ConnectionFlags): PreparedConnection {
+	const resolved = resolveConnection({profile: name, readOnly: flags.readOnly, timeout: flags.timeout});
+	if (resolved.needsPassword) {
+		throw new ConfigError(
+			`profile ${name} needs a password for ${resolved.options.username}: set $${resolved.secretVariables.password} (or $${resolved.secretVariables.token}); the console cannot ask for one`,
+		);
+	}
+	return {options: resolved.options, label: name, safety: resolved.safety};
+}
+
+export async function openClient(flags: ConnectionFlags, progress: (message: string) => void, open: OpenOptions = {}): Promise<OpenedClient> {
+	const {options, label, safety} = await prepareConnection(flags, progress, open);
 	return {client: await AirflowClient.connect(options), label, safety};
 }

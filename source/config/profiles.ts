@@ -20,6 +20,8 @@ export type Profile = {
 	readOnly: boolean;
 	/** shown in red in the header; confirmations can never be turned off */
 	production: boolean;
+	/** what the file says about production (undefined: nothing; the name decides, config/production.ts) */
+	productionSetting?: boolean;
 	/** false: actions run without a confirmation step (refused for a production profile) */
 	confirm: boolean;
 	/** seconds; per-request timeout */
@@ -79,6 +81,7 @@ function readProfile(file: string, name: string, raw: unknown): Profile {
 		tokenEnv: text('tokenEnv'),
 		readOnly: flag('readOnly', false),
 		production,
+		...(entry['production'] === undefined ? {} : {productionSetting: production}),
 		confirm,
 		timeout: timeout as number | undefined,
 	};

@@ -43,6 +43,14 @@ async function ensureUv(progress: Progress): Promise<string> {
 	return uv;
 }
 
+/** Whether apache-airflow==version is installed already (with the constraints windsock pins now). */
+export function airflowInstalled(version: string): boolean {
+	const constraints = constraintsFile(version);
+	const marker = path.join(cacheDir(), 'airflow', version, '.windsock-installed');
+	if (!existsSync(constraints) || !existsSync(marker)) return false;
+	return readFileSync(marker, 'utf8').trim() === createHash('sha256').update(readFileSync(constraints)).digest('hex');
+}
+
 /** Ensures apache-airflow==version is installed; returns where. */
 export async function ensureAirflow(version: string, progress: Progress = () => {}): Promise<AirflowInstall> {
 	const started = Date.now();

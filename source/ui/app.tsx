@@ -24,6 +24,7 @@ import {KeyDepth, KeyRegistry, KeyRegistryContext, useBindings} from './keys.js'
 import {actionFor} from './keymap.js';
 import {editLine, keysOf} from './line-edit.js';
 import {initialNavigation, navigate, type Navigation, type NavigationEvent} from './navigation.js';
+import {useEnvironments} from './environments.js';
 import {FIRST_PANE, paneById, PANES} from './panes/registry.js';
 import {RefreshContext} from './refresh.js';
 
@@ -74,6 +75,7 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 	const [notice, setNotice] = useState<{text: string; tone: Tone} | undefined>(undefined);
 	const [refreshTick, setRefreshTick] = useState(0);
 	const [registry] = useState(() => new KeyRegistry());
+	const environments = useEnvironments();
 	const health = usePoll(signal => client.health(signal), refreshMs, [refreshTick]);
 	const history = useHealthHistory(health.data, health.fetchedAt);
 	const lastEvent = history.events.at(-1);
@@ -163,6 +165,10 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 		const target = commandTarget(text, PANES);
 		if (target.kind === 'pane') go({type: 'pane', pane: target.id});
 		else if (target.kind === 'dag') go({type: 'open-dag', dagId: target.dagId});
+		else if (target.kind === 'env') {
+			const refused = environments ? environments.switchTo(target.name, navRef.current.pane) : 'no other environments: this console was opened without profiles';
+			if (refused) notify(refused, 'error');
+		}
 	};
 
 	// The `:` line and the help overlay live in refs too: within one chunk of keys (":etl\r",
@@ -215,7 +221,7 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 		const open = commandRef.current;
 		if (open !== undefined) {
 			if (charKey.tab) {
-				commandRef.current = completeCommand(open, PANES);
+				commandRef.current = completeCommand(open, PANES, environments?.names);
 				return undefined;
 			}
 			const edit = editLine(open, char, charKey);
@@ -252,7 +258,13 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 	});
 
 	const candidates = command !== undefined ? paneCandidates(command, PANES).map(candidate => candidate.short.toLowerCase()) : [];
-	const commandHint = command?.trim() && !candidates.length ? `open DAG ${command.trim()}; Enter go, Esc cancel` : `${candidates.join(' ')} or a DAG id; Tab completes, Enter go, Esc cancel`;
+	const typedTarget = command !== undefined ? commandTarget(command, PANES) : undefined;
+	const commandHint =
+		typedTarget?.kind === 'env'
+			? `switch to environment ${typedTarget.name}; Tab completes, Enter go, Esc cancel`
+			: command?.trim() && !candidates.length
+				? `open DAG ${command.trim()}; Enter go, Esc cancel`
+				: `${candidates.join(' ')}, env NAME or a DAG id; Tab completes, Enter go, Esc cancel`;
 
 	return (
 		<KeyRegistryContext.Provider value={registry}>

@@ -1,8 +1,12 @@
-// The `:` line: a pane by (a prefix of) its name, otherwise a DAG id whose runs open. Tab
-// completes a pane name. Pure: unit-tested without Ink.
+// The `:` line: a pane by (a prefix of) its name, `env NAME` another environment (a
+// profile), otherwise a DAG id whose runs open. Tab completes a pane name or, after `env `,
+// a profile's name. Pure: unit-tested without Ink.
 import type {PaneDefinition} from './panes/pane.js';
 
-export type CommandTarget = {kind: 'pane'; id: string} | {kind: 'dag'; dagId: string} | {kind: 'none'};
+export type CommandTarget = {kind: 'pane'; id: string} | {kind: 'dag'; dagId: string} | {kind: 'env'; name: string} | {kind: 'none'};
+
+/** `env NAME` (or `ctx NAME`, as in k9s): switch to that profile. */
+const ENV_COMMAND = /^(?:env|ctx)\s+(\S.*)$/i;
 
 const words = (pane: PaneDefinition) => [pane.id, pane.name.toLowerCase(), pane.short.toLowerCase()];
 
@@ -16,17 +20,30 @@ export function paneCandidates(text: string, panes: readonly PaneDefinition[]): 
 export function commandTarget(text: string, panes: readonly PaneDefinition[]): CommandTarget {
 	const trimmed = text.trim();
 	if (!trimmed) return {kind: 'none'};
+	const environment = ENV_COMMAND.exec(trimmed);
+	if (environment) return {kind: 'env', name: environment[1]!.trim()};
 	const exact = panes.find(pane => words(pane).includes(trimmed.toLowerCase()));
 	const pane = exact ?? paneCandidates(trimmed, panes)[0];
 	return pane ? {kind: 'pane', id: pane.id} : {kind: 'dag', dagId: trimmed};
 }
 
 /** Tab: the only candidate's name, or the longest prefix all candidates share. */
-export function completeCommand(text: string, panes: readonly PaneDefinition[]): string {
+export function completeCommand(text: string, panes: readonly PaneDefinition[], environments: readonly string[] = []): string {
+	const environment = /^(env|ctx)\s+(.*)$/i.exec(text.trimStart());
+	if (environment) {
+		const [, word, typed] = environment;
+		const names = environments.filter(name => name.startsWith(typed!));
+		return names.length ? `${word} ${commonPrefix(names)}` : text;
+	}
 	const candidates = paneCandidates(text, panes).map(pane => pane.short.toLowerCase());
 	if (!text.trim() || !candidates.length) return text;
 	if (candidates.length === 1) return candidates[0]!;
-	let prefix = candidates[0]!;
-	for (const candidate of candidates) while (!candidate.startsWith(prefix)) prefix = prefix.slice(0, -1);
+	const prefix = commonPrefix(candidates);
 	return prefix.length > text.trim().length ? prefix : text;
+}
+
+function commonPrefix(words: readonly string[]): string {
+	let prefix = words[0]!;
+	for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
+	return prefix;
 }

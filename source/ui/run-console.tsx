@@ -9,11 +9,8 @@ import {writeSync} from 'node:fs';
 import os from 'node:os';
 import {useEffect, type ReactNode} from 'react';
 import {render, useStdout} from 'ink';
-import type {Safety} from '../config/connection.js';
-import type {AirflowClient} from '../airflow/client.js';
-import {App} from './app.js';
+import {ConsoleRoot, type ConsoleSetup} from './console-root.js';
 import {FrameWriter} from './frame-writer.js';
-import type {Thresholds} from '../live/health-history.js';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
@@ -47,7 +44,7 @@ function Redraw(props: {register: (redraw: () => void) => void; children: ReactN
 	return <>{props.children}</>;
 }
 
-export async function runConsole(client: AirflowClient, label: string, safety: Safety, refreshMs?: number, thresholds?: Thresholds): Promise<number> {
+export async function runConsole(setup: ConsoleSetup): Promise<number> {
 	const stdout = process.stdout;
 	const stdin = process.stdin;
 	const tty = stdout.isTTY;
@@ -149,7 +146,7 @@ export async function runConsole(client: AirflowClient, label: string, safety: S
 	try {
 		const instance = render(
 			<Redraw register={fn => (redraw = fn)}>
-				<App client={client} label={label} safety={safety} refreshMs={refreshMs} thresholds={thresholds} />
+				<ConsoleRoot {...setup} />
 			</Redraw>,
 			{
 				// Ink reads write(), columns, rows, isTTY and 'resize' from its stdout, all of which
@@ -169,6 +166,7 @@ export async function runConsole(client: AirflowClient, label: string, safety: S
 		await instance.waitUntilExit();
 		return 0;
 	} finally {
+		setup.monitor?.stop();
 		writer?.stop();
 		restore();
 		stdin.read = read;

@@ -22,6 +22,19 @@ export class Screen {
 		return new Screen(session);
 	}
 
+	/** windsock with these arguments and only these WINDSOCK_* settings (no test server implied). */
+	static run(name: string, columns: number, rows: number, env: Record<string, string>, args: string[] = []): Screen {
+		const session = `windsock-${name}-${columns}`;
+		try {
+			tmux('kill-session', '-t', session);
+		} catch {}
+		const settings = ['CI=false', ...Object.entries(env).map(([key, value]) => `${key}=${value}`)];
+		const unset = Object.keys(process.env).filter(key => key.startsWith('WINDSOCK_') && !(key in env));
+		const command = `env ${unset.map(key => `-u ${key}`).join(' ')} ${settings.map(e => `'${e}'`).join(' ')} node ${CLI} ${args.map(a => `'${a}'`).join(' ')}; echo "EXIT=$?"; sleep 30`;
+		tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
+		return new Screen(session);
+	}
+
 	text(): string {
 		return tmux('capture-pane', '-p', '-t', this.session);
 	}

@@ -3,6 +3,7 @@
 import {configPane} from './config.js';
 import {connectionsPane} from './connections.js';
 import {dagsPane} from './dags.js';
+import {environmentsPane} from './environments.js';
 import {healthPane} from './health.js';
 import {importErrorsPane} from './import-errors.js';
 import type {PaneDefinition} from './pane.js';
@@ -12,7 +13,7 @@ import {runsPane} from './runs.js';
 import {triagePane} from './triage.js';
 import {variablesPane} from './variables.js';
 
-export const PANES: readonly PaneDefinition[] = [triagePane, healthPane, dagsPane, runsPane, variablesPane, connectionsPane, poolsPane, importErrorsPane, configPane, providersPane];
+export const PANES: readonly PaneDefinition[] = [triagePane, healthPane, dagsPane, runsPane, variablesPane, connectionsPane, poolsPane, importErrorsPane, configPane, providersPane, environmentsPane];
 
 export const FIRST_PANE = 'triage';
 

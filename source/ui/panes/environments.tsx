@@ -1,0 +1,91 @@
+// Environments: every profile with its live health, version, failed runs (24h) and import
+// errors, probed a few at a time while this pane is shown (live/environment-monitor.ts);
+// Enter switches the console to the selected one (as `:env NAME` does). The rows are the
+// monitor's: this list reads them, it sends nothing itself.
+import {useEffect, useSyncExternalStore} from 'react';
+import {Text} from 'ink';
+import {environmentVerdict} from '../../live/environment-verdict.js';
+import type {EnvironmentRow} from '../../live/environment-monitor.js';
+import {formatAge} from '../../text/age.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+import {LEVEL_COLOR, LEVEL_WORD} from '../../commands/environments-table.js';
+import {ListPane, pageOf} from '../components/list-pane.js';
+import type {Cell} from '../components/windowed-table.js';
+import {useActions} from '../actions.js';
+import {useEnvironments} from '../environments.js';
+import {useRefreshKey} from '../refresh.js';
+import {stateStyle} from '../theme.js';
+import type {PaneContext, PaneDefinition} from './pane.js';
+
+const count = (value: number | undefined): Cell => (value === undefined ? {text: '?', color: 'gray'} : {text: String(value), color: value > 0 ? 'red' : undefined});
+
+const component = (status: string | undefined): Cell => (status ? {text: `${stateStyle(status).symbol} ${status}`, color: stateStyle(status).color} : {text: '?', color: 'gray'});
+
+function statusCell(row: EnvironmentRow): Cell {
+	if (!row.probe) return {text: row.checking ? 'checking…' : 'waiting', color: 'gray'};
+	const {level} = environmentVerdict(row.probe);
+	return {text: LEVEL_WORD[level], color: LEVEL_COLOR[level], bold: level !== 'ok'};
+}
+
+function whyText(row: EnvironmentRow, now: number): string {
+	if (!row.probe) return '';
+	const reasons = environmentVerdict(row.probe).reasons.join('; ');
+	const age = `${formatAge(now - row.probe.checkedAt)} ago${row.checking ? ', checking' : ''}`;
+	return sanitizeLine(reasons ? `${reasons} (${age})` : age);
+}
+
+export function EnvironmentsPane(props: PaneContext) {
+	const environments = useEnvironments();
+	const actions = useActions();
+	const monitor = environments?.monitor;
+	const version = useSyncExternalStore(monitor?.subscribe ?? noSubscribe, monitor?.version ?? zero);
+	// probes run while the pane is shown; hidden, it keeps its rows and asks nothing
+	useEffect(() => {
+		monitor?.setActive(props.active);
+		return () => monitor?.setActive(false);
+	}, [monitor, props.active]);
+	// `r` probes every environment now, not only re-reads the rows
+	useRefreshKey(() => {
+		if (props.active) monitor?.refresh();
+	});
+	if (!environments || !monitor) {
+		return <Text dimColor>no profiles: add one with `windsock profiles add` (see README, "Profiles")</Text>;
+	}
+	const current = environments.current;
+	return (
+		<ListPane<EnvironmentRow>
+			active={props.active}
+			height={props.height}
+			width={props.width}
+			refreshMs={0}
+			deps={[version]}
+			fetchPage={async query => pageOf(monitor.rows(), query, row => `${row.profile.name} ${row.profile.url}`)}
+			filterLabel="name or URL"
+			columns={width => [
+				{
+					header: 'environment',
+					width: Math.min(20, Math.max(12, Math.floor(width / 5))),
+					cell: row => ({text: `${row.profile.name === current ? '● ' : '  '}${sanitizeLine(row.profile.name)}`, bold: row.profile.name === current, color: row.probe?.production ? 'red' : undefined}),
+				},
+				{header: 'status', width: 9, cell: statusCell},
+				{header: 'scheduler', width: 11, cell: row => component(row.probe?.health?.scheduler)},
+				...(width >= 90 ? [{header: 'dag_processor', width: 14, cell: (row: EnvironmentRow) => component(row.probe?.health?.dagProcessor)}] : []),
+				{header: 'version', width: 8, cell: row => (row.probe?.version ? {text: sanitizeLine(row.probe.version)} : {text: '?', color: 'gray'})},
+				{header: 'failed', width: 6, cell: row => count(row.probe?.failedRuns)},
+				{header: 'errors', width: 6, cell: row => count(row.probe?.importErrors)},
+				{header: 'why', width: 0, cell: row => ({text: whyText(row, Date.now()), color: 'gray'})},
+			]}
+			note={<Text dimColor>failed: runs failed in the last 24h; Enter or :env NAME switches</Text>}
+			empty="no profiles in the profile file"
+			onEnter={row => {
+				const refused = environments.switchTo(row.profile.name, environmentsPane.id);
+				if (refused) actions.notify(refused, 'error');
+			}}
+		/>
+	);
+}
+
+const noSubscribe = () => () => {};
+const zero = () => 0;
+
+export const environmentsPane: PaneDefinition = {id: 'environments', name: 'Environments', short: 'Envs', render: context => <EnvironmentsPane {...context} />};
