@@ -228,12 +228,14 @@ export const TLS_MESSAGES: Readonly<Record<string, string>> = {
 	CERT_REVOKED: 'its certificate has been revoked',
 	CERT_SIGNATURE_FAILURE: 'its certificate signature does not verify',
 	ERR_SSL_WRONG_VERSION_NUMBER: 'it does not speak TLS on this port (an http:// server?)',
+	EPROTO: 'the TLS handshake failed',
 };
 
 export type TransportContext = {method: string; path: string; host: string; operation?: Operation; timeoutMs?: number; proxy?: string};
 
 function tlsHint(code: string): string {
 	if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return 'If the server speaks plain HTTP, give the URL as http://.';
+	if (code === 'EPROTO') return 'The server and windsock agree on no TLS version or cipher, or something between them is not speaking TLS.';
 	if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'Use the host name the certificate was issued for in the URL, or ask for a certificate that names this one.';
 	if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'CERT_REVOKED') return 'The server needs a valid certificate; insecure: true in the profile skips the check (at your own risk).';
 	return 'Trust the certificate authority that signed it: caFile in the profile (a PEM file) or NODE_EXTRA_CA_CERTS=/path/ca.pem; insecure: true skips the check (at your own risk).';
@@ -254,6 +256,8 @@ export function errorFromTransport(code: string | undefined, message: string, co
 	if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') {
 		return new AirflowError({kind: 'aborted', title: 'Request cancelled', ...request});
 	}
+	// OpenSSL's own failures arrive as EPROTO with its reason in the message
+	if (code === 'EPROTO') code = /wrong version number/i.test(message) ? 'ERR_SSL_WRONG_VERSION_NUMBER' : 'EPROTO';
 	const tls = code ? TLS_MESSAGES[code] : undefined;
 	if (code && tls) {
 		return new AirflowError({kind: 'tls', title: `TLS error: ${context.host} was not trusted: ${tls}`, detail: code, hint: tlsHint(code), ...request});
