@@ -224,7 +224,7 @@ export const TLS_MESSAGES: Readonly<Record<string, string>> = {
 	UNABLE_TO_GET_ISSUER_CERT: 'its certificate is signed by an unknown certificate authority',
 	ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another host name',
 	CERT_HAS_EXPIRED: 'its certificate has expired',
-	CERT_NOT_YET_VALID: 'its certificate is not valid yet (check this machine\'s clock)',
+	CERT_NOT_YET_VALID: "its certificate is not valid yet (check this machine's clock)",
 	CERT_REVOKED: 'its certificate has been revoked',
 	CERT_SIGNATURE_FAILURE: 'its certificate signature does not verify',
 	ERR_SSL_WRONG_VERSION_NUMBER: 'it does not speak TLS on this port (an http:// server?)',
@@ -237,7 +237,8 @@ function tlsHint(code: string): string {
 	if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return 'If the server speaks plain HTTP, give the URL as http://.';
 	if (code === 'EPROTO') return 'The server and windsock agree on no TLS version or cipher, or something between them is not speaking TLS.';
 	if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'Use the host name the certificate was issued for in the URL, or ask for a certificate that names this one.';
-	if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'CERT_REVOKED') return 'The server needs a valid certificate; insecure: true in the profile skips the check (at your own risk).';
+	if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'CERT_REVOKED')
+		return 'The server needs a valid certificate; insecure: true in the profile skips the check (at your own risk).';
 	return 'Trust the certificate authority that signed it: caFile in the profile (a PEM file) or NODE_EXTRA_CA_CERTS=/path/ca.pem; insecure: true skips the check (at your own risk).';
 }
 

@@ -34,7 +34,10 @@ export function firstInvalidOffset(text: string): number {
 		while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i++;
 	};
 	const literal = (word: string) => {
-		for (const c of word) if (text[i++] !== c) (i--, fail());
+		for (const c of word) {
+			if (text[i] !== c) fail();
+			i++;
+		}
 	};
 	const string = () => {
 		if (text[i] !== '"') fail();
@@ -45,8 +48,11 @@ export function firstInvalidOffset(text: string): number {
 			if (text[i] === '\\') {
 				i++;
 				if (text[i] === 'u') {
-					for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) (i += k, fail());
-					i += 5;
+					for (let k = 0; k < 4; k++) {
+						i++;
+						if (!/[0-9a-fA-F]/.test(text[i] ?? '')) fail();
+					}
+					i++;
 				} else if ('"\\/bfnrt'.includes(text[i] ?? 'x')) i++;
 				else fail();
 			} else i++;
@@ -59,43 +65,43 @@ export function firstInvalidOffset(text: string): number {
 		if (!match || match[0] === '' || match[0] === '-') fail();
 		i += match?.[0].length ?? 0;
 	};
+	/** the items of an object or array up to `close`, each read by `item` */
+	const items = (close: string, item: () => void) => {
+		i++;
+		space();
+		if (text[i] === close) {
+			i++;
+			return;
+		}
+		for (;;) {
+			item();
+			space();
+			if (text[i] === close) {
+				i++;
+				return;
+			}
+			if (text[i] !== ',') fail();
+			i++;
+		}
+	};
 	const value = (): void => {
 		space();
 		const c = text[i];
 		if (c === '{') {
-			i++;
-			space();
-			if (text[i] === '}') return void i++;
-			for (;;) {
+			items('}', () => {
 				space();
 				string();
 				space();
 				if (text[i] !== ':') fail();
 				i++;
 				value();
-				space();
-				if (text[i] === ',') i++;
-				else if (text[i] === '}') return void i++;
-				else fail();
-			}
-		}
-		if (c === '[') {
-			i++;
-			space();
-			if (text[i] === ']') return void i++;
-			for (;;) {
-				value();
-				space();
-				if (text[i] === ',') i++;
-				else if (text[i] === ']') return void i++;
-				else fail();
-			}
-		}
-		if (c === '"') return string();
-		if (c === 't') return literal('true');
-		if (c === 'f') return literal('false');
-		if (c === 'n') return literal('null');
-		return number();
+			});
+		} else if (c === '[') items(']', value);
+		else if (c === '"') string();
+		else if (c === 't') literal('true');
+		else if (c === 'f') literal('false');
+		else if (c === 'n') literal('null');
+		else number();
 	};
 	try {
 		value();

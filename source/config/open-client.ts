@@ -46,7 +46,9 @@ export async function openClient(flags: ConnectionFlags, progress: (message: str
 	const label = resolved.profile ?? (resolved.urlSource === 'default' ? 'default' : 'url');
 	if (options.insecure) {
 		// every command says it, not only the console's header: a script's log should show it too
-		process.stderr.write(`windsock: warning: TLS NOT VERIFIED for ${label}: "insecure": true, so anyone between here and ${resolved.options.baseUrl} can read and change what is sent, passwords included\n`);
+		process.stderr.write(
+			`windsock: warning: TLS NOT VERIFIED for ${label}: "insecure": true, so anyone between here and ${resolved.options.baseUrl} can read and change what is sent, passwords included\n`,
+		);
 	}
 	if (resolved.secretCommand && !open.anonymous) {
 		// run it now: a broken command is reported once, before the console or the command starts

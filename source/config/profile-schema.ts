@@ -118,10 +118,7 @@ export function readProfileEntry(name: string, raw: unknown, resolvePath: (file:
 		if (value === undefined) return undefined;
 		if (typeof value === 'string' && value.trim() !== '') return value;
 		if (Array.isArray(value) && value.length > 0 && value.every(part => typeof part === 'string') && value[0] !== '') return value as string[];
-		throw new ProfileFieldError(
-			at(key),
-			`${where}: "${key}" must be a command: a string run by /bin/sh ("pass show airflow") or an array run without a shell (["pass", "show", "airflow"])`,
-		);
+		throw new ProfileFieldError(at(key), `${where}: "${key}" must be a command: a string run by /bin/sh ("pass show airflow") or an array run without a shell (["pass", "show", "airflow"])`);
 	};
 	const url = text('url');
 	if (!url) throw new ProfileFieldError(base, `${where} has no "url"`);

@@ -41,7 +41,12 @@ export function stderrForMessage(stderr: string, stdout: string): string {
 		// a secret printed before the failure may be echoed on stderr too (set -x, a verbose tool)
 		if (value.length >= 4) text = text.split(value).join('‹hidden›');
 	}
-	return capLength(sanitize(text).replace(/\s*\n\s*/g, ' ').trim(), SHOWN_STDERR);
+	return capLength(
+		sanitize(text)
+			.replace(/\s*\n\s*/g, ' ')
+			.trim(),
+		SHOWN_STDERR,
+	);
 }
 
 /** Runs the command once; resolves with its trimmed stdout or rejects with SecretCommandError. */

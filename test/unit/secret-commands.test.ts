@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {after, describe, it} from 'node:test';
 import {AirflowClient} from '../../source/airflow/client.js';
-import {AirflowError} from '../../source/airflow/errors.js';
+import type {AirflowError} from '../../source/airflow/errors.js';
 import {resolveConnection} from '../../source/config/connection.js';
 import {CommandSecret, runSecretCommand, SecretCommandError, stderrForMessage} from '../../source/config/secret-command.js';
 import {asAirflow2, asAirflow3, fakeServer, type FakeServer} from '../support/fake-server.js';
@@ -96,9 +96,7 @@ describe('tokenCommand against a server that accepts only the newest token', () 
 	it('after a 401 runs the command once more and replays the request, once for a burst of requests', async () => {
 		const token = rotating('rotate', 'token');
 		let accepted = 'Bearer token-1';
-		const server = await serve(
-			asAirflow3(request => (request.headers.authorization === accepted ? {body: {variables: [], total_entries: 0}} : {status: 401, body: {detail: 'Invalid token'}})),
-		);
+		const server = await serve(asAirflow3(request => (request.headers.authorization === accepted ? {body: {variables: [], total_entries: 0}} : {status: 401, body: {detail: 'Invalid token'}})));
 		const client = await AirflowClient.connect({baseUrl: server.url, token: new CommandSecret([token.command], options), retries: 0});
 		await client.listVariables();
 		assert.equal(token.runs(), 1);
@@ -147,7 +145,7 @@ describe('passwordCommand', () => {
 		assert.equal(password.runs(), 2);
 	});
 
-	it("on Airflow 3.x (/auth/token): an expired JWT is renewed with the same password; a refused login asks the command again", async () => {
+	it('on Airflow 3.x (/auth/token): an expired JWT is renewed with the same password; a refused login asks the command again', async () => {
 		const password = rotating('jwt', 'pw');
 		let current = 'pw-1';
 		let issued = 0;
@@ -189,8 +187,12 @@ describe('a profile with a command', () => {
 	}
 
 	it('runs it without the secret variables windsock reads in its environment', async () => {
+		// biome-ignore lint/suspicious/noTemplateCurlyInString: shell expansions in the script, not a template
 		const showEnv = script('env-check', 'echo "token:${WINDSOCK_TOKEN:-none} pw:${MY_PW:-none} home:${HOME:+set}"');
-		const resolved = resolveConnection({profile: 'envcheck'}, {WINDSOCK_CONFIG: profile('envcheck', {url: 'http://127.0.0.1:9', username: 'u', passwordCommand: [showEnv], passwordEnv: undefined}), WINDSOCK_TOKEN: 't0p', MY_PW: 'x', HOME: '/h'});
+		const resolved = resolveConnection(
+			{profile: 'envcheck'},
+			{WINDSOCK_CONFIG: profile('envcheck', {url: 'http://127.0.0.1:9', username: 'u', passwordCommand: [showEnv], passwordEnv: undefined}), WINDSOCK_TOKEN: 't0p', MY_PW: 'x', HOME: '/h'},
+		);
 		assert.equal(await resolved.secretCommand?.get(), 'token:none pw:x home:set');
 		assert.equal(resolved.needsPassword, false);
 	});
