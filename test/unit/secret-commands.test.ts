@@ -5,6 +5,7 @@ import {chmodSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, describe, it} from 'node:test';
+import {BasicAuth, TokenAuth} from '../../source/airflow/auth.js';
 import {AirflowClient} from '../../source/airflow/client.js';
 import type {AirflowError} from '../../source/airflow/errors.js';
 import {resolveConnection} from '../../source/config/connection.js';
@@ -89,6 +90,28 @@ describe('a secret command', () => {
 		const fixed = new CommandSecret(['/bin/echo', 'same'], options);
 		await fixed.get();
 		assert.equal(await fixed.refresh(), false, 'the same secret again is not worth a replay');
+	});
+});
+
+describe('renewing after a 401', () => {
+	it('a refusal of a token already replaced replays with the new one without running the command again', async () => {
+		const token = rotating('late', 'tok');
+		const auth = new TokenAuth(new CommandSecret([token.command], options));
+		assert.equal(await auth.header(), 'Bearer tok-1');
+		assert.equal(await auth.renew('Bearer tok-1'), true);
+		assert.equal(token.runs(), 2);
+		// a request sent with tok-1 before the renewal is refused late: tok-2 is already there
+		assert.equal(await auth.renew('Bearer tok-1'), true);
+		assert.equal(token.runs(), 2);
+		assert.equal(await auth.header(), 'Bearer tok-2');
+		// tok-2 itself refused: run again
+		assert.equal(await auth.renew('Bearer tok-2'), true);
+		assert.equal(token.runs(), 3);
+	});
+
+	it('a fixed token or password is never worth a replay', async () => {
+		assert.equal(await new TokenAuth('t').renew('Bearer t'), false);
+		assert.equal(await new BasicAuth('u', 'p').renew('Basic x'), false);
 	});
 });
 
