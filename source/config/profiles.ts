@@ -37,7 +37,14 @@ export type ReadOptions = {warn?: (message: string) => void; home?: string};
  */
 export function checkPermissions(file: string, warn: (message: string) => void): void {
 	if (process.platform === 'win32') return; // no POSIX modes to read
-	const mode = statSync(file).mode & 0o777;
+	const stat = statSync(file);
+	const uid = process.getuid?.();
+	if (uid !== undefined && stat.uid !== uid && stat.uid !== 0) {
+		throw new ConfigError(
+			`${file} belongs to another user (uid ${stat.uid}): its owner chooses where your password is sent and which commands windsock runs as you, so windsock will not read it. Use a file of your own.`,
+		);
+	}
+	const mode = stat.mode & 0o777;
 	const octal = mode.toString(8).padStart(3, '0');
 	if (mode & 0o022) {
 		throw new ConfigError(

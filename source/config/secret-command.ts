@@ -20,6 +20,48 @@ const MAX_STDERR = 4 * 1024;
 /** How much of stderr an error message shows. */
 const SHOWN_STDERR = 300;
 
+/**
+ * Process groups of commands still running. Each runs in its own group (so a timeout can stop
+ * all of it), which also means the terminal's Ctrl-C does not reach it: while any runs, an
+ * exit or a terminating signal stops them first, then the signal does what it would have.
+ */
+const running = new Set<number>();
+
+function stopAll(): void {
+	for (const pid of running) {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// gone already
+		}
+	}
+	running.clear();
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function onSignal(signal: NodeJS.Signals): void {
+	stopAll();
+	unwatch();
+	// no other listener: the signal's default (ending windsock) as if we had not been here
+	if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function watch(pid: number): void {
+	if (running.size === 0) {
+		process.on('exit', stopAll);
+		for (const signal of SIGNALS) process.on(signal, onSignal);
+	}
+	running.add(pid);
+}
+
+function unwatch(pid?: number): void {
+	if (pid !== undefined) running.delete(pid);
+	if (running.size > 0 && pid !== undefined) return;
+	process.off('exit', stopAll);
+	for (const signal of SIGNALS) process.off(signal, onSignal);
+}
+
 /** A secret command that did not give a secret; the message is safe to print. */
 export class SecretCommandError extends Error {
 	override name = 'SecretCommandError';
@@ -62,6 +104,7 @@ export function runSecretCommand(command: SecretCommand, options: SecretCommandO
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true, // its own process group, so the timeout can stop all of it
 		});
+		if (child.pid) watch(child.pid);
 		const finish = (error: SecretCommandError | undefined, value?: string) => {
 			if (settled) return;
 			settled = true;
@@ -75,6 +118,7 @@ export function runSecretCommand(command: SecretCommand, options: SecretCommandO
 			} catch {
 				// it ended on its own meanwhile
 			}
+			if (child.pid) unwatch(child.pid);
 		};
 		const timer = setTimeout(() => {
 			stopGroup();
@@ -94,6 +138,9 @@ export function runSecretCommand(command: SecretCommand, options: SecretCommandO
 			const code = (error as NodeJS.ErrnoException).code;
 			const why = code === 'ENOENT' ? 'its program was not found' : code === 'EACCES' ? 'its program is not executable' : (code ?? 'it could not start');
 			finish(new SecretCommandError(`${options.label} could not be run: ${why}`));
+		});
+		child.on('exit', () => {
+			if (child.pid) unwatch(child.pid);
 		});
 		child.on('close', (code, signal) => {
 			const said = stderrForMessage(stderr, stdout);

@@ -1,7 +1,7 @@
 // Reading the profile file: every mistake names the file, the line and the field; unknown
 // fields are warned about, not fatal; who may read or write the file is checked.
 import assert from 'node:assert/strict';
-import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {chmodSync, chownSync, mkdtempSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, it} from 'node:test';
@@ -138,6 +138,13 @@ describe('who may read the file', () => {
 		}
 		assert.deepEqual(said(0o600), []);
 		assert.deepEqual(said(0o400), []);
+	});
+
+	it('refuses a file that belongs to another user (only root can make one here)', {skip: process.getuid?.() !== 0}, () => {
+		const file = path.join(dir, 'theirs.json');
+		writeFileSync(file, '{"profiles": {}}', {mode: 0o600});
+		chownSync(file, 65534, 65534);
+		assert.throws(() => checkPermissions(file, () => {}), /belongs to another user \(uid 65534\).*which commands windsock runs as you/);
 	});
 
 	it('refuses a file its group or others can write: whoever writes it picks where the password goes and which command runs', () => {

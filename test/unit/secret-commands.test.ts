@@ -1,6 +1,8 @@
 // Secrets from commands (passwordCommand, tokenCommand): small scripts written into a temp
 // folder print a token, rotate it, fail and hang; fake servers accept only the newest secret.
 import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {setTimeout as sleep} from 'node:timers/promises';
 import {chmodSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import type {AirflowError} from '../../source/airflow/errors.js';
 import {resolveConnection} from '../../source/config/connection.js';
 import {CommandSecret, runSecretCommand, SecretCommandError, stderrForMessage} from '../../source/config/secret-command.js';
 import {asAirflow2, asAirflow3, fakeServer, type FakeServer} from '../support/fake-server.js';
-import {runCli} from '../support/run-cli.js';
+import {CLI, runCli} from '../support/run-cli.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'windsock-secret-commands-'));
 const servers: FakeServer[] = [];
@@ -236,6 +238,35 @@ describe('a profile with a command', () => {
 		const result = await runCli(['dags', '--profile', 'clihang'], {WINDSOCK_CONFIG: profile('clihang', {url: 'http://127.0.0.1:9', tokenCommand: `'${hanging}'`, commandTimeout: 0.5})});
 		assert.equal(result.code, 2, result.stderr);
 		assert.match(result.stderr, /the tokenCommand of profile "clihang" did not finish within 0\.5s and was stopped/);
+	});
+
+	it('still running when windsock is stopped (SIGTERM) is stopped with it', async () => {
+		const pidFile = path.join(dir, 'stopped.pid');
+		const hanging = script('cli-stopped', `echo $$ > '${pidFile}'; exec sleep 600`);
+		const file = profile('clistopped', {url: 'http://127.0.0.1:9', tokenCommand: [hanging], commandTimeout: 600});
+		const child = spawn(process.execPath, [CLI, 'dags', '--profile', 'clistopped'], {env: {...process.env, WINDSOCK_CONFIG: file}, stdio: 'ignore'});
+		const closed = new Promise(resolve => child.on('close', resolve));
+		const alive = (pid: number) => {
+			try {
+				process.kill(pid, 0);
+				return true;
+			} catch {
+				return false;
+			}
+		};
+		let pid = 0;
+		for (let i = 0; i < 500 && !pid; i++) {
+			try {
+				pid = Number(readFileSync(pidFile, 'utf8'));
+			} catch {
+				await sleep(20);
+			}
+		}
+		assert.ok(pid > 0 && alive(pid), 'the command started');
+		child.kill('SIGTERM');
+		await closed;
+		for (let i = 0; i < 250 && alive(pid); i++) await sleep(20);
+		assert.equal(alive(pid), false, 'the command was stopped with windsock');
 	});
 
 	it('that works carries its token on every request', async () => {
