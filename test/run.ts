@@ -13,6 +13,11 @@ import {PACKAGE_ROOT} from '../source/version.js';
 import {EXPECTED_DAG_COUNT, type TestServer} from './support/test-servers.js';
 import {recordFixtures} from './support/record-fixtures.js';
 
+// The tests talk to servers on loopback, in this process and in every node --test child: a
+// proxy set on the machine (HTTPS_PROXY, ...) must not carry that traffic. The proxy tests
+// set their own environment.
+for (const key of Object.keys(process.env)) if (/^(https?|no|all)_proxy$/i.test(key)) delete process.env[key];
+
 const TOKEN_SECONDS = 20;
 const log = (message: string) => console.log(`[test/run] ${message}`);
 const admin = {username: 'admin', password: 'windsock-admin-pw'};

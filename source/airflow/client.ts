@@ -2,7 +2,7 @@
 // Every pane and command goes through one instance of it; it never imports React. Changes
 // are built as plans (client.plans, change-plans.ts) that a caller may preview
 // (client.describe) and that the change methods send (client.send).
-import {BasicAuth, NoAuth, PasswordJwtAuth, StaticTokenAuth, type Auth} from './auth.js';
+import {BasicAuth, NoAuth, PasswordJwtAuth, secretSource, TokenAuth, type Auth, type SecretSource} from './auth.js';
 import {detectServer} from './detect.js';
 import {AirflowError, errorFromBody, type Operation} from './errors.js';
 import {asObject, BodyShapeError, collection, str, type Json} from './fields.js';
@@ -39,9 +39,10 @@ import {importErrorFrom, poolFrom, providerFrom, variableFrom, type WireFormat} 
 
 export type Credentials = {
 	username?: string;
-	password?: string;
-	/** a bearer token the user already has (3.x JWT, or a proxy's token) */
-	token?: string;
+	/** fixed, or a passwordCommand's source (run again after a refused login) */
+	password?: string | SecretSource;
+	/** a bearer token the user already has (3.x JWT, a proxy's token), or a tokenCommand's source */
+	token?: string | SecretSource;
 };
 
 export type ConnectOptions = Omit<HttpOptions, 'auth'> & Credentials & {signal?: AbortSignal};
@@ -52,22 +53,32 @@ const PAGE = 100;
 const seg = encodeURIComponent;
 
 function chooseAuth(http: Http, generation: ServerInfo['generation'], credentials: Credentials): Auth {
-	if (credentials.token) return new StaticTokenAuth(credentials.token);
+	if (credentials.token) return new TokenAuth(credentials.token);
 	if (!credentials.username) return new NoAuth();
-	const {username, password = ''} = credentials;
+	const {username} = credentials;
+	const password = secretSource(credentials.password ?? '');
 	if (generation === 'v1') return new BasicAuth(username, password);
-	return new PasswordJwtAuth(async () => {
+	const login = async () => {
 		const {body} = await http.request('auth/token', {
 			method: 'POST',
 			operation: 'auth',
 			anonymous: true,
 			readsOnly: true, // logging in changes nothing on the server
-			json: {username, password},
+			json: {username, password: await password.get()},
 			generation,
 		});
 		const token = str(asObject(body, 'the token answer'), 'access_token');
 		if (!token) throw errorFromBody({method: 'POST', path: '/auth/token', operation: 'auth', reason: 'no access_token in the answer'});
 		return token;
+	};
+	return new PasswordJwtAuth(async () => {
+		try {
+			return await login();
+		} catch (error) {
+			// a refused login with a passwordCommand: the password may have rotated; ask it once more
+			if (error instanceof AirflowError && error.status === 401 && (await password.refresh())) return login();
+			throw error;
+		}
 	});
 }
 

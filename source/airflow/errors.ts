@@ -4,7 +4,8 @@
 // act on. Messages never carry credentials: URLs are reduced to their path.
 import type {ApiGeneration} from './model.js';
 
-export type AirflowErrorKind = 'network' | 'timeout' | 'http' | 'parse' | 'aborted' | 'read-only';
+/** credentials: the password or token could not be had (a passwordCommand or tokenCommand failed); tls: the server's certificate was refused */
+export type AirflowErrorKind = 'network' | 'timeout' | 'http' | 'parse' | 'aborted' | 'read-only' | 'credentials' | 'tls';
 
 /** What the caller was doing: picks the hint (a 403 on config is not a 403 on variables). */
 export type Operation =
@@ -125,6 +126,7 @@ const STATUS_TITLES: Record<number, string> = {
 	409: 'Conflict',
 	422: 'Unprocessable Entity',
 	500: 'Internal Server Error',
+	407: 'Proxy Authentication Required',
 	502: 'Bad Gateway',
 	503: 'Service Unavailable',
 	504: 'Gateway Timeout',
@@ -157,6 +159,8 @@ function hintFor(status: number, method: string, operation: Operation | undefine
 				return 'Airflow 2.x answers 403 for a wrong username or password as well as for a role without this permission; it accepts basic auth only when [api] auth_backends includes airflow.api.auth.backend.basic_auth.';
 			}
 			return "Your user's role lacks the permission for this; ask an Airflow admin.";
+		case 407:
+			return 'The proxy (HTTPS_PROXY / HTTP_PROXY) wants a login: give it as http://user:password@proxy:port, or add the Airflow host to NO_PROXY.';
 		case 404:
 			if (operation === 'trigger' || operation === 'dag' || operation === 'pause') return 'No DAG with that id: check its spelling, or whether its file still parses.';
 			return 'Nothing by that name on this server.';
@@ -211,35 +215,70 @@ const NETWORK_MESSAGES: Record<string, string> = {
 	EHOSTUNREACH: 'host unreachable',
 	ENETUNREACH: 'network unreachable',
 	EPIPE: 'connection closed',
-	CERT_HAS_EXPIRED: 'TLS certificate has expired',
-	DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed',
-	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate cannot be verified',
 };
 
+/** Node's (OpenSSL's) refusals of a certificate, in words; each is a TLS error, not "is it running?". */
+export const TLS_MESSAGES: Readonly<Record<string, string>> = {
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
+	SELF_SIGNED_CERT_IN_CHAIN: 'its certificate chain ends in a self-signed certificate that is not trusted here',
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate is signed by an unknown certificate authority',
+	UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate is signed by an unknown certificate authority',
+	UNABLE_TO_GET_ISSUER_CERT: 'its certificate is signed by an unknown certificate authority',
+	ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another host name',
+	CERT_HAS_EXPIRED: 'its certificate has expired',
+	CERT_NOT_YET_VALID: "its certificate is not valid yet (check this machine's clock)",
+	CERT_REVOKED: 'its certificate has been revoked',
+	CERT_SIGNATURE_FAILURE: 'its certificate signature does not verify',
+	ERR_SSL_WRONG_VERSION_NUMBER: 'it does not speak TLS on this port (an http:// server?)',
+	EPROTO: 'the TLS handshake failed',
+};
+
+export type TransportContext = {method: string; path: string; host: string; operation?: Operation; timeoutMs?: number; proxy?: string};
+
+function tlsHint(code: string): string {
+	if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return 'If the server speaks plain HTTP, give the URL as http://.';
+	if (code === 'EPROTO') return 'The server and windsock agree on no TLS version or cipher, or something between them is not speaking TLS.';
+	if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'Use the host name the certificate was issued for in the URL, or ask for a certificate that names this one.';
+	if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'CERT_REVOKED')
+		return 'The server needs a valid certificate; insecure: true in the profile skips the check (at your own risk).';
+	return 'Trust the certificate authority that signed it: caFile in the profile (a PEM file) or NODE_EXTRA_CA_CERTS=/path/ca.pem; insecure: true skips the check (at your own risk).';
+}
+
 /** Maps a transport failure (no HTTP answer) to an AirflowError. */
-export function errorFromTransport(code: string | undefined, message: string, context: {method: string; path: string; host: string; operation?: Operation; timeoutMs?: number}): AirflowError {
+export function errorFromTransport(code: string | undefined, message: string, context: TransportContext): AirflowError {
+	const request = {method: context.method, path: context.path, operation: context.operation};
 	if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
 		const seconds = context.timeoutMs ? ` within ${Math.round(context.timeoutMs / 100) / 10}s` : '';
 		return new AirflowError({
 			kind: 'timeout',
-			title: `No answer from ${context.host}${seconds}`,
+			title: `No answer from ${context.host}${seconds}${context.proxy ? ` (through the proxy ${context.proxy})` : ''}`,
 			hint: 'The server or the network is slow or down; try again, or raise --request-timeout.',
-			method: context.method,
-			path: context.path,
-			operation: context.operation,
+			...request,
 		});
 	}
 	if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') {
-		return new AirflowError({kind: 'aborted', title: 'Request cancelled', method: context.method, path: context.path, operation: context.operation});
+		return new AirflowError({kind: 'aborted', title: 'Request cancelled', ...request});
+	}
+	// OpenSSL's own failures arrive as EPROTO with its reason in the message
+	if (code === 'EPROTO') code = /wrong version number/i.test(message) ? 'ERR_SSL_WRONG_VERSION_NUMBER' : 'EPROTO';
+	const tls = code ? TLS_MESSAGES[code] : undefined;
+	if (code && tls) {
+		return new AirflowError({kind: 'tls', title: `TLS error: ${context.host} was not trusted: ${tls}`, detail: code, hint: tlsHint(code), ...request});
 	}
 	const what = (code && NETWORK_MESSAGES[code]) ?? message.replace(/https?:\/\/[^\s]*/g, '').trim();
+	if (context.proxy) {
+		return new AirflowError({
+			kind: 'network',
+			title: `Cannot reach ${context.host} through the proxy ${context.proxy}: ${what}`,
+			hint: 'Check HTTPS_PROXY / HTTP_PROXY, or add the host to NO_PROXY to go direct.',
+			...request,
+		});
+	}
 	return new AirflowError({
 		kind: 'network',
 		title: `Cannot reach ${context.host}: ${what}`,
 		hint: 'Is Airflow running there, and is the URL (with any path prefix) right?',
-		method: context.method,
-		path: context.path,
-		operation: context.operation,
+		...request,
 	});
 }
 

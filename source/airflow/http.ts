@@ -3,11 +3,15 @@
 // Bodies are read as text and parsed here, so a garbage body is an AirflowError, never an
 // uncaught exception. Every request goes out as a RequestPlan (send), so the read-only guard
 // here sees each one as data, whether a change's plan or a read spelled inline (request).
-import got, {HTTPError, RequestError, type Got} from 'got';
+import {rootCertificates} from 'node:tls';
+import got, {HTTPError, RequestError, type Agents, type Got} from 'got';
+import {HttpProxyAgent} from 'http-proxy-agent';
+import {HttpsProxyAgent} from 'https-proxy-agent';
 import type {Auth} from './auth.js';
 import {NoAuth} from './auth.js';
 import {AirflowError, errorFromBody, errorFromResponse, errorFromTransport, type Operation} from './errors.js';
 import type {ApiGeneration} from './model.js';
+import {proxyFor, proxyLabel} from './proxy.js';
 import {changesSomething, planTarget, searchParamsOf, type Method, type RequestPlan, type SearchValue} from './request-plan.js';
 import {VERSION} from '../version.js';
 
@@ -28,6 +32,12 @@ export type HttpOptions = {
 	retries?: number;
 	/** refuse every request that could change something, before it leaves the process */
 	readOnly?: boolean;
+	/** PEM text of certificate authorities to trust besides Node's own (a profile's caFile) */
+	ca?: string;
+	/** do not verify the server's TLS certificate (a profile's insecure: true) */
+	insecure?: boolean;
+	/** where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read (process.env unless given) */
+	env?: NodeJS.ProcessEnv;
 };
 
 /** How to carry a plan: none of it changes what the request is, so none of it is in the plan. */
@@ -101,9 +111,50 @@ function redirectError(status: number, location: string | undefined, context: Co
 	});
 }
 
+/**
+ * Obtaining the credential itself failed (a passwordCommand or tokenCommand): its message is
+ * already safe to show (stderr sanitised, never the secret), and it is not a network fault.
+ */
+async function credentials<T>(obtain: () => Promise<T>, context: Context): Promise<T> {
+	try {
+		return await obtain();
+	} catch (error) {
+		if (error instanceof AirflowError) throw error;
+		throw new AirflowError({
+			kind: 'credentials',
+			title: error instanceof Error ? error.message : String(error),
+			hint: 'Nothing was sent to Airflow. Run the command yourself to see what it needs.',
+			method: context.method,
+			path: context.path,
+			operation: context.operation,
+		});
+	}
+}
+
+/** The agent that carries requests to `target` through a proxy, if the environment names one. */
+function proxyAgents(target: URL, env: NodeJS.ProcessEnv): {agent: Agents; proxy: string} | undefined {
+	const proxy = proxyFor(target, env);
+	if (!proxy) return undefined;
+	if (!/^https?:\/\//i.test(proxy)) {
+		throw new AirflowError({
+			kind: 'network',
+			title: `Unsupported proxy ${proxyLabel(proxy)}`,
+			hint: 'windsock speaks to http:// and https:// proxies (HTTPS_PROXY, HTTP_PROXY); add the Airflow host to NO_PROXY to go direct.',
+		});
+	}
+	// https targets: a CONNECT tunnel, TLS to Airflow inside it (verified as without a proxy);
+	// http targets: absolute-form requests, which proxies that allow CONNECT only to 443 accept
+	const options = {keepAlive: true};
+	return {agent: target.protocol === 'https:' ? {https: new HttpsProxyAgent(proxy, options)} : {http: new HttpProxyAgent(proxy, options)}, proxy};
+}
+
 export class Http {
 	readonly baseUrl: URL;
 	readonly readOnly: boolean;
+	/** the server's certificate is not checked: the header and every command say so */
+	readonly insecure: boolean;
+	/** the proxy requests go through (host and port only), if any */
+	readonly proxy: string | undefined;
 	readonly #got: Got;
 	/** set after detection: which scheme depends on the API generation */
 	auth: Auth;
@@ -116,8 +167,17 @@ export class Http {
 		this.readOnly = options.readOnly ?? false;
 		this.auth = options.auth ?? new NoAuth();
 		this.#requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+		this.insecure = options.insecure ?? false;
+		const proxied = proxyAgents(this.baseUrl, options.env ?? process.env);
+		this.proxy = proxied ? proxyLabel(proxied.proxy) : undefined;
 		this.#got = got.extend({
 			prefixUrl: this.baseUrl.href,
+			...(proxied ? {agent: proxied.agent} : {}),
+			https: {
+				// a caFile adds to Node's own roots, as NODE_EXTRA_CA_CERTS does
+				...(options.ca ? {certificateAuthority: [...rootCertificates, options.ca]} : {}),
+				rejectUnauthorized: !this.insecure,
+			},
 			headers: {'user-agent': `windsock/${VERSION}`},
 			timeout: {
 				connect: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -169,8 +229,9 @@ export class Http {
 			});
 		}
 		const searchParams = searchParamsOf(plan.query);
+		let authorization: string | undefined;
 		const attempt = async () => {
-			const authorization = options.anonymous ? undefined : await this.auth.header();
+			authorization = options.anonymous ? undefined : await credentials(() => this.auth.header(), context);
 			return this.#got(plan.path, {
 				method,
 				searchParams: searchParams.size ? searchParams : undefined,
@@ -187,8 +248,9 @@ export class Http {
 			try {
 				response = await attempt();
 			} catch (error) {
-				// 3.x tokens expire: obtain a new one and replay the request once.
-				if (error instanceof HTTPError && error.response.statusCode === 401 && !options.anonymous && (await this.auth.renew())) {
+				// 3.x tokens expire, a command's token or password may rotate: obtain a fresh one
+				// (unless another request did since this one was sent) and replay the request once.
+				if (error instanceof HTTPError && error.response.statusCode === 401 && !options.anonymous && (await credentials(() => this.auth.renew(authorization), context))) {
 					response = await attempt();
 				} else {
 					throw error;
@@ -248,6 +310,7 @@ export class Http {
 				host: this.host,
 				operation,
 				timeoutMs: this.#requestTimeoutMs,
+				proxy: this.proxy,
 			});
 		}
 		return errorFromTransport((error as NodeJS.ErrnoException | null)?.code, error instanceof Error ? error.message : String(error), {

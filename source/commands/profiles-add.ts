@@ -13,7 +13,7 @@ import {checkProfileName, readRawProfiles, withProfile, writeProfilesAtomically}
 import {profilesPath} from '../config/profiles.js';
 import {promptSecret} from '../config/prompt.js';
 import {refuseUrlCredentials} from '../config/settings-checks.js';
-import {describeCommand, runSecretCommand} from '../config/try-secret-command.js';
+import {commandEnvironment, DEFAULT_COMMAND_TIMEOUT_SECONDS, runSecretCommand, SecretCommandError} from '../config/secret-command.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {CommandContext, OptionSpec} from './command.js';
 
@@ -51,6 +51,19 @@ const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function checkVariable(name: string): string {
 	if (!VARIABLE.test(name)) throw new ConfigError(`"${name}" is not an environment variable name (letters, digits and _)`);
 	return name;
+}
+
+/** The one try at setup: the same runner the connection uses (no secret in any message). */
+async function trySecretCommand(command: string, field: string): Promise<string> {
+	try {
+		return await runSecretCommand(command, {
+			label: `the ${field} being added`,
+			timeoutMs: DEFAULT_COMMAND_TIMEOUT_SECONDS * 1000,
+			env: commandEnvironment(process.env, ['WINDSOCK_PASSWORD', 'WINDSOCK_TOKEN']),
+		});
+	} catch (error) {
+		throw error instanceof SecretCommandError ? new ConfigError(error.message) : error;
+	}
 }
 
 /** The login method the flags ask for; undefined when they name none; an error when they name two. */
@@ -115,9 +128,9 @@ async function secretToTry(login: LoginMethod, interactive: boolean, note: (text
 			return {[key]: await promptSecret(`$${login.variable} is not set here; the ${key}, to try the login now (not saved): `)};
 		}
 		case 'password-command':
-			return {password: await runSecretCommand(login.command)};
+			return {password: await trySecretCommand(login.command, 'passwordCommand')};
 		case 'token-command':
-			return {token: await runSecretCommand(login.command)};
+			return {token: await trySecretCommand(login.command, 'tokenCommand')};
 	}
 }
 
@@ -212,7 +225,7 @@ export async function profilesAdd(context: CommandContext): Promise<number> {
 	writeProfilesAtomically(file, withProfile(raw, name, entry, {makeDefault: values['default'] === true}));
 	out.note(`wrote profile ${name} to ${file} (mode 0600; plain text, holding no password)`);
 	if (login.kind === 'ask') out.note(`windsock asks for ${sanitizeLine(username ?? '')}'s password at each start (or set WINDSOCK_PASSWORD)`);
-	if (login.kind === 'password-command' || login.kind === 'token-command') out.note(`the secret comes from: ${sanitizeLine(describeCommand(login.command))}`);
+	if (login.kind === 'password-command' || login.kind === 'token-command') out.note(`the secret comes from: ${sanitizeLine(login.command)}`);
 	out.note(`open it with: windsock --profile ${name}`);
 	return 0;
 }

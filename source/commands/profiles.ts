@@ -46,7 +46,11 @@ export const profilesCommand: Command = {
 				{header: 'profile', value: p => `${p.name}${p.name === file.defaultProfile ? ' (default)' : ''}`},
 				{header: 'url', value: p => p.url},
 				{header: 'username', value: p => p.username},
-				{header: 'secret from', value: p => (p.tokenEnv ? `$${p.tokenEnv}` : `$${p.passwordEnv ?? 'WINDSOCK_PASSWORD'}`)},
+				{
+					header: 'secret from',
+					// the command's name only: its text is the user's to read in the file
+					value: p => (p.tokenCommand ? 'tokenCommand' : p.passwordCommand ? 'passwordCommand' : p.tokenEnv ? `$${p.tokenEnv}` : `$${p.passwordEnv ?? 'WINDSOCK_PASSWORD'}`),
+				},
 				{header: 'safety', value: p => [p.production ? 'PRODUCTION' : '', p.readOnly ? 'read-only' : '', p.confirm ? '' : 'no confirmations'].filter(Boolean).join(', ')},
 			],
 			profiles,

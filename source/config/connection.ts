@@ -1,10 +1,12 @@
 // Where the connection settings come from: flags first; then the selected profile (--profile,
 // WINDSOCK_PROFILE or the profile file's default); then WINDSOCK_* environment variables. A
 // password is never taken from argv: it would show in `ps` and in shell history.
+import {readFileSync} from 'node:fs';
 import type {ConnectOptions} from '../airflow/client.js';
 import {ConfigError} from './errors.js';
 import {isProduction} from './production.js';
-import {selectProfile} from './profiles.js';
+import {type Profile, selectProfile} from './profiles.js';
+import {CommandSecret, commandEnvironment, DEFAULT_COMMAND_TIMEOUT_SECONDS} from './secret-command.js';
 import {MAX_TIMEOUT_SECONDS, refuseUrlCredentials} from './settings-checks.js';
 
 export {ConfigError};
@@ -39,7 +41,38 @@ export type ResolvedConnection = {
 	needsPassword: boolean;
 	/** the environment variables the secret is read from, for messages */
 	secretVariables: {password: string; token: string};
+	/** the password or token comes from a command (run before connecting, so a failure shows first) */
+	secretCommand?: CommandSecret;
 };
+
+/** A profile's caFile, read now: a missing or wrong file is an error naming it, before any request. */
+export function readCaFile(file: string, profile: string): string {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? (error as Error).message);
+		throw new ConfigError(`the caFile of profile "${profile}", ${file}, cannot be read: ${why}`);
+	}
+	if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+		throw new ConfigError(`the caFile of profile "${profile}", ${file}, holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+	}
+	return text;
+}
+
+/** The password or token command of a profile, ready to run (nothing runs yet). */
+function commandSecret(profile: Profile | undefined, env: NodeJS.ProcessEnv, secretVariables: {password: string; token: string}): CommandSecret | undefined {
+	const command = profile?.tokenCommand ?? profile?.passwordCommand;
+	if (!profile || !command) return undefined;
+	const field = profile.tokenCommand ? 'tokenCommand' : 'passwordCommand';
+	return new CommandSecret(command, {
+		label: `the ${field} of profile "${profile.name}"`,
+		timeoutMs: (profile.commandTimeout ?? DEFAULT_COMMAND_TIMEOUT_SECONDS) * 1000,
+		// the command inherits windsock's environment, less the variables windsock reads secrets from
+		env: commandEnvironment(env, ['WINDSOCK_PASSWORD', 'WINDSOCK_TOKEN', secretVariables.password, secretVariables.token]),
+	});
+}
 
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
 	const profile = selectProfile(flags.profile, env);
@@ -47,8 +80,10 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
 	if (url !== undefined) refuseUrlCredentials(url, flags.url !== undefined ? '--url' : profile ? `the url of profile "${profile.name}"` : 'WINDSOCK_URL');
 	const username = flags.username ?? (profile ? profile.username : env['WINDSOCK_USERNAME']) ?? undefined;
 	const secretVariables = {password: profile?.passwordEnv ?? 'WINDSOCK_PASSWORD', token: profile?.tokenEnv ?? 'WINDSOCK_TOKEN'};
-	const password = env[secretVariables.password] ?? undefined;
-	const token = env[secretVariables.token] ?? undefined;
+	const secretCommand = commandSecret(profile, env, secretVariables);
+	const password = profile?.passwordCommand ? secretCommand : (env[secretVariables.password] ?? undefined);
+	const token = profile?.tokenCommand ? secretCommand : profile?.passwordCommand ? undefined : (env[secretVariables.token] ?? undefined);
+	const ca = profile?.caFile ? readCaFile(profile.caFile, profile.name) : undefined;
 	let requestTimeoutMs = profile?.timeout ? profile.timeout * 1000 : undefined;
 	if (flags.timeout !== undefined) {
 		const seconds = Number(flags.timeout);
@@ -70,12 +105,15 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
 			token,
 			readOnly,
 			...(requestTimeoutMs ? {requestTimeoutMs} : {}),
+			...(ca ? {ca} : {}),
+			...(profile?.insecure ? {insecure: true} : {}),
 		},
 		urlSource: flags.url ? 'flag' : profile ? 'profile' : url ? 'env' : 'default',
 		...(profile ? {profile: profile.name} : {}),
 		safety: {readOnly, production, confirm: production || (profile?.confirm ?? true)},
 		needsPassword: !!username && password === undefined && token === undefined,
 		secretVariables,
+		...(secretCommand ? {secretCommand} : {}),
 	};
 }
 

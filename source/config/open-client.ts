@@ -5,6 +5,7 @@
 import {AirflowClient, type ConnectOptions} from '../airflow/client.js';
 import {sandboxStatus, startSandbox} from '../sandbox/sandbox.js';
 import {promptSecret} from './prompt.js';
+import {SecretCommandError} from './secret-command.js';
 import {ConfigError, resolveConnection, type ConnectionFlags, type Safety} from './connection.js';
 
 export type OpenedClient = {client: AirflowClient; label: string; safety: Safety};
@@ -47,6 +48,21 @@ export async function prepareConnection(flags: ConnectionFlags, progress: (messa
 		options.password = await promptSecret(`Password for ${options.username} at ${options.baseUrl}: `);
 	}
 	const label = resolved.profile ?? (resolved.urlSource === 'default' ? 'default' : 'url');
+	if (options.insecure) {
+		// every command says it, not only the console's header: a script's log should show it too
+		process.stderr.write(
+			`windsock: warning: TLS NOT VERIFIED for ${label}: "insecure": true, so anyone between here and ${resolved.options.baseUrl} can read and change what is sent, passwords included\n`,
+		);
+	}
+	if (resolved.secretCommand && !open.anonymous) {
+		// run it now: a broken command is reported once, before the console or the command starts
+		try {
+			await resolved.secretCommand.get();
+		} catch (error) {
+			if (error instanceof SecretCommandError) throw new ConfigError(error.message);
+			throw error;
+		}
+	}
 	return {options, label, safety};
 }
 

@@ -1,32 +1,16 @@
 // Profiles: one named entry per Airflow environment, in one JSON file the user keeps
 // ($WINDSOCK_CONFIG, else $XDG_CONFIG_HOME/windsock/profiles.json, else
-// ~/.config/windsock/profiles.json). A profile never holds a secret itself: it names the
-// environment variable the password or token is read from, so the file can be shared.
+// ~/.config/windsock/profiles.json). What an entry may hold is profile-schema.ts; this file
+// finds the file, checks who may change it, and turns every mistake into a message naming
+// the file, the line and the field.
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {ConfigError} from './errors.js';
-import {MAX_TIMEOUT_SECONDS, refuseUrlCredentials} from './settings-checks.js';
+import {jsonPositions, lineColumn, parseErrorOffset, pathKey} from './json-positions.js';
+import {type FieldWarning, type Profile, ProfileFieldError, readProfileEntry} from './profile-schema.js';
 
-export type Profile = {
-	name: string;
-	url: string;
-	username?: string;
-	/** the environment variable holding the password (default WINDSOCK_PASSWORD) */
-	passwordEnv?: string;
-	/** the environment variable holding a bearer token (default WINDSOCK_TOKEN) */
-	tokenEnv?: string;
-	/** refuse every request that could change something */
-	readOnly: boolean;
-	/** shown in red in the header; confirmations can never be turned off */
-	production: boolean;
-	/** what the file says about production (undefined: nothing; the name decides, config/production.ts) */
-	productionSetting?: boolean;
-	/** false: actions run without a confirmation step (refused for a production profile) */
-	confirm: boolean;
-	/** seconds; per-request timeout */
-	timeout?: number;
-};
+export {PROFILE_FIELDS, type Profile, type ProfileField} from './profile-schema.js';
 
 export type ProfileFile = {path: string; defaultProfile?: string; profiles: Map<string, Profile>};
 
@@ -36,100 +20,110 @@ export function profilesPath(env: NodeJS.ProcessEnv = process.env): string {
 	return path.join(base, 'windsock', 'profiles.json');
 }
 
-const KEYS = new Set(['url', 'username', 'passwordEnv', 'tokenEnv', 'readOnly', 'production', 'confirm', 'timeout']);
-const SECRET_KEYS = /^(password|token|secret|apikey|api_key)$/i;
-
-function readProfile(file: string, name: string, raw: unknown): Profile {
-	const where = `profile "${name}" in ${file}`;
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${where} must be an object`);
-	const entry = raw as Record<string, unknown>;
-	for (const key of Object.keys(entry)) {
-		if (SECRET_KEYS.test(key)) {
-			throw new ConfigError(`${where} holds "${key}": profiles never hold secrets; name an environment variable with passwordEnv or tokenEnv instead`);
-		}
-		if (!KEYS.has(key)) throw new ConfigError(`${where}: unknown setting "${key}" (known: ${[...KEYS].join(', ')})`);
-	}
-	const text = (key: string): string | undefined => {
-		const value = entry[key];
-		if (value === undefined) return undefined;
-		if (typeof value !== 'string' || value === '') throw new ConfigError(`${where}: "${key}" must be a non-empty string`);
-		return value;
-	};
-	const flag = (key: string, fallback: boolean): boolean => {
-		const value = entry[key];
-		if (value === undefined) return fallback;
-		if (typeof value !== 'boolean') throw new ConfigError(`${where}: "${key}" must be true or false`);
-		return value;
-	};
-	const url = text('url');
-	if (!url) throw new ConfigError(`${where} has no "url"`);
-	refuseUrlCredentials(url, `the url of ${where}`);
-	const production = flag('production', false);
-	const confirm = flag('confirm', true);
-	if (production && !confirm) {
-		throw new ConfigError(`${where} is marked production, so its confirmations cannot be turned off ("confirm": false)`);
-	}
-	const timeout = entry['timeout'];
-	if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || timeout > MAX_TIMEOUT_SECONDS)) {
-		throw new ConfigError(`${where}: "timeout" must be a number of seconds, at most ${MAX_TIMEOUT_SECONDS} (one day)`);
-	}
-	return {
-		name,
-		url,
-		username: text('username'),
-		passwordEnv: text('passwordEnv'),
-		tokenEnv: text('tokenEnv'),
-		readOnly: flag('readOnly', false),
-		production,
-		...(entry['production'] === undefined ? {} : {productionSetting: production}),
-		confirm,
-		timeout: timeout as number | undefined,
-	};
+/** Warnings go to stderr once a run per file and message (the console reads the file more than once). */
+const warned = new Set<string>();
+function warnOnce(message: string): void {
+	if (warned.has(message)) return;
+	warned.add(message);
+	process.stderr.write(`windsock: warning: ${message}\n`);
 }
 
-const warnedReadable = new Set<string>();
+export type ReadOptions = {warn?: (message: string) => void; home?: string};
 
 /**
- * The file decides where the password is sent (its url, its passwordEnv), so whoever can
- * write it can have the password: refuse one that group or others can write. One others can
- * read names the servers and users: say so, once a run.
+ * The file decides where the password is sent (its url, its passwordEnv, its commands, which
+ * it runs), so whoever can write it can have the password: refuse one that group or others
+ * can write. One others can read or search names the servers and users: say so.
  */
-function checkPermissions(file: string): void {
+export function checkPermissions(file: string, warn: (message: string) => void): void {
 	if (process.platform === 'win32') return; // no POSIX modes to read
-	const mode = statSync(file).mode & 0o777;
+	const stat = statSync(file);
+	const uid = process.getuid?.();
+	if (uid !== undefined && stat.uid !== uid && stat.uid !== 0) {
+		throw new ConfigError(
+			`${file} belongs to another user (uid ${stat.uid}): its owner chooses where your password is sent and which commands windsock runs as you, so windsock will not read it. Use a file of your own.`,
+		);
+	}
+	const mode = stat.mode & 0o777;
 	const octal = mode.toString(8).padStart(3, '0');
 	if (mode & 0o022) {
 		throw new ConfigError(
-			`${file} can be written by ${mode & 0o002 ? 'every user' : 'its group'} (mode ${octal}): whoever can change it chooses where your password is sent, so windsock will not read it. Run: chmod go-w ${file}`,
+			`${file} can be written by ${mode & 0o002 ? 'every user' : 'its group'} (mode ${octal}): whoever can change it chooses where your password is sent and which commands windsock runs, so windsock will not read it. Run: chmod go-w ${file}`,
 		);
 	}
-	if (mode & 0o044 && !warnedReadable.has(file)) {
-		warnedReadable.add(file);
-		process.stderr.write(`windsock: warning: ${file} can be read by others (mode ${octal}): it names your servers and users. Run: chmod go-r ${file}\n`);
+	if (mode & 0o077) warn(`${file} can be read by others (mode ${octal}): it names your servers, users and secret commands. Run: chmod go-rwx ${file}`);
+}
+
+/** "file:3:5" for a field's path, or the file alone when the path is not found. */
+function placeOf(file: string, text: string, positions: Map<string, number>, fieldPath: string[]): string {
+	for (let depth = fieldPath.length; depth > 0; depth--) {
+		const offset = positions.get(pathKey(fieldPath.slice(0, depth)));
+		if (offset !== undefined) {
+			const {line, column} = lineColumn(text, offset);
+			return `${file}:${line}:${column}`;
+		}
 	}
+	return file;
+}
+
+/** Parses the text of a profile file; every mistake is a ConfigError naming the file, line and field. */
+export function parseProfiles(file: string, text: string, options: ReadOptions = {}): ProfileFile {
+	const warn = options.warn ?? warnOnce;
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (error) {
+		const {line, column} = lineColumn(text, parseErrorOffset(text, error as Error));
+		// the engine's message quotes the text around the mistake: keep its first words only
+		const reason = (error as Error).message.split(/, (?:"|\.\.\.)|\n/)[0]?.replace(/ in JSON at position \d+.*$/, '') ?? 'not JSON';
+		throw new ConfigError(`${file}:${line}:${column}: not valid JSON (${reason}). The file must be JSON: {"profiles": {"name": {"url": ...}}}`);
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new ConfigError(`${file}: must be an object with "profiles": {"name": {"url": ...}}`);
+	}
+	const positions = jsonPositions(text);
+	const place = (fieldPath: string[]) => placeOf(file, text, positions, fieldPath);
+	const top = parsed as Record<string, unknown>;
+	const rawProfiles = top['profiles'];
+	if (typeof rawProfiles !== 'object' || rawProfiles === null || Array.isArray(rawProfiles)) {
+		throw new ConfigError(`${place(['profiles'])}: "profiles" must be an object: {"profiles": {"name": {"url": ...}}}`);
+	}
+	for (const key of Object.keys(top)) {
+		if (key !== 'profiles' && key !== 'default') warn(`${place([key])}: unknown field "${key}" is ignored (known: profiles, default)`);
+	}
+	const home = options.home ?? os.homedir();
+	const resolvePath = (given: string) => path.resolve(path.dirname(file), given === '~' || given.startsWith('~/') ? path.join(home, given.slice(1)) : given);
+	const profiles = new Map<string, Profile>();
+	for (const [name, raw] of Object.entries(rawProfiles as Record<string, unknown>)) {
+		try {
+			profiles.set(
+				name,
+				readProfileEntry(name, raw, resolvePath, (warning: FieldWarning) => warn(`${place(warning.path)}: ${warning.message}`)),
+			);
+		} catch (error) {
+			if (error instanceof ProfileFieldError) throw new ConfigError(`${place(error.path)}: ${error.message}`);
+			throw error;
+		}
+	}
+	const defaultProfile = top['default'];
+	if (defaultProfile !== undefined && (typeof defaultProfile !== 'string' || !profiles.has(defaultProfile))) {
+		throw new ConfigError(`${place(['default'])}: "default" must name one of the profiles (${[...profiles.keys()].join(', ')})`);
+	}
+	return {path: file, defaultProfile: defaultProfile as string | undefined, profiles};
 }
 
 /** Reads the profile file; undefined when there is none. Every mistake is a ConfigError naming the file. */
-export function loadProfiles(env: NodeJS.ProcessEnv = process.env): ProfileFile | undefined {
+export function loadProfiles(env: NodeJS.ProcessEnv = process.env, options: ReadOptions = {}): ProfileFile | undefined {
 	const file = profilesPath(env);
 	if (!existsSync(file)) return undefined;
-	checkPermissions(file);
-	let parsed: unknown;
+	checkPermissions(file, options.warn ?? warnOnce);
+	let text: string;
 	try {
-		parsed = JSON.parse(readFileSync(file, 'utf8'));
+		text = readFileSync(file, 'utf8');
 	} catch (error) {
-		throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
+		throw new ConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 	}
-	if (typeof parsed !== 'object' || parsed === null || typeof (parsed as {profiles?: unknown}).profiles !== 'object') {
-		throw new ConfigError(`${file} must be an object with "profiles": {"name": {"url": ...}}`);
-	}
-	const {profiles: rawProfiles, default: defaultProfile} = parsed as {profiles: Record<string, unknown>; default?: unknown};
-	const profiles = new Map<string, Profile>();
-	for (const [name, raw] of Object.entries(rawProfiles)) profiles.set(name, readProfile(file, name, raw));
-	if (defaultProfile !== undefined && (typeof defaultProfile !== 'string' || !profiles.has(defaultProfile))) {
-		throw new ConfigError(`${file}: "default" must name one of the profiles (${[...profiles.keys()].join(', ')})`);
-	}
-	return {path: file, defaultProfile: defaultProfile as string | undefined, profiles};
+	return parseProfiles(file, text, options);
 }
 
 /**

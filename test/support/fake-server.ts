@@ -1,6 +1,7 @@
 // A local HTTP server for faults the real Airflow will not produce on demand: 503s,
 // garbage bodies, silence, expired tokens. Each test scripts the answers it needs.
 import http from 'node:http';
+import https from 'node:https';
 import type {AddressInfo} from 'node:net';
 
 export type SeenRequest = {method: string; url: string; headers: http.IncomingHttpHeaders; body: string};
@@ -9,10 +10,11 @@ export type Handler = (request: SeenRequest) => Answer;
 
 export type FakeServer = {url: string; seen: SeenRequest[]; close(): Promise<void>};
 
-export async function fakeServer(handler: Handler): Promise<FakeServer> {
+/** tls: serve https with this key and certificate (test/fixtures/tls) */
+export async function fakeServer(handler: Handler, options: {tls?: {key: string; cert: string}} = {}): Promise<FakeServer> {
 	const seen: SeenRequest[] = [];
 	const sockets = new Set<import('node:net').Socket>();
-	const server = http.createServer((req, res) => {
+	const listener: http.RequestListener = (req, res) => {
 		let body = '';
 		req.on('data', chunk => (body += chunk));
 		req.on('end', () => {
@@ -24,7 +26,8 @@ export async function fakeServer(handler: Handler): Promise<FakeServer> {
 			res.writeHead(answer.status ?? 200, {'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json', ...answer.headers});
 			res.end(text);
 		});
-	});
+	};
+	const server = options.tls ? https.createServer(options.tls, listener) : http.createServer(listener);
 	server.on('connection', socket => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
@@ -32,7 +35,7 @@ export async function fakeServer(handler: Handler): Promise<FakeServer> {
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 	const {port} = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
 		seen,
 		close: () =>
 			new Promise<void>(resolve => {

@@ -15,6 +15,8 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 	return new Promise(resolve => {
 		const base = {...process.env};
 		for (const key of Object.keys(base)) if (key.startsWith('WINDSOCK_') && key !== 'WINDSOCK_TEST_SERVERS') delete base[key];
+		// the tests talk to loopback servers: a proxy set on the machine running them must not carry that
+		for (const key of Object.keys(base)) if (/^(https?|no|all)_proxy$/i.test(key)) delete base[key];
 		const child = spawn(process.execPath, [CLI, ...args], {env: {...base, NO_COLOR: '1', WINDSOCK_CONFIG: '/nonexistent/windsock-profiles.json', ...env}, stdio: ['pipe', 'pipe', 'pipe']});
 		let stdout = '';
 		let stderr = '';

@@ -96,7 +96,7 @@ describe(':env NAME', () => {
 });
 
 function profile(name: string): Profile {
-	return {name, url: `http://${name}`, readOnly: false, production: false, confirm: true};
+	return {name, url: `http://${name}`, readOnly: false, insecure: false, production: false, confirm: true};
 }
 
 describe('the environment monitor', () => {

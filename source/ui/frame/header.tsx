@@ -39,6 +39,11 @@ export function Header(props: {client: AirflowClient; label: string; safety: Saf
 			<Text wrap="truncate">
 				<Text bold>windsock</Text>{' '}
 				{props.safety.production ? <Text color={color('red')} bold inverse>{` PRODUCTION ${sanitizeLine(props.label)} `}</Text> : <Text color={color('cyan')}>{sanitizeLine(props.label)}</Text>}
+				{client.http.insecure ? (
+					<Text color={color('red')} bold>
+						{' TLS NOT VERIFIED'}
+					</Text>
+				) : null}
 				{client.readOnly ? <Text color={color('yellow')}> READ-ONLY</Text> : null}
 				{/* four cells: at 80 columns the version must still fit */}
 				{triage ? <Text color={color('red')} bold>{` ✖${triage}`}</Text> : null}
