@@ -149,7 +149,7 @@ export async function runConsole(client: AirflowClient, label: string, safety: S
 	try {
 		const instance = render(
 			<Redraw register={fn => (redraw = fn)}>
-				<App client={client} label={label} safety={safety} refreshMs={refreshMs} thresholds={thresholds} />
+				<App client={client} label={label} safety={safety} refreshMs={refreshMs} thresholds={thresholds} terminalControl={writer ? sequence => writer.control(sequence) : undefined} />
 			</Redraw>,
 			{
 				// Ink reads write(), columns, rows, isTTY and 'resize' from its stdout, all of which
