@@ -137,6 +137,7 @@ export function App(props: {
 			link(target) {
 				const url = webLink(client.http.baseUrl, client.server.generation, target);
 				const done = copyText(props.terminalControl, url, 'the address');
+				notify(done.notice, done.ok ? 'ok' : 'error');
 				setDialog(<LinkDialog title={`Airflow ${client.server.generation === 'v1' ? '2' : '3'} web UI: ${target.kind}`} url={url} copied={done.notice} copiedOk={done.ok} width={columns} />);
 			},
 			openRun(dagId, runId) {

@@ -9,6 +9,7 @@ import type {AirflowClient} from '../../airflow/client.js';
 import type {DagRun, TaskInstance} from '../../airflow/model.js';
 import {usePoll} from '../../live/use-poll.js';
 import {fit} from '../../text/cells.js';
+import {plural} from '../../text/plural.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {formatDateTime} from '../../text/time.js';
 import {useActions} from '../actions.js';
@@ -117,7 +118,7 @@ export function RunGrid(props: {
 	const column = runs.length - 1 - Math.min(cursor.fromNewest, Math.max(0, runs.length - 1));
 	const shownTop = windowTop(Math.min(top, Math.max(0, tasks.length - room)), row, room);
 	const {run: selectedRun, taskId: selectedTask, cell: selectedCell} = selection();
-	const status = poll.error ? `! ${sanitizeLine(poll.error)}` : !grid ? 'loading…' : runs.length === 0 ? 'this DAG has no runs yet' : `${runs.length} latest runs, oldest ← → newest`;
+	const status = poll.error ? `! ${sanitizeLine(poll.error)}` : !grid ? 'loading…' : runs.length === 0 ? 'this DAG has no runs yet' : `${plural(runs.length, 'latest run')}, oldest ← → newest`;
 	return (
 		<Box flexDirection="column" height={props.height}>
 			<Text wrap="truncate">
@@ -125,7 +126,7 @@ export function RunGrid(props: {
 				<Text color={poll.error ? color('red') : undefined} dimColor={!poll.error}>{`  ${status}`}</Text>
 			</Text>
 			<Text wrap="truncate">
-				<Text dimColor>{fit('  run state', 2 + names + 1)}</Text>
+				<Text dimColor>{fit('  runs', 2 + names + 1)}</Text>
 				{runs.map((run, index) => {
 					const style = stateStyle(run.state);
 					return (
