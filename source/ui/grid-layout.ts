@@ -54,8 +54,9 @@ export type Grid = {
 
 /**
  * The grid of `runs` (newest first, as the server lists them) and their task instances.
- * Rows: tasks in the order they started in the newest run that ran them (tasks that never
- * started anywhere last), then by id, so the picture reads top-down like the DAG ran.
+ * Rows: tasks by how long after their run's first task they started, in the newest run that
+ * started them (tasks that never started anywhere last), then by id, so the picture reads
+ * top-down like the DAG runs even when the newest run has only begun.
  */
 export function buildGrid(runs: readonly DagRun[], instances: readonly TaskInstance[]): Grid {
 	const shown = new Set(runs.map(run => run.runId));
@@ -71,12 +72,15 @@ export function buildGrid(runs: readonly DagRun[], instances: readonly TaskInsta
 		cell.state = cellState(cell.instances.map(one => one.state));
 		cells.set(at, cell);
 	}
+	// each task's start as an offset into its run (runs start at different times), taken from
+	// the newest run that started it
 	const startOf = new Map<string, number>();
+	const startsIn = (taskId: string, runId: string) => (cells.get(key(taskId, runId))?.instances ?? []).map(one => Date.parse(one.startDate ?? '')).filter(Number.isFinite);
 	for (const run of runs) {
+		const runStart = Math.min(...[...taskIds].flatMap(taskId => startsIn(taskId, run.runId)));
 		for (const taskId of taskIds) {
-			if (startOf.has(taskId)) continue;
-			const starts = (cells.get(key(taskId, run.runId))?.instances ?? []).map(one => Date.parse(one.startDate ?? '')).filter(Number.isFinite);
-			if (starts.length) startOf.set(taskId, Math.min(...starts));
+			const starts = startsIn(taskId, run.runId);
+			if (!startOf.has(taskId) && starts.length) startOf.set(taskId, Math.min(...starts) - runStart);
 		}
 	}
 	const tasks = [...taskIds].sort((a, b) => (startOf.get(a) ?? Number.POSITIVE_INFINITY) - (startOf.get(b) ?? Number.POSITIVE_INFINITY) || (a < b ? -1 : a > b ? 1 : 0));

@@ -186,6 +186,21 @@ describe('grid', () => {
 		assert.equal(grid.cell('fan', 'old'), undefined, 'no instance in that run: an empty cell');
 	});
 
+	it('orders rows by the start within a run, so a newest run that has only begun does not reorder them', () => {
+		// the newest run has started nothing yet, so the order comes from the run before it, where
+		// `hello` started first but an hour after the oldest run's `done` did
+		const runs = [run('newest', 'running'), run('middle'), run('oldest')];
+		const grid = buildGrid(runs, [
+			task({runId: 'newest', taskId: 'hello', state: 'queued'}),
+			task({runId: 'newest', taskId: 'done', state: null}),
+			task({runId: 'middle', taskId: 'hello', startDate: at(3600)}),
+			task({runId: 'middle', taskId: 'done', state: 'scheduled'}),
+			task({runId: 'oldest', taskId: 'hello', startDate: at(0)}),
+			task({runId: 'oldest', taskId: 'done', startDate: at(10)}),
+		]);
+		assert.deepEqual(grid.tasks, ['hello', 'done']);
+	});
+
 	it('the cursor stays inside the grid and the window follows it', () => {
 		assert.deepEqual(moveCursor({row: 0, column: 0}, {rows: -1, columns: 5}, {rows: 3, columns: 4}), {row: 0, column: 3});
 		assert.equal(windowTop(0, 7, 5), 3);
