@@ -162,17 +162,18 @@ export function RunGrid(props: {
 				);
 			})}
 			{selectedRun ? (
+				// the cell first (task, state), then its run: at 60 columns the run id is what is cut
 				<Text wrap="truncate">
-					<Text bold>{sanitizeLine(selectedRun.runId)}</Text>
-					<Text dimColor>{`  ${formatDateTime(selectedRun.logicalDate ?? selectedRun.runAfter)} UTC  `}</Text>
 					{selectedTask !== undefined ? <Text bold>{sanitizeLine(selectedTask)}</Text> : null}
 					{selectedCell ? (
 						<Text
 							color={color(stateStyle(selectedCell.state).color)}
-						>{`  ${stateStyle(selectedCell.state).symbol} ${selectedCell.state ?? 'none'}${selectedCell.instances.length > 1 ? ` (${selectedCell.instances.length} mapped)` : ''}`}</Text>
+						>{` ${stateStyle(selectedCell.state).symbol} ${selectedCell.state ?? 'none'}${selectedCell.instances.length > 1 ? ` (${selectedCell.instances.length} mapped)` : ''}`}</Text>
 					) : selectedTask !== undefined ? (
 						<Text dimColor> not in this run</Text>
 					) : null}
+					<Text dimColor>{`  ${formatDateTime(selectedRun.logicalDate ?? selectedRun.runAfter)} UTC  `}</Text>
+					<Text>{sanitizeLine(selectedRun.runId)}</Text>
 				</Text>
 			) : null}
 		</Box>
