@@ -1,6 +1,6 @@
 // Copying to the user's own clipboard with OSC 52: the terminal (local, or at the far end of
 // ssh) sets its clipboard from ESC ] 52 ; c ; <base64> BEL. This is the one module that
-// writes that sequence, and only a key the user pressed calls it (the `y` and `o` bindings):
+// writes that sequence, and only a key the user pressed calls it (the `y` and `L` bindings):
 // a string from the server never becomes a clipboard write, because sanitize.ts strips every
 // OSC from server text and the copied text itself must hold no control character at all.
 // tmux: with `set -g set-clipboard on` tmux takes the sequence as it is, keeps it as a paste

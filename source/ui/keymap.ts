@@ -127,7 +127,7 @@ export const KEYMAP: readonly KeySpec[] = [
 	spec('grid-left', 'h/←', 'older', 'the older run (grid)', 'runs', (input, key) => input === 'h' || key.leftArrow),
 	spec('grid-right', 'l/→', 'newer', 'the newer run (grid)', 'runs', (input, key) => input === 'l' || key.rightArrow),
 	spec('copy', 'y', 'copy', 'copy the selected id (Variables: the key) to your clipboard with OSC 52; never a value or a password', 'list', input => input === 'y'),
-	spec('link', 'o', 'link', "show the selection's Airflow web UI address (2.x or 3.x form) and copy it", 'list', input => input === 'o'),
+	spec('link', 'L', 'link', "show the selection's Airflow web UI address (2.x or 3.x form) and copy it", 'list', input => input === 'L'),
 	spec('save-log', 's', 'save', 'save the whole log to a file (0600) and show its path', 'log', input => input === 's'),
 ];
 

@@ -1,5 +1,5 @@
-// y and o in the console on a fake Airflow: what reaches the terminal is one OSC 52 sequence
-// holding exactly the id the key chose (a Variable's key, never its value), and o shows the
+// y and L in the console on a fake Airflow: what reaches the terminal is one OSC 52 sequence
+// holding exactly the id the key chose (a Variable's key, never its value), and L shows the
 // address in the server generation's form. The terminal is a function that records writes.
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
@@ -63,9 +63,9 @@ describe('copy and link', () => {
 		assert.doesNotMatch(frame, /hunter2/);
 	});
 
-	it('DAGs on Airflow 2: o shows the grid address under the base path, encoded, and copies it', async () => {
+	it('DAGs on Airflow 2: L shows the grid address under the base path, encoded, and copies it', async () => {
 		const {view, writes, server} = await console('v1', 'dags');
-		view.stdin.write('o');
+		view.stdin.write('L');
 		const frame = await waitFor(
 			() => view.lastFrame() ?? '',
 			text => /web UI: dag/.test(text),
@@ -75,14 +75,14 @@ describe('copy and link', () => {
 		assert.match(frame, /copied the address/);
 	});
 
-	it('DAGs on Airflow 3: y copies the dag id; o gives the 3.x path', async () => {
+	it('DAGs on Airflow 3: y copies the dag id; L gives the 3.x path', async () => {
 		const {view, writes, server} = await console('v2', 'dags');
 		view.stdin.write('y');
 		await waitFor(
 			() => view.lastFrame() ?? '',
 			text => /copied dag id/.test(text),
 		);
-		view.stdin.write('o');
+		view.stdin.write('L');
 		await waitFor(
 			() => view.lastFrame() ?? '',
 			text => /web UI: dag/.test(text),

@@ -103,7 +103,7 @@ export function RunsPane(props: PaneContext) {
 		bind('copy', () => actions.copy(run!.runId, 'run id'), {disabledReason: () => (run ? undefined : 'no run selected')}),
 		bind('link', () => actions.link({kind: 'run', dagId: run!.dagId, runId: run!.runId}), {disabledReason: () => (run ? undefined : 'no run selected')}),
 	];
-	// the log: o shows the task's address at this try, y copies the task id
+	// the log: L shows the task's address at this try, y copies the task id
 	useBindings(
 		level.kind === 'log'
 			? [
