@@ -450,6 +450,27 @@ export class AirflowClient {
 	}
 
 	/**
+	 * Every task instance of some runs of one DAG (the grid of recent runs), in as few requests
+	 * as the page size allows: the batch list (a POST that reads, on both lines) with the runs'
+	 * ids, instead of one request per run. 2.11 and 3.x page it with page_limit/page_offset.
+	 */
+	async listTaskInstancesOfRuns(dagId: string, runIds: readonly string[], signal?: AbortSignal): Promise<TaskInstance[]> {
+		if (runIds.length === 0) return [];
+		const path = 'dags/~/dagRuns/~/taskInstances/list';
+		return this.#all(
+			async offset => {
+				const json = {dag_ids: [dagId], dag_run_ids: runIds, page_limit: PAGE, page_offset: offset};
+				const {body} = await this.#send(path, 'tasks', {method: 'POST', readsOnly: true, signal, json});
+				return this.#map('tasks', path, () => {
+					const {items, total} = collection(body, 'task_instances');
+					return {items: items.map(raw => this.#wire.taskInstance(raw)), total};
+				});
+			},
+			task => `${task.runId}\u0000${task.taskId}\u0000${task.mapIndex}`,
+		);
+	}
+
+	/**
 	 * DAGs whose latest run is in `state`, from the DAG list's `last_dag_run_state` filter.
 	 * Only 3.x has that filter; on 2.x this returns undefined and the caller derives it.
 	 */

@@ -127,6 +127,8 @@ export type TaskInstance = {
 	mapIndex: number;
 	state: string | null;
 	tryNumber: number;
+	/** when the task (its latest try) was queued; null before that (both lines: queued_when) */
+	queuedWhen: string | null;
 	startDate: string | null;
 	endDate: string | null;
 	/** seconds */

@@ -155,6 +155,7 @@ export function taskInstanceFrom(raw: Json): TaskInstance {
 		mapIndex: num(raw, 'map_index') ?? -1,
 		state: str(raw, 'state'),
 		tryNumber: num(raw, 'try_number') ?? 0,
+		queuedWhen: str(raw, 'queued_when'),
 		startDate: str(raw, 'start_date'),
 		endDate: str(raw, 'end_date'),
 		duration: num(raw, 'duration'),

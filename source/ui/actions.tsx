@@ -4,6 +4,7 @@
 import {createContext, useContext, type ReactNode} from 'react';
 import type {AirflowClient} from '../airflow/client.js';
 import type {Safety} from '../config/connection.js';
+import type {LinkTarget} from '../airflow/web-links.js';
 
 export type Tone = 'ok' | 'error' | 'info';
 
@@ -32,6 +33,10 @@ export type Actions = {
 	confirm(spec: ConfirmSpec): void;
 	/** the Runs pane at this run's task instances, following it */
 	openRun(dagId: string, runId: string): void;
+	/** puts text the user picked (a key press, never the server) on their clipboard (OSC 52) and says "copied <what>" */
+	copy(text: string, what: string): void;
+	/** shows the Airflow web UI address of `target` over the pane, and copies it */
+	link(target: LinkTarget): void;
 };
 
 export const ActionsContext = createContext<Actions | undefined>(undefined);

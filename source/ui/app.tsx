@@ -14,6 +14,9 @@ import {ActionsContext, type Actions, type Tone} from './actions.js';
 import {bind} from './bindings.js';
 import {commandTarget, completeCommand, paneCandidates} from './command-line.js';
 import {ConfirmDialog} from './dialogs/confirm.js';
+import {LinkDialog} from './dialogs/link.js';
+import {copyText, type TerminalControl} from './clipboard.js';
+import {webLink} from '../airflow/web-links.js';
 import {Footer, footerKeys} from './frame/footer.js';
 import {Header} from './frame/header.js';
 import {HelpOverlay} from './frame/help-overlay.js';
@@ -39,7 +42,16 @@ function readOnlyWhy(label: string): string {
 	return label === 'url' || label === 'default' ? '--read-only or WINDSOCK_READ_ONLY' : `--read-only, WINDSOCK_READ_ONLY or profile ${label}`;
 }
 
-export function App(props: {client: AirflowClient; label: string; safety?: Safety; refreshMs?: number; thresholds?: Thresholds; firstPane?: string}) {
+export function App(props: {
+	client: AirflowClient;
+	label: string;
+	safety?: Safety;
+	refreshMs?: number;
+	thresholds?: Thresholds;
+	firstPane?: string;
+	/** the terminal beside the frame, for OSC 52 (clipboard.ts); none: copying says it cannot */
+	terminalControl?: TerminalControl;
+}) {
 	const {client} = props;
 	const safety: Safety = props.safety ?? {readOnly: client.readOnly, production: false, confirm: true};
 	const refreshMs = props.refreshMs ?? 5000;
@@ -120,6 +132,16 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 				}
 				setDialog(<ConfirmDialog spec={spec} width={columns} height={paneHeight} />);
 			},
+			copy(text, what) {
+				const done = copyText(props.terminalControl, text, what);
+				notify(done.notice, done.ok ? 'ok' : 'error');
+			},
+			link(target) {
+				const url = webLink(client.http.baseUrl, client.server.generation, target);
+				const done = copyText(props.terminalControl, url, 'the address');
+				notify(done.notice, done.ok ? 'ok' : 'error');
+				setDialog(<LinkDialog title={`Airflow ${client.server.generation === 'v1' ? '2' : '3'} web UI: ${target.kind}`} url={url} copied={done.notice} copiedOk={done.ok} width={columns} />);
+			},
 			openRun(dagId, runId) {
 				client.getRun(dagId, runId).then(
 					run => go({type: 'open-run', run}),
@@ -127,7 +149,7 @@ export function App(props: {client: AirflowClient; label: string; safety?: Safet
 				);
 			},
 		};
-	}, [client, safety.confirm, safety.production, columns, paneHeight]);
+	}, [client, safety.confirm, safety.production, columns, paneHeight, props.terminalControl]);
 
 	const pane = paneById(nav.pane);
 	const visited = useRef(new Set<string>());

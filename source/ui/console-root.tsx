@@ -13,6 +13,7 @@ import {prepareProfile, type PreparedConnection} from '../config/open-client.js'
 import type {EnvironmentMonitor} from '../live/environment-monitor.js';
 import type {Thresholds} from '../live/health-history.js';
 import {retryDelaySeconds} from '../live/retry-schedule.js';
+import type {TerminalControl} from './clipboard.js';
 import {App} from './app.js';
 import {EnvironmentsContext, type Environments} from './environments.js';
 import {ConnectingFrame, type ConnectingState} from './frame/connecting.js';
@@ -29,6 +30,8 @@ export type ConsoleSetup = {
 	thresholds?: Thresholds;
 	/** makes a profile's connection settings (tests give their own) */
 	prepare?: (name: string, flags: ConnectionFlags) => PreparedConnection;
+	/** writes a sequence to the terminal past the frame (y's OSC 52 copy) */
+	terminalControl?: TerminalControl;
 };
 
 type Shown = {target: PreparedConnection; id: number; previous?: PreparedConnection; pane?: string};
@@ -104,7 +107,7 @@ export function ConsoleRoot(props: ConsoleSetup) {
 	return (
 		<EnvironmentsContext.Provider value={environments}>
 			{connected && connected.id === shown.id ? (
-				<App key={shown.id} client={connected.client} label={shown.target.label} safety={shown.target.safety} refreshMs={props.refreshMs} thresholds={props.thresholds} firstPane={shown.pane} />
+				<App key={shown.id} client={connected.client} label={shown.target.label} safety={shown.target.safety} refreshMs={props.refreshMs} thresholds={props.thresholds} firstPane={shown.pane} terminalControl={props.terminalControl} />
 			) : (
 				<ConnectingFrame
 					label={shown.target.label}

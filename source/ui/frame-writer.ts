@@ -86,6 +86,17 @@ export class FrameWriter extends Writable {
 		this.#show(this.#shown);
 	}
 
+	/**
+	 * A sequence that draws nothing (OSC 52, the clipboard) sent to the terminal beside the
+	 * frame: in a write of its own, so it never lands inside a frame's bytes, and then the frame
+	 * painted whole, so a terminal that showed any of it is put right at once.
+	 */
+	control(sequence: string): void {
+		if (this.#stopped) return;
+		this.#terminal.write(sequence);
+		this.repaint();
+	}
+
 	/** Nothing more reaches the terminal: the console is leaving the alternate screen. */
 	stop(): void {
 		this.#stopped = true;

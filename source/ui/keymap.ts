@@ -45,7 +45,13 @@ export type Action =
 	| 'scroll-left'
 	| 'scroll-right'
 	| 'fold'
-	| 'save-log';
+	| 'save-log'
+	| 'timeline'
+	| 'grid'
+	| 'grid-left'
+	| 'grid-right'
+	| 'copy'
+	| 'link';
 
 /** records: Variables and Connections; runs: a run list and a run's task instances. */
 export type Scope = 'global' | 'list' | 'dags' | 'runs' | 'tasks' | 'records' | 'variables' | 'log' | 'triage';
@@ -116,6 +122,12 @@ export const KEYMAP: readonly KeySpec[] = [
 	spec('scroll-left', 'h/←', 'left', 'scroll left (lines not wrapped)', 'log', (input, key) => input === 'h' || key.leftArrow),
 	spec('scroll-right', 'l/→', 'right', 'scroll right (lines not wrapped)', 'log', (input, key) => input === 'l' || key.rightArrow),
 	spec('fold', 'z', 'fold', 'fold / unfold every ::group:: block', 'log', input => input === 'z'),
+	spec('timeline', 'T', 'timeline', "the run's tasks as a timeline (Gantt): queued and running bars on a UTC axis", 'tasks', input => input === 'T'),
+	spec('grid', 'H', 'grid', "the DAG's recent runs × tasks as a grid of state symbols (newest right)", 'runs', input => input === 'H'),
+	spec('grid-left', 'h/←', 'older', 'the older run (grid)', 'runs', (input, key) => input === 'h' || key.leftArrow),
+	spec('grid-right', 'l/→', 'newer', 'the newer run (grid)', 'runs', (input, key) => input === 'l' || key.rightArrow),
+	spec('copy', 'y', 'copy', 'copy the selected id (Variables: the key) to your clipboard with OSC 52; never a value or a password', 'list', input => input === 'y'),
+	spec('link', 'L', 'link', "show the selection's Airflow web UI address (2.x or 3.x form) and copy it", 'list', input => input === 'L'),
 	spec('save-log', 's', 'save', 'save the whole log to a file (0600) and show its path', 'log', input => input === 's'),
 ];
 

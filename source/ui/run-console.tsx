@@ -146,7 +146,7 @@ export async function runConsole(setup: ConsoleSetup): Promise<number> {
 	try {
 		const instance = render(
 			<Redraw register={fn => (redraw = fn)}>
-				<ConsoleRoot {...setup} />
+				<ConsoleRoot {...setup} terminalControl={writer ? sequence => writer.control(sequence) : undefined} />
 			</Redraw>,
 			{
 				// Ink reads write(), columns, rows, isTTY and 'resize' from its stdout, all of which

@@ -6,25 +6,35 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {CLI} from './run-cli.js';
 import type {TestServer} from './test-servers.js';
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+const run = (args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 
 export class Screen {
-	constructor(readonly session: string) {}
+	/** `socket`: a tmux server of the test's own (tmux -L), for server options such as set-clipboard */
+	constructor(
+		readonly session: string,
+		readonly socket?: string,
+	) {}
 
-	static open(server: TestServer, columns: number, rows: number, flags: string[] = [], name = 'e2e'): Screen {
+	static open(server: TestServer, columns: number, rows: number, flags: string[] = [], name = 'e2e', socket?: string): Screen {
 		const session = `windsock-${name}-${server.line}-${columns}`;
+		const tmux = (...args: string[]) => run(socket ? ['-L', socket, ...args] : args);
 		try {
 			tmux('kill-session', '-t', session);
 		} catch {}
 		const env = [`CI=false`, `WINDSOCK_URL=${server.url}`, `WINDSOCK_USERNAME=${server.admin.username}`, `WINDSOCK_PASSWORD=${server.admin.password}`];
 		const command = `env ${env.map(e => `'${e}'`).join(' ')} node ${CLI} --refresh 2 ${flags.join(' ')}; sleep 5`;
 		tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
-		return new Screen(session);
+		return new Screen(session, socket);
+	}
+
+	tmux(...args: string[]): string {
+		return run(this.socket ? ['-L', this.socket, ...args] : args);
 	}
 
 	/** windsock with these arguments and only these WINDSOCK_* settings (no test server implied). */
 	static run(name: string, columns: number, rows: number, env: Record<string, string>, args: string[] = []): Screen {
 		const session = `windsock-${name}-${columns}`;
+		const tmux = (...args: string[]) => run(args);
 		try {
 			tmux('kill-session', '-t', session);
 		} catch {}
@@ -36,15 +46,15 @@ export class Screen {
 	}
 
 	text(): string {
-		return tmux('capture-pane', '-p', '-t', this.session);
+		return this.tmux('capture-pane', '-p', '-t', this.session);
 	}
 
 	title(): string {
-		return tmux('display-message', '-p', '-t', this.session, '#{pane_title}');
+		return this.tmux('display-message', '-p', '-t', this.session, '#{pane_title}');
 	}
 
 	keys(...keys: string[]): void {
-		tmux('send-keys', '-t', this.session, ...keys);
+		this.tmux('send-keys', '-t', this.session, ...keys);
 	}
 
 	async waitFor(pattern: RegExp, seconds = 20): Promise<string> {
@@ -60,7 +70,7 @@ export class Screen {
 
 	close(): void {
 		try {
-			tmux('kill-session', '-t', this.session);
+			this.tmux('kill-session', '-t', this.session);
 		} catch {}
 	}
 }

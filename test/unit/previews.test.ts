@@ -75,6 +75,8 @@ function recordingActions(client: AirflowClient) {
 		notify: () => undefined,
 		confirm: spec => void asked.push(spec),
 		openRun: () => undefined,
+		copy: () => undefined,
+		link: () => undefined,
 	};
 	return {actions, asked};
 }
@@ -106,7 +108,20 @@ async function take(server: FakeServer, spec: ConfirmSpec, key: string): Promise
 const lineOf = (spec: ConfirmSpec, key: string) => spec.lines.find(line => line.startsWith(`${key}: `))!;
 
 const RUN: DagRun = {dagId: 'etl', runId: 'r1', state: 'failed', runType: 'manual', logicalDate: null, startDate: null, endDate: null, conf: {}, note: null, runAfter: null, queuedAt: null};
-const TASK: TaskInstance = {dagId: 'etl', runId: 'r1', taskId: 'boom', mapIndex: -1, state: 'failed', tryNumber: 1, startDate: null, endDate: null, duration: null, operator: null, hostname: null};
+const TASK: TaskInstance = {
+	dagId: 'etl',
+	runId: 'r1',
+	taskId: 'boom',
+	mapIndex: -1,
+	state: 'failed',
+	tryNumber: 1,
+	queuedWhen: null,
+	startDate: null,
+	endDate: null,
+	duration: null,
+	operator: null,
+	hostname: null,
+};
 const DAG = {dagId: 'etl daily', isPaused: false} as Dag;
 
 for (const generation of ['v1', 'v2'] as const) {

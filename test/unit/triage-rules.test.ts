@@ -45,6 +45,7 @@ function task(overrides: Partial<TaskInstance> = {}): TaskInstance {
 		mapIndex: -1,
 		state: 'failed',
 		tryNumber: 2,
+		queuedWhen: null,
 		startDate: null,
 		endDate: iso(NOW - 41 * MIN),
 		duration: null,

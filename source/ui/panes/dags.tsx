@@ -98,6 +98,8 @@ export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 					bind('pause', () => confirmPause(actions, context().row!, context().refresh), {disabledReason: noDag}),
 					bind('pause-all', pauseAll(true), {disabledReason: () => (context().filter ? undefined : 'filter the list first (/): P pauses the DAGs a filter matches, never every DAG')}),
 					bind('unpause-all', pauseAll(false), {disabledReason: () => (context().filter ? undefined : 'filter the list first (/): U unpauses the DAGs a filter matches, never every DAG')}),
+					bind('copy', () => actions.copy(context().row!.dagId, 'dag id'), {disabledReason: noDag}),
+					bind('link', () => actions.link({kind: 'dag', dagId: context().row!.dagId}), {disabledReason: noDag}),
 				];
 			}}
 		/>

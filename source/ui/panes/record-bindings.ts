@@ -1,5 +1,5 @@
 // n / e / d on a list of records (Variables, Connections): new, edit the selected one,
-// delete it after a confirmation. The pane says what a record is and how to open its form.
+// delete it after a confirmation; y copies its key or id (never its value or password). The pane says what a record is and how to open its form.
 import type {Actions} from '../actions.js';
 import {bind, type Binding} from '../bindings.js';
 import type {RowContext} from '../components/list-pane.js';
@@ -27,5 +27,7 @@ export function recordBindings<Row>(actions: Actions, context: () => RowContext<
 			},
 			{disabledReason: noRow},
 		),
+		// the id only: a Variable's value or a Connection's password never reaches the clipboard
+		bind('copy', () => actions.copy(kind.idOf(context().row!), `${kind.name} ${kind.name === 'Variable' ? 'key' : 'id'}`), {disabledReason: noRow}),
 	];
 }

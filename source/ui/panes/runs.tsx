@@ -21,6 +21,8 @@ import {color} from '../theme.js';
 import {confirmClearRun, confirmClearTasks, confirmMarkRun, confirmMarkTask} from '../dialogs/run-actions.js';
 import {openTrigger} from '../dialogs/trigger.js';
 import {formatDateTime, utcHeader} from '../../text/time.js';
+import {GanttView} from './gantt.js';
+import {RunGrid} from './run-grid.js';
 
 const time = (iso: string | null) => formatDateTime(iso, {seconds: true});
 
@@ -90,6 +92,27 @@ export function RunsPane(props: PaneContext) {
 	const actions = useActions();
 	// a new run or level: nothing chosen
 	useEffect(() => setChosen(new Set()), [level.kind === 'runs' ? '' : `${level.run.dagId}/${level.run.runId}`]);
+	// the pictures: a run's tasks as a timeline (T), the DAG's runs as a grid (H); a list again
+	// for another run or DAG. The log opened from either returns to it with Esc.
+	const [timeline, setTimeline] = useState(false);
+	const [grid, setGrid] = useState(false);
+	useEffect(() => setTimeline(false), [level.kind === 'runs' ? '' : `${level.run.dagId}/${level.run.runId}`]);
+	useEffect(() => setGrid(false), [dagId]);
+	const showGrid = grid && dagId !== undefined;
+	const copyRun = (run: DagRun | undefined) => [
+		bind('copy', () => actions.copy(run!.runId, 'run id'), {disabledReason: () => (run ? undefined : 'no run selected')}),
+		bind('link', () => actions.link({kind: 'run', dagId: run!.dagId, runId: run!.runId}), {disabledReason: () => (run ? undefined : 'no run selected')}),
+	];
+	// the log: L shows the task's address at this try, y copies the task id
+	useBindings(
+		level.kind === 'log'
+			? [
+					bind('copy', () => actions.copy(level.task.taskId, 'task id')),
+					bind('link', () => actions.link({kind: 'task', dagId: level.run.dagId, runId: level.run.runId, taskId: level.task.taskId, mapIndex: level.task.mapIndex, tryNumber: level.tryNumber})),
+				]
+			: [],
+		props.active && level.kind === 'log',
+	);
 
 	const failed = (error: unknown) => actions.notify(describeError(error), 'error');
 	const title = (
@@ -119,10 +142,10 @@ export function RunsPane(props: PaneContext) {
 				{title}
 				{/* The levels above the one shown stay mounted (hidden), so Esc returns to the same
 				    selection, filter and page. */}
-				<Box display={level.kind === 'runs' ? 'flex' : 'none'} flexDirection="column">
+				<Box display={level.kind === 'runs' && !showGrid ? 'flex' : 'none'} flexDirection="column">
 					<ListPane<DagRun>
 						key={dagId ?? '~'}
-						active={props.active && level.kind === 'runs'}
+						active={props.active && level.kind === 'runs' && !showGrid}
 						height={height}
 						width={props.width}
 						refreshMs={props.refreshMs}
@@ -137,58 +160,102 @@ export function RunsPane(props: PaneContext) {
 								triggerHere(dagId),
 								bind('mark', () => confirmMarkRun(actions, context().row!, context().refresh), {disabledReason: noRun}),
 								bind('clear', () => confirmClearRun(actions, context().row!, context().refresh).catch(failed), {disabledReason: noRun}),
+								bind('grid', () => setGrid(true), {disabledReason: () => (dagId ? undefined : 'open a DAG first (Enter on it in DAGs, or :dag_id)')}),
+								...copyRun(context().row),
 							];
 						}}
 					/>
 				</Box>
+				{showGrid ? (
+					<Box display={level.kind === 'runs' ? 'flex' : 'none'} flexDirection="column">
+						<RunGrid
+							client={client}
+							dagId={dagId}
+							active={props.active && level.kind === 'runs'}
+							height={height}
+							width={props.width}
+							refreshMs={props.refreshMs}
+							onOpen={(run, task) => {
+								navigate({type: 'open-run', run});
+								navigate({type: 'open-task', task});
+							}}
+							onBack={() => setGrid(false)}
+						/>
+					</Box>
+				) : null}
 				{level.kind !== 'runs' ? (
 					<Box display={level.kind === 'tasks' ? 'flex' : 'none'} flexDirection="column">
 						<RunState key={`state:${level.run.dagId}/${level.run.runId}`} run={level.run} refreshMs={props.refreshMs} active={props.active && level.kind === 'tasks'} />
-						<ListPane<TaskInstance>
-							key={`${level.run.dagId}/${level.run.runId}`}
-							active={props.active && level.kind === 'tasks'}
-							height={taskHeight}
-							width={props.width}
-							refreshMs={props.refreshMs}
-							fetchPage={async (query, signal) => pageOf(await client.listTaskInstances(level.run.dagId, level.run.runId, signal), query, task => task.taskId)}
-							filterLabel="task"
-							columns={taskColumns(chosen)}
-							empty="no task instances (yet)"
-							onEnter={task => navigate({type: 'open-task', task})}
-							bindings={context => {
-								const noTask = () => (context().row ? undefined : 'no task selected');
-								return [
-									triggerHere(level.run.dagId),
-									bind(
-										'choose',
-										() => {
-											const taskId = context().row!.taskId;
-											setChosen(current => {
-												const next = new Set(current);
-												if (next.has(taskId)) next.delete(taskId);
-												else next.add(taskId);
-												return next;
-											});
-										},
-										{disabledReason: noTask},
-									),
-									bind(
-										'clear',
-										() => {
-											const {row: task, refresh} = context();
-											// the chosen tasks, or the one under the cursor
-											const ids = chosen.size ? chosen : new Set([task!.taskId]);
-											confirmClearTasks(actions, level.run, ids, () => {
-												setChosen(new Set());
-												refresh();
-											}).catch(failed);
-										},
-										{disabledReason: noTask},
-									),
-									bind('mark', () => confirmMarkTask(actions, level.run, context().row!, context().refresh), {disabledReason: noTask}),
-								];
-							}}
-						/>
+						{timeline ? (
+							<GanttView
+								key={`gantt:${level.run.dagId}/${level.run.runId}`}
+								client={client}
+								run={level.run}
+								active={props.active && level.kind === 'tasks'}
+								height={taskHeight}
+								width={props.width}
+								refreshMs={props.refreshMs}
+								onOpen={task => navigate({type: 'open-task', task})}
+								onBack={() => setTimeline(false)}
+							/>
+						) : null}
+						<Box display={timeline ? 'none' : 'flex'} flexDirection="column">
+							<ListPane<TaskInstance>
+								key={`${level.run.dagId}/${level.run.runId}`}
+								active={props.active && level.kind === 'tasks' && !timeline}
+								height={taskHeight}
+								width={props.width}
+								refreshMs={props.refreshMs}
+								fetchPage={async (query, signal) => pageOf(await client.listTaskInstances(level.run.dagId, level.run.runId, signal), query, task => task.taskId)}
+								filterLabel="task"
+								columns={taskColumns(chosen)}
+								empty="no task instances (yet)"
+								onEnter={task => navigate({type: 'open-task', task})}
+								bindings={context => {
+									const noTask = () => (context().row ? undefined : 'no task selected');
+									return [
+										triggerHere(level.run.dagId),
+										bind(
+											'choose',
+											() => {
+												const taskId = context().row!.taskId;
+												setChosen(current => {
+													const next = new Set(current);
+													if (next.has(taskId)) next.delete(taskId);
+													else next.add(taskId);
+													return next;
+												});
+											},
+											{disabledReason: noTask},
+										),
+										bind(
+											'clear',
+											() => {
+												const {row: task, refresh} = context();
+												// the chosen tasks, or the one under the cursor
+												const ids = chosen.size ? chosen : new Set([task!.taskId]);
+												confirmClearTasks(actions, level.run, ids, () => {
+													setChosen(new Set());
+													refresh();
+												}).catch(failed);
+											},
+											{disabledReason: noTask},
+										),
+										bind('mark', () => confirmMarkTask(actions, level.run, context().row!, context().refresh), {disabledReason: noTask}),
+										bind('timeline', () => setTimeline(true)),
+										bind('copy', () => actions.copy(context().row!.taskId, 'task id'), {disabledReason: noTask}),
+										bind(
+											'link',
+											() => {
+												const task = context().row!;
+												actions.link({kind: 'task', dagId: task.dagId, runId: task.runId, taskId: task.taskId, mapIndex: task.mapIndex});
+											},
+											{disabledReason: noTask},
+										),
+									];
+								}}
+							/>
+						</Box>
 					</Box>
 				) : null}
 				{level.kind === 'log' ? (
