@@ -107,7 +107,16 @@ export function ConsoleRoot(props: ConsoleSetup) {
 	return (
 		<EnvironmentsContext.Provider value={environments}>
 			{connected && connected.id === shown.id ? (
-				<App key={shown.id} client={connected.client} label={shown.target.label} safety={shown.target.safety} refreshMs={props.refreshMs} thresholds={props.thresholds} firstPane={shown.pane} terminalControl={props.terminalControl} />
+				<App
+					key={shown.id}
+					client={connected.client}
+					label={shown.target.label}
+					safety={shown.target.safety}
+					refreshMs={props.refreshMs}
+					thresholds={props.thresholds}
+					firstPane={shown.pane}
+					terminalControl={props.terminalControl}
+				/>
 			) : (
 				<ConnectingFrame
 					label={shown.target.label}
