@@ -3,6 +3,25 @@
 // development build leaked memory). Code splitting keeps the console (Ink, React) in its own
 // chunk, loaded only when the console opens.
 import {build} from 'esbuild';
+import path from 'node:path';
+
+// Every import of the string-width that windsock declares (Ink's, widest-line's, ours) goes
+// to a remembering wrapper: Ink measures every text node again on every frame
+// (source/text/string-width-memo.ts). A dependency that brings another major version of its
+// own (wrap-ansi) keeps it.
+const MEMO = path.resolve('source/text/string-width-memo.ts');
+const rememberedWidths = {
+	name: 'remembered-string-width',
+	setup(build) {
+		let declared;
+		build.onResolve({filter: /^string-width$/}, async args => {
+			if (args.importer === MEMO || args.pluginData?.real) return undefined;
+			const real = await build.resolve('string-width', {resolveDir: args.resolveDir, kind: args.kind, pluginData: {real: true}});
+			declared ??= (await build.resolve('string-width', {resolveDir: path.dirname(MEMO), kind: 'import-statement', pluginData: {real: true}})).path;
+			return real.path === declared ? {path: MEMO} : real;
+		});
+	},
+};
 
 await build({
 	entryPoints: {cli: 'cli.tsx'},
@@ -21,4 +40,5 @@ await build({
 	chunkNames: 'chunks/[name]-[hash]',
 	legalComments: 'none',
 	logLevel: 'warning',
+	plugins: [rememberedWidths],
 });
