@@ -2,8 +2,12 @@
 // to a baseline measured in the same run (the machine may be busy: only ratios travel).
 // Prints one table and writes the same as JSON (bench/results.json unless --out).
 //
-//   node bench/run.mjs [--bin dist/cli.js] [--label NAME] [--repeat 5] [--idle-seconds 10]
-//                      [--soak-minutes 2] [--delay-ms 0] [--real] [--only a,b] [--out FILE]
+//   node bench/run.mjs [--bin dist/bin/cli.js] [--label NAME] [--repeat 5] [--idle-seconds 10]
+//                      [--soak-minutes 2] [--delay-ms 0] [--real] [--only a,b] [--panes a,b]
+//                      [--out FILE]
+//
+// --only takes the groups startup, first, idle, keys, dags, soak; --panes limits the idle
+// group to the panes named (ids as in PANES below).
 //
 // No figure passes or fails here: targets are printed beside the figures for a reader.
 // Baselines: node -e 0, a bare Node fetch of the same URL or pages, Node writing in the same
@@ -24,7 +28,8 @@ function option(name, fallback) {
 	const at = process.argv.indexOf(name);
 	return at > 0 ? process.argv[at + 1] : fallback;
 }
-const BIN = path.resolve(option('--bin', path.join(ROOT, 'dist/cli.js')));
+// the bundle: what the package ships and the tests run (dist/cli.js is tsc's unbundled output)
+const BIN = path.resolve(option('--bin', path.join(ROOT, 'dist/bin/cli.js')));
 const LABEL = option('--label', path.relative(process.cwd(), BIN) || BIN);
 const REPEAT = Number(option('--repeat', 5));
 const IDLE_SECONDS = Number(option('--idle-seconds', 10));
@@ -32,6 +37,7 @@ const SOAK_MINUTES = Number(option('--soak-minutes', 2));
 const DELAY_MS = Number(option('--delay-ms', 0));
 const REAL = process.argv.includes('--real');
 const ONLY = option('--only', '').split(',').filter(Boolean);
+const ONLY_PANES = option('--panes', '').split(',').filter(Boolean);
 const OUT = path.resolve(option('--out', path.join(HERE, 'results.json')));
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const TMP = mkdtempSync(path.join(tmpdir(), 'windsock-bench-'));
@@ -159,7 +165,9 @@ async function firstFrame(target) {
 	figure(`console first data row from exec (${target.name})`, median(data), median(baseData), 'ms', 'first frame + 1 round trip');
 }
 
-const PANES = ['health', 'dags', 'runs', 'variables', 'connections', 'pools', 'import-errors', 'config'];
+/** The panes in tab order (source/ui/panes/registry.ts): pane i is number key i + 1, the tenth is 0. */
+const PANES = ['triage', 'health', 'dags', 'runs', 'variables', 'connections', 'pools', 'import-errors', 'config', 'providers'];
+const paneKey = id => String((PANES.indexOf(id) + 1) % 10);
 
 /** Idle bytes/s and requests per refresh tick, pane by pane, at 200x60 and the default refresh (5 s). */
 async function idle(target, server) {
@@ -168,8 +176,9 @@ async function idle(target, server) {
 	const pty = new PtySession([node, BIN, '--url', target.url, ...target.args], {env: target.env, stderr: path.join(TMP, 'idle.err')});
 	try {
 		await pty.waitFor(text => target.firstRow.test(text), 15_000);
-		for (const [index, pane] of PANES.entries()) {
-			pty.write(String(index + 1));
+		for (const pane of PANES) {
+			if (ONLY_PANES.length && !ONLY_PANES.includes(pane)) continue;
+			pty.write(paneKey(pane));
 			await sleep(3000); // its first data, and any follow-up requests
 			server?.reset();
 			const before = pty.bytes;
@@ -194,6 +203,9 @@ async function keys(target) {
 		await pty.waitFor(text => target.firstRow.test(text), 15_000);
 		await sleep(1500);
 		atStart = pty.rss().rss;
+		// the keys are measured on the DAGs pane, 10,000 rows (the console opens on Triage)
+		pty.write(paneKey('dags'));
+		await sleep(1500);
 		const sample = async (kind, sequence) => {
 			// just after a frame: the next clock tick is most of a second away and cannot be taken for the answer
 			await pty.quiet(40);
@@ -217,7 +229,7 @@ async function keys(target) {
 			await sleep(300);
 		}
 		// the last DAG of 10,000 (G), then back: what holding that many costs
-		pty.write('2');
+		pty.write(paneKey('dags'));
 		await sleep(1000);
 		pty.write('G');
 		await pty.waitFor(text => /bench_09999/.test(text), 10_000).catch(() => {});
@@ -266,10 +278,10 @@ async function soak(target) {
 		let pane = 0;
 		while (Date.now() < end) {
 			// visit every pane so a listener leaked on mount or unmount shows
-			pty.write(String((pane++ % PANES.length) + 1));
+			pty.write(paneKey(PANES[pane++ % PANES.length]));
 			await sleep(Math.min(10_000, end - Date.now()));
 		}
-		pty.write('2');
+		pty.write(paneKey('dags'));
 		await sleep(3000);
 		const last = pty.rss();
 		const stderr = existsSync(errFile) ? readFileSync(errFile, 'utf8') : '';

@@ -7,6 +7,7 @@ import {detectServer} from './detect.js';
 import {AirflowError, errorFromBody, type Operation} from './errors.js';
 import {asObject, BodyShapeError, collection, str, type Json} from './fields.js';
 import {changePlans, type ChangePlans, type MarkableRunState, type MarkableTaskState} from './change-plans.js';
+import {allPages, type FetchPage} from './paging.js';
 import {Http, type HttpOptions, type Method, type SearchValue} from './http.js';
 import type {
 	ClearTasksRequest,
@@ -167,29 +168,9 @@ export class AirflowClient {
 		});
 	}
 
-	/**
-	 * Every page of a list, each item once (by `keyOf`). Offsets advance by what came back:
-	 * servers cap `limit` silently. Stops at the first page's total, or at a page that brings
-	 * nothing new: a server that ignores `offset` and reports a huge total would otherwise be
-	 * asked for ever.
-	 */
-	async #all<T>(fetch: (offset: number) => Promise<Page<T>>, keyOf: (item: T) => string): Promise<T[]> {
-		const byKey = new Map<string, T>();
-		let received = 0;
-		let total: number | undefined;
-		for (;;) {
-			const page = await fetch(received);
-			total ??= page.total;
-			received += page.items.length;
-			let fresh = 0;
-			for (const item of page.items) {
-				const key = keyOf(item);
-				if (byKey.has(key)) continue;
-				byKey.set(key, item);
-				fresh++;
-			}
-			if (fresh === 0 || received >= total) return [...byKey.values()];
-		}
+	/** Every page of a read-only list, concurrently once the total is known (paging.ts). */
+	async #all<T>(fetch: FetchPage<T>, keyOf: (item: T) => string): Promise<T[]> {
+		return allPages(fetch, keyOf);
 	}
 
 	// ---- server ----
@@ -236,13 +217,15 @@ export class AirflowClient {
 	 */
 	async setPausedByPattern(pattern: string, paused: boolean): Promise<Dag[]> {
 		if (!pattern) throw new AirflowError({kind: 'http', title: 'An empty pattern would match every DAG', hint: 'Give a part of the DAG ids to match.', operation: 'pause'});
-		return this.#all(
+		// one page at a time: these are changes, and each answer says where the next page starts
+		return allPages(
 			offset =>
 				this.#apply(this.plans.pauseByPattern(pattern, paused, offset), body => {
 					const {items, total} = collection(body, 'dags');
 					return {items: items.map(raw => this.#wire.dag(raw)), total};
 				}),
 			dag => dag.dagId,
+			1,
 		);
 	}
 

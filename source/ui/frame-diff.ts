@@ -1,9 +1,11 @@
 // The console's frames as rows, and the bytes that turn one frame on the screen into the next:
-// only the rows that changed, each addressed absolutely (CSI row;1H, the row, CSI K). Ink's own
+// only the rows that changed, each addressed absolutely (CSI row;1H, the row, CSI K), or only
+// the changed cells of a row when that is shorter (frame-cells.ts). Ink's own
 // line diff is off (it misplaces frames: vadimdemedes/ink#1023, #973), so Ink hands us whole
 // frames and this decides what reaches the terminal; on a slow link that is most of the cost
 // of an idle console. Pure: no terminal, no Ink, so the tests can replay it on a model screen.
 import stringWidth from 'string-width';
+import {rowChange} from './frame-cells.js';
 
 export type Size = {columns: number; rows: number};
 /** A frame as it is on the screen: one string per terminal row, SGR styles kept inside. */
@@ -38,13 +40,14 @@ export function frameRows(text: string, size: Size): string[] {
 /**
  * One row written at its place. CSI K clears what the old row left to the right; it is left
  * out when the row fills the width, because the cursor then sits on the last column (pending
- * wrap) and CSI K would erase that column's character. A reset first, so K does not paint a
- * background the row left open.
+ * wrap) and CSI K would erase that column's character. A reset after a styled row, so K does
+ * not paint a background the row left open and the next write starts from the default style
+ * (a cell-level change assumes it).
  */
 function rowAt(index: number, row: string, size: Size): string {
 	const styled = row.includes(ESC);
 	const tail = stringWidth(row) >= size.columns ? '' : ERASE_TO_END;
-	return `${ESC}[${index + 1};1H${row}${styled && tail ? RESET_STYLE : ''}${tail}`;
+	return `${ESC}[${index + 1};1H${row}${styled ? RESET_STYLE : ''}${tail}`;
 }
 
 const synchronized = (body: string) => (body ? SYNC_START + body + SYNC_END : '');
@@ -60,7 +63,7 @@ export function paintFrame(next: Frame, size: Size): string {
 
 /**
  * The bytes from `previous` (on the screen at `previousSize`) to `next`: the changed rows only,
- * rows the new frame no longer has cleared; a full paint when there is no previous frame or
+ * each as its changed cells or whole, whichever is shorter; rows the new frame no longer has cleared; a full paint when there is no previous frame or
  * the size changed (the terminal has reflowed what it showed). '' when nothing changed.
  */
 export function diffFrames(previous: Frame | undefined, previousSize: Size | undefined, next: Frame, size: Size): string {
@@ -69,8 +72,15 @@ export function diffFrames(previous: Frame | undefined, previousSize: Size | und
 	const count = Math.max(previous.length, next.length);
 	for (let index = 0; index < count; index++) {
 		const row = next[index] ?? '';
-		if (row === (previous[index] ?? '')) continue;
-		out += row === '' ? `${ESC}[${index + 1};1H${ERASE_TO_END}` : rowAt(index, row, size);
+		const before = previous[index] ?? '';
+		if (row === before) continue;
+		if (row === '') {
+			out += `${ESC}[${index + 1};1H${ERASE_TO_END}`;
+			continue;
+		}
+		const whole = rowAt(index, row, size);
+		const cells = before === '' ? undefined : rowChange(index, before, row, size.columns);
+		out += cells !== undefined && cells.length < whole.length ? cells : whole;
 	}
 	return synchronized(out);
 }

@@ -166,6 +166,9 @@ describe('help and footer', () => {
 		const labels = rows.map(row => (row.kind === 'heading' ? `# ${row.text}` : `${row.label} ${row.note}`));
 		assert.deepEqual(labels.slice(0, 4), ['# DAGs: keys here', 't (read-only: disabled)', 'j/↓ ', '# everywhere']);
 		assert.ok(labels.includes('q '));
+		// the terminal's own keys, taken before the panes see them, are listed too
+		assert.ok(labels.includes('Ctrl-L '));
+		assert.ok(labels.includes('Ctrl-Z '));
 		assert.equal(clampHelpTop(50, 20, 8), 12);
 		assert.equal(clampHelpTop(-3, 20, 8), 0);
 	});

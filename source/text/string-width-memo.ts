@@ -1,0 +1,29 @@
+// string-width, remembered. Ink measures every text node of every frame again (widest-line
+// in its render, per-frame caches in its output), and a 200x60 frame of unchanged rows paid
+// for the same widths on every keystroke: most of the CPU of a key (#12). The bundle
+// (scripts/bundle.mjs) sends every `import 'string-width'` here, Ink's and ours alike.
+// Bounded: a console that runs for days sees ever new strings (clocks, ages), so the table
+// starts over when it is full rather than growing.
+import stringWidth from 'string-width';
+
+/** Distinct strings remembered at most; a frame at 200x60 measures a few hundred. */
+export const REMEMBERED = 4096;
+
+const widths = new Map<string, number>();
+
+export default function rememberedWidth(text: string, options?: Parameters<typeof stringWidth>[1]): number {
+	// options change the answer (ambiguous width, counting ANSI codes): those are not remembered
+	if (options !== undefined) return stringWidth(text, options);
+	let width = widths.get(text);
+	if (width === undefined) {
+		width = stringWidth(text);
+		if (widths.size >= REMEMBERED) widths.clear();
+		widths.set(text, width);
+	}
+	return width;
+}
+
+/** How many widths are remembered now (for the bound's test). */
+export function rememberedCount(): number {
+	return widths.size;
+}

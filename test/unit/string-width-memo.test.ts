@@ -1,0 +1,26 @@
+// The remembering string-width the bundle gives Ink and the tables: the same widths as
+// string-width, asked twice or after the table started over, and never more than its bound
+// remembered (a console that runs for days sees ever new clocks and ages).
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import stringWidth from 'string-width';
+import rememberedWidth, {REMEMBERED, rememberedCount} from '../../source/text/string-width-memo.js';
+
+const samples = ['', 'bench_00042', '失败', '👩‍💻 dev', 'e\u0301te\u0301', '\u001b[31mred\u001b[39m', '⚡ ok', 'a\tb', '› ✖ failed'];
+
+test('answers as string-width does, the first time and from memory', () => {
+	for (const text of samples) {
+		assert.equal(rememberedWidth(text), stringWidth(text), JSON.stringify(text));
+		assert.equal(rememberedWidth(text), stringWidth(text), `${JSON.stringify(text)} remembered`);
+	}
+	// options change the answer and go straight through
+	assert.equal(rememberedWidth('\u001b[31mred\u001b[39m', {countAnsiEscapeCodes: true}), stringWidth('\u001b[31mred\u001b[39m', {countAnsiEscapeCodes: true}));
+});
+
+test('remembers at most its bound, and still answers right after starting over', () => {
+	for (let i = 0; i < REMEMBERED * 2 + 10; i++) {
+		rememberedWidth(`12:00:${i} 失败`);
+		assert.ok(rememberedCount() <= REMEMBERED);
+	}
+	assert.equal(rememberedWidth('12:00:3 失败'), stringWidth('12:00:3 失败'));
+});
