@@ -11,7 +11,7 @@ export function matchesPattern(pattern: string, text: string): boolean {
 export function compilePattern(pattern: string): (text: string) => boolean {
 	if (pattern === '' || pattern === '~') return () => true;
 	const alternatives = pattern.split('|').map(alternative => {
-		const body = [...alternative].map(char => (char === '%' ? '.*' : char === '_' ? '.' : char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))).join('');
+		const body = [...alternative].map(char => (char === '%' ? '.*' : char === '_' ? '.' : char.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))).join('');
 		return new RegExp(body, 'isu');
 	});
 	return text => alternatives.some(expression => expression.test(text));

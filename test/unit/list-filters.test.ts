@@ -94,6 +94,8 @@ describe('the API pattern rule, where windsock matches by itself', () => {
 		assert.ok(matchesPattern('zzz|scheduled', 'scheduled__x'));
 		assert.ok(matchesPattern('~', 'anything'));
 		assert.ok(!matchesPattern('a.c', 'abc'), 'a dot is a dot, not a regex');
+		// run ids are full of punctuation: each is itself (a '-' once made an invalid expression)
+		assert.ok(matchesPattern('lists-a1+b(2)[x]{3}/$^*?\\', 'run lists-a1+b(2)[x]{3}/$^*?\\ end'));
 		assert.ok(!matchesPattern('etl', 'load'));
 	});
 });
