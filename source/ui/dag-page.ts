@@ -23,7 +23,7 @@ export const DAG_SORTS: readonly DagSort[] = ['id', 'last-run', 'next-run', 'fai
 export const DAG_SORT_WORDS: Readonly<Record<DagSort, string>> = {
 	id: 'by id',
 	'last-run': 'by last run, newest first',
-	'next-run': 'by next run, soonest first',
+	'next-run': 'by next run, soonest first (unscheduled: where the database sorts empty values)',
 	'failing-first': 'failing first, then queued, running, success, never run',
 };
 
@@ -118,7 +118,7 @@ async function derivedFailedPage(client: AirflowClient, base: Omit<DagListQuery,
 	const match = compilePattern(base.pattern ?? '');
 	const ids = [...latest.keys()].filter(match).sort();
 	const items = await Promise.all(ids.slice(page.offset, page.offset + page.limit).map(id => client.getDag(id, signal)));
+	// the derived list knows ids only: say what it could not apply
 	const unapplied = [base.tags?.length ? 'tag:' : '', base.paused !== undefined ? 'active/paused' : ''].filter(Boolean);
-	const remark = `derived from runs changed in the last ${DERIVED_WINDOW}${unapplied.length ? `; ${unapplied.join(' and ')} not applied` : ''} (Airflow 2.x)`;
-	return {items, total: ids.length, remark};
+	return {items, total: ids.length, ...(unapplied.length ? {remark: `${unapplied.join(', ')} not applied (2.x)`} : {})};
 }

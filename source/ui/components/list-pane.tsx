@@ -25,7 +25,7 @@ export type PageQuery = {offset: number; limit: number; filter: string};
 
 /**
  * A page as a pane fetched it. `remark`: how the rows were matched when the server could not
- * do it all (said on the count line, e.g. "among the newest 300 runs").
+ * do it all (said after the pane's note, e.g. "ids matched in the newest 300 runs (2.x)").
  */
 export type FetchedPage<Row> = Page<Row> & {remark?: string};
 
@@ -203,7 +203,6 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 							<Text bold>{`"${sanitizeLine(state.filter)}"`}</Text>
 						</Text>
 					) : null}
-					{current?.remark ? <Text color={color('yellow')}>{`  ${sanitizeLine(current.remark)}`}</Text> : null}
 					{poll.error ? (
 						<Text color={color('red')}>
 							{'  ! '}
@@ -213,7 +212,12 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 					) : null}
 				</Text>
 			)}
-			{props.note ? <Text wrap="truncate">{props.note}</Text> : null}
+			{props.note ? (
+				<Text wrap="truncate">
+					{props.note}
+					{current?.remark ? <Text color={color('yellow')}>{`  ${sanitizeLine(current.remark)}`}</Text> : null}
+				</Text>
+			) : null}
 			<WindowedTable
 				columns={props.columns(props.width)}
 				rows={rows}

@@ -17,7 +17,7 @@ import {confirmPause, confirmPauseAll} from '../dialogs/pause.js';
 import {stateStyle} from '../theme.js';
 import type {Column} from '../components/windowed-table.js';
 import {formatDateTime, utcHeader} from '../../text/time.js';
-import {DAG_SORT_WORDS, DAG_SORTS, fetchDagPage, type DagSort} from '../dag-page.js';
+import {DAG_SORT_WORDS, DAG_SORTS, DERIVED_WINDOW, fetchDagPage, type DagSort} from '../dag-page.js';
 import {nextInCycle} from '../run-list-filter.js';
 
 export type PausedFilter = 'all' | 'active' | 'paused';
@@ -90,7 +90,8 @@ export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 				<Text>
 					showing <Text bold>{paused}</Text> DAGs
 					{failedOnly ? <Text bold>{', latest run failed'}</Text> : null}
-					{`, ${idOnly ? 'by id (Airflow 2.x sorts by id only)' : DAG_SORT_WORDS[sort]}`}
+					{failedOnly && idOnly ? ` (2.x: from runs of ${DERIVED_WINDOW})` : ''}
+					{`, ${idOnly ? 'by id (2.x)' : DAG_SORT_WORDS[sort]}`}
 				</Text>
 			}
 			columns={columns}

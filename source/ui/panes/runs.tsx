@@ -23,6 +23,7 @@ import {openTrigger} from '../dialogs/trigger.js';
 import {formatDateTime, utcHeader} from '../../text/time.js';
 import {describeRunFilters, nextInCycle, RUN_STATE_FILTERS, RUN_WINDOWS, runListQuery, type RunStateFilter} from '../run-list-filter.js';
 import {plural} from '../../text/plural.js';
+import {RUN_SCAN_LIMIT} from '../../airflow/client.js';
 
 const time = (iso: string | null) => formatDateTime(iso, {seconds: true});
 
@@ -135,7 +136,9 @@ export function RunsPane(props: PaneContext) {
 						fetchPage={async (query, signal) => {
 							const page = await client.listRuns(runListQuery({dagId, state: runState, window: runWindow, filter: query.filter}, query), signal);
 							// the server could not match the text: say where it was matched
-							return page.matchedAmong === undefined ? page : {...page, remark: `among the newest ${plural(page.matchedAmong, 'run')} (this Airflow cannot match run ids)`};
+							if (page.matchedAmong === undefined) return page;
+							const among = page.matchedAmong < RUN_SCAN_LIMIT ? `all ${plural(page.matchedAmong, 'run')} read` : `in the newest ${plural(page.matchedAmong, 'run')}`;
+							return {...page, remark: `run ids matched by windsock, ${among}`};
 						}}
 						filterLabel={dagId ? 'run id' : 'run id (dag:NAME for a DAG)'}
 						note={<Text>{describeRunFilters(runState, runWindow)}</Text>}
