@@ -26,6 +26,7 @@ import type {
 	Pool,
 	Provider,
 	RunListQuery,
+	RunPage,
 	ServerInfo,
 	TaskInstance,
 	TaskInstanceRef,
@@ -36,7 +37,8 @@ import type {
 import {v1} from './v1.js';
 import {v2} from './v2.js';
 import {describePlan, describePlanLines, planTarget, type DescribeOptions, type RequestPlan} from './request-plan.js';
-import {importErrorFrom, poolFrom, providerFrom, variableFrom, type WireFormat} from './wire.js';
+import {importErrorFrom, poolFrom, providerFrom, UnsupportedQuery, variableFrom, type WireFormat} from './wire.js';
+import {compilePattern} from './pattern.js';
 
 export type Credentials = {
 	username?: string;
@@ -52,6 +54,12 @@ export type ConnectOptions = Omit<HttpOptions, 'auth'> & Credentials & {signal?:
 const PAGE = 100;
 
 const seg = encodeURIComponent;
+
+/**
+ * Where the server cannot match run ids (2.x, 3.0-3.1), the newest this many runs (in the
+ * query's states and window) are read and matched here: bounded, and said on screen.
+ */
+export const RUN_SCAN_LIMIT = 300;
 
 function chooseAuth(http: Http, generation: ServerInfo['generation'], credentials: Credentials): Auth {
 	if (credentials.token) return new TokenAuth(credentials.token);
@@ -186,9 +194,21 @@ export class AirflowClient {
 
 	// ---- DAGs ----
 
+	/** A page of DAGs; a query this generation cannot ask (2.x: sort by last run) is an AirflowError, never sent. */
 	async listDags(query: DagListQuery = {}, signal?: AbortSignal): Promise<Page<Dag>> {
-		const params = this.#wire.dagListParams({limit: PAGE, offset: 0, ...query});
+		let params: Record<string, SearchValue>;
+		try {
+			params = this.#wire.dagListParams({limit: PAGE, offset: 0, ...query});
+		} catch (error) {
+			if (error instanceof UnsupportedQuery) throw new AirflowError({kind: 'http', title: error.message, hint: 'Nothing was sent.', operation: 'dags'});
+			throw error;
+		}
 		return this.#page('dags', 'dags', 'dags', params, raw => this.#wire.dag(raw), signal);
+	}
+
+	/** Whether listRuns' run id / DAG id patterns are matched by the server (else: among the newest RUN_SCAN_LIMIT runs). */
+	get matchesRunPatterns(): boolean {
+		return this.#wire.matchesRunPatterns(this.server.version);
 	}
 
 	/** Every DAG matching the query, all pages. */
@@ -231,10 +251,34 @@ export class AirflowClient {
 
 	// ---- runs ----
 
-	async listRuns(query: RunListQuery = {}, signal?: AbortSignal): Promise<Page<DagRun>> {
+	/**
+	 * A page of runs, newest first. Run id / DAG id patterns go to the server where it
+	 * matches them; elsewhere the newest RUN_SCAN_LIMIT runs of the query (states and window
+	 * still filtered by the server) are matched here, and `matchedAmong` says so.
+	 */
+	async listRuns(query: RunListQuery = {}, signal?: AbortSignal): Promise<RunPage> {
 		const path = `dags/${query.dagId ? seg(query.dagId) : '~'}/dagRuns`;
-		const params = this.#wire.runListParams({limit: 50, offset: 0, ...query});
-		return this.#page(path, 'dag_runs', 'runs', params, raw => this.#wire.run(raw), signal);
+		const {runIdPattern, dagIdPattern, ...serverQuery} = query;
+		const patterned = !!(runIdPattern || dagIdPattern);
+		if (!patterned || this.matchesRunPatterns) {
+			const params = this.#wire.runListParams({limit: 50, offset: 0, ...query});
+			return this.#page(path, 'dag_runs', 'runs', params, raw => this.#wire.run(raw), signal);
+		}
+		const scanned = await this.#all(
+			async offset => {
+				const page = await this.#page(path, 'dag_runs', 'runs', this.#wire.runListParams({...serverQuery, limit: PAGE, offset}), raw => this.#wire.run(raw), signal);
+				// never past the bound: the last page read is cut, and the walk stops there
+				return offset + page.items.length >= RUN_SCAN_LIMIT
+					? {items: page.items.slice(0, RUN_SCAN_LIMIT - offset), total: RUN_SCAN_LIMIT}
+					: {items: page.items, total: Math.min(page.total, RUN_SCAN_LIMIT)};
+			},
+			run => `${run.dagId}\u0000${run.runId}`,
+		);
+		const runMatch = compilePattern(runIdPattern ?? '');
+		const dagMatch = compilePattern(dagIdPattern ?? '');
+		const matching = scanned.filter(run => runMatch(run.runId) && dagMatch(run.dagId));
+		const offset = query.offset ?? 0;
+		return {items: matching.slice(offset, offset + (query.limit ?? 50)), total: matching.length, matchedAmong: scanned.length};
 	}
 
 	/**

@@ -77,8 +77,18 @@ export type DagListQuery = {
 	/** hide DAGs whose file is gone (default true, as Airflow's own UI) */
 	onlyActive?: boolean;
 	tags?: string[];
-	/** dag_id ascending unless given; a leading '-' sorts descending */
-	orderBy?: 'dag_id' | '-dag_id';
+	/**
+	 * dag_id ascending unless given; a leading '-' sorts descending. 2.x sorts by dag_id only;
+	 * 3.x also by next_dagrun, last_run_state, last_run_start_date, ... (the client refuses
+	 * what 2.x cannot do rather than send it to be ignored)
+	 */
+	orderBy?: string[];
+	/** 3.x only: DAGs whose latest run is in this state (last_dag_run_state) */
+	lastRunState?: RunState;
+	/** 3.x only: DAGs whose latest run is in one of these states (dag_run_state; never-run DAGs drop out) */
+	latestRunStates?: RunState[];
+	/** 3.x only: DAGs whose latest run started at or after this ISO time (dag_run_start_date_gte) */
+	latestRunStartedAfter?: string;
 };
 
 export type RunState = 'queued' | 'running' | 'success' | 'failed';
@@ -110,7 +120,17 @@ export type RunListQuery = {
 	 * started long ago and failed just now, and a queued run that has not started.
 	 */
 	updatedAfter?: string;
+	/**
+	 * Substring of the run id / the DAG id, case-insensitive, with the API's wildcards (`%`
+	 * any text, `_` one character, `|` or). The server matches them on 3.2+; elsewhere the
+	 * client matches them among the newest runs it reads (see RunPage.matchedAmong).
+	 */
+	runIdPattern?: string;
+	dagIdPattern?: string;
 };
+
+/** A page of runs; `matchedAmong`: the patterns were matched by windsock among that many newest runs (the server could not). */
+export type RunPage = Page<DagRun> & {matchedAmong?: number};
 
 export type TriggerRequest = {
 	conf?: Record<string, unknown>;

@@ -1,7 +1,8 @@
 // Airflow 2.x, /api/v1: the wire format mapped to and from the domain model.
 import type {DagListQuery, LogQuery, RunListQuery, TriggerRequest, ClearTasksRequest} from './model.js';
 import {bool, field, obj, params, str, type Json} from './fields.js';
-import {clearTasksCommon, dagCommon, connectionFrom, healthFrom, runCommon, taskInstanceFrom, taskRefFrom, type WireFormat} from './wire.js';
+import type {SearchValue} from './request-plan.js';
+import {clearTasksCommon, UnsupportedQuery, dagCommon, connectionFrom, healthFrom, runCommon, taskInstanceFrom, taskRefFrom, type WireFormat} from './wire.js';
 
 /** HH:MM:SS of a number of seconds within a day, as Python prints a timedelta. */
 function clock(seconds: number): string {
@@ -39,6 +40,18 @@ function scheduleText(raw: Json): string | null {
 	return str(raw, 'timetable_description');
 }
 
+function v1DagParams(query: DagListQuery, order: string): Record<string, SearchValue> {
+	return {
+		limit: query.limit,
+		offset: query.offset,
+		order_by: order,
+		tags: query.tags,
+		only_active: query.onlyActive ?? true,
+		paused: query.paused,
+		dag_id_pattern: query.pattern || undefined,
+	};
+}
+
 const OFFSET_TOKEN = /^offset:(\d+)$/;
 
 export const v1: WireFormat = {
@@ -47,15 +60,13 @@ export const v1: WireFormat = {
 	healthPath: 'api/v1/health',
 	health: healthFrom,
 
-	dagListParams: (query: DagListQuery) => ({
-		limit: query.limit,
-		offset: query.offset,
-		order_by: query.orderBy ?? 'dag_id',
-		tags: query.tags,
-		only_active: query.onlyActive ?? true,
-		paused: query.paused,
-		dag_id_pattern: query.pattern || undefined,
-	}),
+	dagListParams: (query: DagListQuery) => {
+		// 2.x's /dags sorts by dag_id only and knows nothing of the latest run
+		const order = query.orderBy ?? ['dag_id'];
+		if (order.length !== 1 || !['dag_id', '-dag_id'].includes(order[0]!)) throw new UnsupportedQuery(`Airflow 2.x sorts DAGs by dag_id only, not ${order.join(', ')}`);
+		if (query.lastRunState || query.latestRunStates || query.latestRunStartedAfter) throw new UnsupportedQuery("Airflow 2.x cannot filter DAGs on their latest run's state or start");
+		return v1DagParams(query, order[0]!);
+	},
 	dag: (raw: Json) => ({
 		...dagCommon(raw),
 		isActive: bool(raw, 'is_active') ?? true,
@@ -73,6 +84,8 @@ export const v1: WireFormat = {
 		state: query.states,
 		updated_at_gte: query.updatedAfter,
 	}),
+	// GET /dagRuns has no run id or DAG id filter on 2.x (the batch list takes exact DAG ids only)
+	matchesRunPatterns: () => false,
 	run: (raw: Json) => ({...runCommon(raw), runAfter: str(raw, 'execution_date'), queuedAt: null}),
 	triggerBody: (request: TriggerRequest) => {
 		const body: Json = {conf: request.conf ?? {}};

@@ -1,7 +1,7 @@
 // Airflow 3.x, /api/v2: the wire format mapped to and from the domain model.
 import type {DagListQuery, LogQuery, RunListQuery, TriggerRequest, ClearTasksRequest} from './model.js';
 import {bool, field, list, params, str, type Json} from './fields.js';
-import {clearTasksCommon, dagCommon, connectionFrom, healthFrom, runCommon, taskInstanceFrom, taskRefFrom, type WireFormat} from './wire.js';
+import {clearTasksCommon, versionAtLeast, dagCommon, connectionFrom, healthFrom, runCommon, taskInstanceFrom, taskRefFrom, type WireFormat} from './wire.js';
 
 /** One structured log event as a line: "2026-11-25T09:44:22Z INFO - text", plus any error. */
 function logLine(entry: unknown): string {
@@ -30,11 +30,14 @@ export const v2: WireFormat = {
 	dagListParams: (query: DagListQuery) => ({
 		limit: query.limit,
 		offset: query.offset,
-		order_by: query.orderBy ?? 'dag_id',
+		order_by: query.orderBy ?? ['dag_id'],
 		tags: query.tags,
 		exclude_stale: query.onlyActive ?? true,
 		paused: query.paused,
 		dag_id_pattern: query.pattern || undefined,
+		last_dag_run_state: query.lastRunState,
+		dag_run_state: query.latestRunStates,
+		dag_run_start_date_gte: query.latestRunStartedAfter,
 	}),
 	dag: (raw: Json) => ({
 		...dagCommon(raw),
@@ -52,7 +55,12 @@ export const v2: WireFormat = {
 		order_by: v2.runOrder,
 		state: query.states,
 		updated_at_gte: query.updatedAfter,
+		run_id_pattern: query.runIdPattern || undefined,
+		dag_id_pattern: query.dagIdPattern || undefined,
 	}),
+	// run_id_pattern and dag_id_pattern on GET /dagRuns: in the 3.2 spec and 3.3; older 3.x
+	// would ignore them (FastAPI drops unknown query parameters) and answer unfiltered
+	matchesRunPatterns: (version: string) => versionAtLeast(version, 3, 2),
 	run: (raw: Json) => ({...runCommon(raw), runAfter: str(raw, 'run_after'), queuedAt: str(raw, 'queued_at')}),
 	// logical_date must be present; null means "now" and never conflicts. Extra keys are a 422.
 	triggerBody: (request: TriggerRequest) => {

@@ -36,11 +36,15 @@ export interface WireFormat {
 	readonly healthPath: string;
 	health(body: unknown): Health;
 
+	/** throws UnsupportedQuery for what this generation cannot ask (2.x: order other than dag_id, latest-run filters) */
 	dagListParams(query: DagListQuery): Record<string, SearchValue>;
 	dag(raw: Json): Dag;
 	dagDetails(raw: Json): DagDetails;
 
+	/** the server's run list parameters; run id / DAG id patterns only where `matchesRunPatterns` */
 	runListParams(query: RunListQuery): Record<string, SearchValue>;
+	/** whether this server filters runs by run id / DAG id pattern (3.2+; 2.x never) */
+	matchesRunPatterns(version: string): boolean;
 	/** newest first: v1 by execution_date, v2 by run_after (logical_date may be null) */
 	readonly runOrder: string;
 	run(raw: Json): DagRun;
@@ -58,6 +62,15 @@ export interface WireFormat {
 	connection(raw: Json): Connection;
 	/** update_mask as the query wants it: comma-separated (v1) or repeated (v2) */
 	updateMask(fields: string[]): SearchValue;
+}
+
+/** A query this API generation cannot express: refused before sending, never silently dropped. */
+export class UnsupportedQuery extends Error {}
+
+/** Is `version` (e.g. "3.3.2", "3.2.0rc1") at least major.minor? */
+export function versionAtLeast(version: string, major: number, minor: number): boolean {
+	const [a = 0, b = 0] = version.split('.').map(part => Number.parseInt(part, 10));
+	return a > major || (a === major && b >= minor);
 }
 
 // ---- shared mappers: the same fields on both lines ----

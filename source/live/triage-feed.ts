@@ -62,7 +62,7 @@ export async function fetchGroup(client: AirflowClient, group: TriageGroup, fact
  * 3.x: the DAG list's own filter on the latest run's state. 2.x has none: one list of the
  * runs of every DAG changed in the window, newest first; a DAG's first run there is its latest.
  */
-async function latestFailedDags(client: AirflowClient, windowStartIso: string, signal?: AbortSignal): Promise<Map<string, DagRun | undefined>> {
+export async function latestFailedDags(client: AirflowClient, windowStartIso: string, signal?: AbortSignal): Promise<Map<string, DagRun | undefined>> {
 	const dags = await client.listDagsByLatestRunState('failed', LIMIT, signal);
 	if (dags) return new Map(dags.items.map(dag => [dag.dagId, undefined]));
 	const runs = await client.listRuns({updatedAfter: windowStartIso, limit: LIMIT}, signal);

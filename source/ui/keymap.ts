@@ -51,7 +51,11 @@ export type Action =
 	| 'grid-left'
 	| 'grid-right'
 	| 'copy'
-	| 'link';
+	| 'link'
+	| 'run-state-filter'
+	| 'run-window'
+	| 'failed-only'
+	| 'dag-sort';
 
 /** records: Variables and Connections; runs: a run list and a run's task instances. */
 export type Scope = 'global' | 'list' | 'dags' | 'runs' | 'tasks' | 'records' | 'variables' | 'log' | 'triage';
@@ -129,6 +133,10 @@ export const KEYMAP: readonly KeySpec[] = [
 	spec('copy', 'y', 'copy', 'copy the selected id (Variables: the key) to your clipboard with OSC 52; never a value or a password', 'list', input => input === 'y'),
 	spec('link', 'L', 'link', "show the selection's Airflow web UI address (2.x or 3.x form) and copy it", 'list', input => input === 'L'),
 	spec('save-log', 's', 'save', 'save the whole log to a file (0600) and show its path', 'log', input => input === 's'),
+	spec('run-state-filter', 's', 'state', 'show all / failed / running / queued / success runs (on the server)', 'runs', input => input === 's'),
+	spec('run-window', 'w', 'window', 'runs changed within any time / 24h / 7d / 30d (on the server)', 'runs', input => input === 'w'),
+	spec('failed-only', 'f', 'failed only', 'show only DAGs whose latest run failed', 'dags', input => input === 'f'),
+	spec('dag-sort', 'o', 'sort', 'sort DAGs by id / last run / next run / failing first', 'dags', input => input === 'o'),
 ];
 
 const BY_ACTION = new Map(KEYMAP.map(entry => [entry.action, entry]));

@@ -2,7 +2,6 @@
 // answers are shaped like the recorded ones (test/fixtures/v2).
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {setTimeout as sleep} from 'node:timers/promises';
 import {asAirflow3} from '../support/fake-server.js';
 
 import {HEALTH, airflow, dag, open, waitFor} from '../support/console-harness.js';
@@ -74,17 +73,42 @@ describe('console', () => {
 		view.unmount();
 	});
 
-	it('filters on the server with /', async () => {
+	it('filters on the server as it is typed, once the keys pause: one request for the whole word', async () => {
 		const {server, view} = await open(airflow(300));
 		view.stdin.write('/');
 		await waitFor(
 			() => view.lastFrame()!,
-			f => f.includes('Enter apply'),
+			f => f.includes('Enter keep'),
 		);
-		await sleep(100); // the text input listens only once its effect has run
-		view.stdin.write('etl_02');
-		await sleep(50);
-		view.stdin.write('\r');
+		view.stdin.write('etl_02'); // no Enter: typing alone applies it
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('/ etl_02') && f.includes('100 rows') && f.includes('› etl_0200'),
+		);
+		assert.match(frame, /Esc restore/, 'the line stays open while it applies');
+		const patterns = server.seen.filter(r => r.url.startsWith('/api/v2/dags?')).map(r => new URL(r.url, 'http://x').searchParams.get('dag_id_pattern'));
+		assert.deepEqual(
+			patterns.filter(p => p !== null),
+			['etl_02'],
+			'keys that arrive together are one filter, not one request per key',
+		);
+		// Esc restores the list from before `/`
+		view.stdin.write('\u001b');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('rows 1-14 of 300') && !f.includes('/ etl_02'),
+		);
+		view.unmount();
+	});
+
+	it('Enter keeps the typed filter at once', async () => {
+		const {server, view} = await open(airflow(300));
+		view.stdin.write('/');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('Enter keep'),
+		);
+		view.stdin.write('etl_02\r');
 		const frame = await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('of 100') && f.includes('matching "etl_02"'),

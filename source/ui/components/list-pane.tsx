@@ -1,5 +1,6 @@
 // A list pane: polls one page (the rows on screen), moves a selection with the list keys,
-// filters with `/`, and offers the pane's own bindings for the selected row. DAGs and runs
+// filters with `/` as the user types (debounced, then fetched: the server filters DAGs and
+// runs), and offers the pane's own bindings for the selected row. DAGs and runs
 // page on the server; small lists (variables, pools, ...) fetch all and page here. The
 // selection and filter live in a reducer (list-state.ts) kept in a ref, so each key of a
 // chunk sees what the keys before it did.
@@ -11,15 +12,22 @@ import {usePoll} from '../../live/use-poll.js';
 import {waitingWords} from '../../live/liveness.js';
 import {useNow} from '../use-now.js';
 import {formatAge} from '../../text/age.js';
+import {plural} from '../../text/plural.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {bind, type Binding} from '../bindings.js';
 import {useBindings, useKeys} from '../keys.js';
 import {useRefreshKey} from '../refresh.js';
 import {color} from '../theme.js';
-import {INITIAL_LIST, listReducer, pageStartOf, type ListEvent, type ListState} from './list-state.js';
+import {FILTER_DEBOUNCE_MS, INITIAL_LIST, listReducer, pageStartOf, pendingDraft, type ListEvent, type ListState} from './list-state.js';
 import {WindowedTable, type Column} from './windowed-table.js';
 
 export type PageQuery = {offset: number; limit: number; filter: string};
+
+/**
+ * A page as a pane fetched it. `remark`: how the rows were matched when the server could not
+ * do it all (said after the pane's note, e.g. "ids matched in the newest 300 runs (2.x)").
+ */
+export type FetchedPage<Row> = Page<Row> & {remark?: string};
 
 /** What the frame gives every pane. */
 export type PaneProps = {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number};
@@ -35,7 +43,7 @@ export type ListPaneProps<Row> = {
 	height: number;
 	width: number;
 	refreshMs: number;
-	fetchPage: (query: PageQuery, signal: AbortSignal) => Promise<Page<Row>>;
+	fetchPage: (query: PageQuery, signal: AbortSignal) => Promise<FetchedPage<Row>>;
 	/** anything else the query depends on (a toggle, the DAG shown) */
 	deps?: unknown[];
 	columns: (width: number) => Column<Row>[];
@@ -58,7 +66,7 @@ export function pageOf<Row>(rows: Row[], query: PageQuery, text: (row: Row) => s
 	return {items: matching.slice(query.offset, query.offset + query.limit), total: matching.length};
 }
 
-type LoadedPage<Row> = Page<Row> & {offset: number; filter: string};
+type LoadedPage<Row> = FetchedPage<Row> & {offset: number; filter: string};
 
 /** "waiting 7 s for the server" once a request is slow to answer; ticks only while shown. */
 function Waiting(props: {since: number}) {
@@ -127,6 +135,14 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 		apply({type: 'reset'});
 	}, [depsKey]);
 
+	// typing applies the filter once the keys pause: one request for "etl", not three
+	const draft = pendingDraft(state);
+	useEffect(() => {
+		if (draft === undefined) return;
+		const timer = setTimeout(() => apply({type: 'filter-settle', draft}), FILTER_DEBOUNCE_MS);
+		return () => clearTimeout(timer);
+	}, [draft]);
+
 	const rowContext = (): RowContext<Row> => ({row: rowAt(stateRef.current.selected), refresh: poll.refresh, filter: stateRef.current.filter});
 
 	const listBindings: Binding[] = [
@@ -164,6 +180,8 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	const range = shown
 		? `rows ${(poll.data!.offset + 1).toLocaleString('en')}-${(poll.data!.offset + shown).toLocaleString('en')} of ${total.toLocaleString('en')}`
 		: `0 of ${total.toLocaleString('en')}`;
+	// while typing: how many rows the text applied so far matches
+	const matching = current ? `  ${plural(current.total, 'row')}` : '  …';
 	const explained = poll.error ? props.explainError?.(poll.error) : undefined;
 	if (explained && !poll.data) return <Box flexDirection="column">{explained}</Box>;
 
@@ -173,7 +191,7 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 				<Text wrap="truncate">
 					/ {sanitizeLine(state.draft)}
 					<Text inverse> </Text>
-					<Text dimColor> Enter apply, Esc cancel</Text>
+					<Text dimColor>{`${draft === undefined ? matching : '  …'}  Enter keep, Esc restore`}</Text>
 				</Text>
 			) : (
 				<Text wrap="truncate">
@@ -194,7 +212,12 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 					) : null}
 				</Text>
 			)}
-			{props.note ? <Text wrap="truncate">{props.note}</Text> : null}
+			{props.note ? (
+				<Text wrap="truncate">
+					{props.note}
+					{current?.remark ? <Text color={color('yellow')}>{`  ${sanitizeLine(current.remark)}`}</Text> : null}
+				</Text>
+			) : null}
 			<WindowedTable
 				columns={props.columns(props.width)}
 				rows={rows}

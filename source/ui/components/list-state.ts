@@ -1,10 +1,21 @@
 // A list's own state (the selected row, the filter, the filter being typed) as a reducer: a
 // key always acts on the state the previous key left, however fast they arrive ("G" then
-// Enter in one chunk opens the last row, not the first). Pure: unit-tested without Ink.
+// Enter in one chunk opens the last row, not the first). The filter applies as it is typed:
+// the list schedules a 'filter-settle' FILTER_DEBOUNCE_MS after the last edit, and the
+// reducer applies it only if the text is still what was typed then (a key that came later
+// wins). Enter applies at once; Esc restores the filter from before `/`. Pure: unit-tested
+// without Ink.
 import type {Key} from 'ink';
 import {editLine} from '../line-edit.js';
 
-export type ListState = {selected: number; filter: string; draft: string | undefined};
+/**
+ * `filter`: what the list is fetched with. `draft`: the text being typed (undefined when the
+ * filter line is closed). `opened`: the filter when `/` was pressed, restored by Esc.
+ */
+export type ListState = {selected: number; filter: string; draft: string | undefined; opened?: string};
+
+/** How long typing must pause before the filter is applied (one request, not one per key). */
+export const FILTER_DEBOUNCE_MS = 250;
 
 export type ListEvent =
 	| {type: 'move'; delta: number}
@@ -14,6 +25,8 @@ export type ListEvent =
 	| {type: 'clamp'}
 	| {type: 'filter-open'}
 	| {type: 'filter-key'; input: string; key: Key}
+	/** the debounce fired for this draft: apply it if nothing was typed since */
+	| {type: 'filter-settle'; draft: string}
 	| {type: 'filter-clear'}
 	/** a new query (a toggle, another DAG): back to the top */
 	| {type: 'reset'};
@@ -38,22 +51,34 @@ export function listReducer(state: ListState, event: ListEvent, view: ListView):
 			return selected === state.selected ? state : {...state, selected};
 		}
 		case 'filter-open':
-			return {...state, draft: state.filter};
+			return {...state, draft: state.filter, opened: state.filter};
 		case 'filter-key': {
 			if (state.draft === undefined) return state;
 			const edit = editLine(state.draft, event.input, event.key);
-			if (edit.done === 'cancel') return {...state, draft: undefined};
-			if (edit.done === 'submit') {
-				const filter = edit.value.trim();
-				return {selected: filter === state.filter ? state.selected : 0, filter, draft: undefined};
-			}
+			if (edit.done === 'cancel') return withFilter(state, state.opened ?? state.filter);
+			if (edit.done === 'submit') return withFilter(state, edit.value.trim());
 			return {...state, draft: edit.value};
+		}
+		case 'filter-settle': {
+			if (state.draft === undefined || state.draft !== event.draft) return state; // typed on since, or closed
+			const filter = event.draft.trim();
+			return filter === state.filter ? state : {...state, filter, selected: 0};
 		}
 		case 'filter-clear':
 			return {...state, filter: '', selected: 0};
 		case 'reset':
 			return {...state, selected: 0};
 	}
+}
+
+/** The filter line closed with `filter` applied; a new filter starts at the top. */
+function withFilter(state: ListState, filter: string): ListState {
+	return {selected: filter === state.filter ? state.selected : 0, filter, draft: undefined};
+}
+
+/** The draft waiting to be applied by a debounce, if any (typed, and not yet the filter). */
+export function pendingDraft(state: ListState): string | undefined {
+	return state.draft !== undefined && state.draft.trim() !== state.filter ? state.draft : undefined;
 }
 
 /** The first row of the page that holds the selection. */

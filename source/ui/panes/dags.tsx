@@ -1,5 +1,7 @@
 // DAGs: a list fetched a screen at a time from the server (dag_id_pattern and paused filters
-// on the server), so 10,000 DAGs cost what 20 do. Enter opens the DAG's runs.
+// on the server), so 10,000 DAGs cost what 20 do. Enter opens the DAG's runs. `f` shows only
+// DAGs whose latest run failed and `o` cycles the sort (ui/dag-page.ts: how each generation
+// does them).
 import {useState} from 'react';
 import {Text} from 'ink';
 import type {Dag, DagRun} from '../../airflow/model.js';
@@ -15,6 +17,8 @@ import {confirmPause, confirmPauseAll} from '../dialogs/pause.js';
 import {stateStyle} from '../theme.js';
 import type {Column} from '../components/windowed-table.js';
 import {formatDateTime, utcHeader} from '../../text/time.js';
+import {DAG_SORT_WORDS, DAG_SORTS, DERIVED_WINDOW, fetchDagPage, type DagSort} from '../dag-page.js';
+import {nextInCycle} from '../run-list-filter.js';
 
 export type PausedFilter = 'all' | 'active' | 'paused';
 const PAUSED_FILTERS: PausedFilter[] = ['all', 'active', 'paused'];
@@ -58,14 +62,18 @@ function columns(width: number): Column<DagRow>[] {
 
 export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 	const [paused, setPaused] = useState<PausedFilter>('all');
+	const [failedOnly, setFailedOnly] = useState(false);
+	const [sort, setSort] = useState<DagSort>('id');
 	const actions = useActions();
+	const idOnly = props.client.server.generation === 'v1';
 	return (
 		<ListPane<DagRow>
 			{...layoutOf(props)}
-			deps={[paused]}
+			deps={[paused, failedOnly, sort]}
 			fetchPage={async (query, signal) => {
 				const {pattern, tags} = parseDagFilter(query.filter);
-				const page = await props.client.listDags({limit: query.limit, offset: query.offset, pattern, tags, paused: paused === 'all' ? undefined : paused === 'paused'}, signal);
+				const base = {pattern, tags, paused: paused === 'all' ? undefined : paused === 'paused'};
+				const page = await fetchDagPage(props.client, base, {sort, failedOnly}, query, signal);
 				// one more request for the whole screen, not one per DAG
 				// (the grid is secondary: a server that refuses it still shows its DAGs)
 				const recent = await props.client
@@ -75,12 +83,15 @@ export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 						signal,
 					)
 					.catch(() => new Map<string, DagRun[]>());
-				return {total: page.total, items: page.items.map(dag => ({...dag, recent: recent.get(dag.dagId) ?? []}))};
+				return {total: page.total, remark: page.remark, items: page.items.map(dag => ({...dag, recent: recent.get(dag.dagId) ?? []}))};
 			}}
 			filterLabel="id (tag:NAME for a tag)"
 			note={
 				<Text>
 					showing <Text bold>{paused}</Text> DAGs
+					{failedOnly ? <Text bold>{', latest run failed'}</Text> : null}
+					{failedOnly && idOnly ? ` (2.x: from runs of ${DERIVED_WINDOW})` : ''}
+					{`, ${idOnly ? 'by id (2.x)' : DAG_SORT_WORDS[sort]}`}
 				</Text>
 			}
 			columns={columns}
@@ -93,7 +104,11 @@ export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 					confirmPauseAll(actions, filter, pause, refresh).catch((error: unknown) => actions.notify(describeError(error), 'error'));
 				};
 				return [
-					bind('toggle-paused-filter', () => setPaused(current => PAUSED_FILTERS[(PAUSED_FILTERS.indexOf(current) + 1) % PAUSED_FILTERS.length]!)),
+					bind('toggle-paused-filter', () => setPaused(current => nextInCycle(PAUSED_FILTERS, current))),
+					bind('failed-only', () => setFailedOnly(current => !current)),
+					bind('dag-sort', () => setSort(current => nextInCycle(DAG_SORTS, current)), {
+						disabledReason: () => (idOnly ? "Airflow 2.x's API sorts DAGs by id only" : undefined),
+					}),
 					bind('trigger', () => openTrigger(actions, context().row!.dagId, props), {disabledReason: noDag}),
 					bind('pause', () => confirmPause(actions, context().row!, context().refresh), {disabledReason: noDag}),
 					bind('pause-all', pauseAll(true), {disabledReason: () => (context().filter ? undefined : 'filter the list first (/): P pauses the DAGs a filter matches, never every DAG')}),

@@ -23,6 +23,9 @@ import {openTrigger} from '../dialogs/trigger.js';
 import {formatDateTime, utcHeader} from '../../text/time.js';
 import {GanttView} from './gantt.js';
 import {RunGrid} from './run-grid.js';
+import {describeRunFilters, nextInCycle, RUN_STATE_FILTERS, RUN_WINDOWS, runListQuery, type RunStateFilter} from '../run-list-filter.js';
+import {plural} from '../../text/plural.js';
+import {RUN_SCAN_LIMIT} from '../../airflow/client.js';
 
 const time = (iso: string | null) => formatDateTime(iso, {seconds: true});
 
@@ -89,6 +92,9 @@ export function RunsPane(props: PaneContext) {
 	const level = nav.runs;
 	const dagId = nav.dagId;
 	const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+	// the run list's state and window: kept when another DAG is opened (both go to the server)
+	const [runState, setRunState] = useState<RunStateFilter>('all');
+	const [runWindow, setRunWindow] = useState('all');
 	const actions = useActions();
 	// a new run or level: nothing chosen
 	useEffect(() => setChosen(new Set()), [level.kind === 'runs' ? '' : `${level.run.dagId}/${level.run.runId}`]);
@@ -149,14 +155,24 @@ export function RunsPane(props: PaneContext) {
 						height={height}
 						width={props.width}
 						refreshMs={props.refreshMs}
-						deps={[dagId]}
-						fetchPage={(query, signal) => client.listRuns({dagId, limit: query.limit, offset: query.offset}, signal)}
+						deps={[dagId, runState, runWindow]}
+						fetchPage={async (query, signal) => {
+							const page = await client.listRuns(runListQuery({dagId, state: runState, window: runWindow, filter: query.filter}, query), signal);
+							// the server could not match the text: say where it was matched
+							if (page.matchedAmong === undefined) return page;
+							const among = page.matchedAmong < RUN_SCAN_LIMIT ? `all ${plural(page.matchedAmong, 'run')} read` : `in the newest ${plural(page.matchedAmong, 'run')}`;
+							return {...page, remark: `run ids matched by windsock, ${among}`};
+						}}
+						filterLabel={dagId ? 'run id' : 'run id (dag:NAME for a DAG)'}
+						note={<Text>{describeRunFilters(runState, runWindow)}</Text>}
 						columns={runColumns(!dagId)}
 						empty={dagId ? 'this DAG has no runs yet' : 'no runs yet'}
 						onEnter={run => navigate({type: 'open-run', run})}
 						bindings={context => {
 							const noRun = () => (context().row ? undefined : 'no run selected');
 							return [
+								bind('run-state-filter', () => setRunState(current => nextInCycle(RUN_STATE_FILTERS, current))),
+								bind('run-window', () => setRunWindow(current => nextInCycle(RUN_WINDOWS, current))),
 								triggerHere(dagId),
 								bind('mark', () => confirmMarkRun(actions, context().row!, context().refresh), {disabledReason: noRun}),
 								bind('clear', () => confirmClearRun(actions, context().row!, context().refresh).catch(failed), {disabledReason: noRun}),
