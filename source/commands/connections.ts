@@ -6,7 +6,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {connectionsFromFile, connectionsToFile} from '../transfer/connections-file.js';
 import type {Connection, ConnectionInput} from '../airflow/model.js';
 import type {Command, CommandContext} from './command.js';
-import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer-io.js';
+import {IMPORT_OPTIONS, readJsonFile, refuseReadOnlyImport, runImport, writeJsonFile} from './transfer-io.js';
 import {plural} from '../text/plural.js';
 
 const USAGE = 'connections list [--json] | get ID [--json] | delete ID [--yes] | export [FILE|-] | import FILE|- [--overwrite|--skip-existing] [--dry-run]';
@@ -38,6 +38,7 @@ async function exportConnections(context: CommandContext): Promise<number> {
 async function importConnections(context: CommandContext): Promise<number> {
 	const file = context.args[1];
 	if (!file) throw new ConfigError(`usage: windsock ${USAGE}`);
+	refuseReadOnlyImport(context, 'connections');
 	const {entries, problems} = connectionsFromFile(await readJsonFile(file));
 	const {client} = await context.connect({readOnly: !!context.values['dry-run']});
 	const existing = new Map((await client.listAllConnections()).map(connection => [connection.connectionId, connection] as const));
@@ -46,8 +47,8 @@ async function importConnections(context: CommandContext): Promise<number> {
 		keyOf: entry => entry.connectionId,
 		existing,
 		same: sameConnection,
-		create: entry => client.createConnection(entry),
-		update: entry => client.updateConnection(entry),
+		create: (entry, signal) => client.send(client.plans.createConnection(entry), signal),
+		update: (entry, signal) => client.send(client.plans.updateConnection(entry), signal),
 	});
 }
 

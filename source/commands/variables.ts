@@ -7,7 +7,7 @@ import {isSensitiveKey, MASK, MASKED} from '../text/sensitive.js';
 import {variablesFromFile, variablesToFile, type VariableEntry} from '../transfer/variables-file.js';
 import type {Variable} from '../airflow/model.js';
 import {readSource, unlessNotFound, type Command, type CommandContext} from './command.js';
-import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer-io.js';
+import {IMPORT_OPTIONS, readJsonFile, refuseReadOnlyImport, runImport, writeJsonFile} from './transfer-io.js';
 import {plural} from '../text/plural.js';
 
 const USAGE =
@@ -38,7 +38,8 @@ async function exportVariables(context: CommandContext): Promise<number> {
 async function importVariables(context: CommandContext): Promise<number> {
 	const file = context.args[1];
 	if (!file) throw new ConfigError(`usage: windsock ${USAGE}`);
-	const {entries, problems} = variablesFromFile(await readJsonFile(file));
+	refuseReadOnlyImport(context, 'variables');
+	const {entries, problems} = variablesFromFile(await readJsonFile(file, {keepNumbers: true}));
 	// a value the exporting server masked is not the secret: writing it would destroy the real one
 	const masked = entries.filter(entry => entry.value === MASKED).map(entry => ({key: entry.key, reason: `the file holds the server's mask ${MASKED}, not the value`}));
 	const {client} = await context.connect({readOnly: !!context.values['dry-run']});
@@ -53,8 +54,9 @@ async function importVariables(context: CommandContext): Promise<number> {
 			keyOf: entry => entry.key,
 			existing,
 			same: (entry, current) => entry.value === current.value && (entry.description === undefined || (entry.description ?? null) === current.description),
-			create: entry => client.createVariable(asVariable(entry)),
-			update: entry => client.updateVariable(asVariable(entry)),
+			// the plans, sent with the import's signal: an interrupted import abandons its writes in flight
+			create: (entry, signal) => client.send(client.plans.createVariable(asVariable(entry)), signal),
+			update: (entry, signal) => client.send(client.plans.updateVariable(asVariable(entry)), signal),
 		},
 		masked,
 	);
