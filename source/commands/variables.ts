@@ -3,6 +3,7 @@
 // Airflow's own CLI (see source/transfer/variables-file.ts).
 import {ConfigError} from '../config/connection.js';
 import {sanitize, sanitizeLine} from '../text/sanitize.js';
+import {learnSensitiveWords} from '../airflow/sensitive-config.js';
 import {isSensitiveKey, MASK, MASKED} from '../text/sensitive.js';
 import {variablesFromFile, variablesToFile, type VariableEntry} from '../transfer/variables-file.js';
 import type {Variable} from '../airflow/model.js';
@@ -73,7 +74,8 @@ export const variablesCommand: Command = {
 		switch (action) {
 			case 'list': {
 				const {client} = await context.connect();
-				const variables = await client.listAllVariables();
+				// the server's [core] sensitive_var_conn_names joins the masking (when it shows its config)
+				const [variables] = await Promise.all([client.listAllVariables(), learnSensitiveWords(client)]);
 				if (values['json']) out.json(variables);
 				else {
 					out.table(
