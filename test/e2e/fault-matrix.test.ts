@@ -148,8 +148,9 @@ describe('fault matrix: the console', {concurrency: true}, () => {
 						const before = proxy.injected;
 						if (pane.again === 'r') screen.keys('r');
 						else {
+							// Esc leads back to the run's task list; Enter opens the log again
 							screen.keys('Escape');
-							await screen.until('Triage again', text => /✖ failed\s+etl_0001/.test(text));
+							await screen.until("the run's tasks", text => /›\s+✖ failed\s+extract/.test(text));
 							screen.keys('Enter');
 						}
 						if (says) {
@@ -162,8 +163,9 @@ describe('fault matrix: the console', {concurrency: true}, () => {
 						proxy.set(undefined);
 						if (pane.again === 'r') screen.keys('r');
 						else {
+							// Esc leads back to the run's task list; Enter opens the log again
 							screen.keys('Escape');
-							await screen.until('Triage again', text => /✖ failed\s+etl_0001/.test(text));
+							await screen.until("the run's tasks", text => /›\s+✖ failed\s+extract/.test(text));
 							screen.keys('Enter');
 						}
 						await screen.until(`recovery after ${fault}`, text => pane.data.test(text) && !(says ?? /$^/).test(text) && !/\? no answer/.test(text));
