@@ -8,6 +8,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {
 	applyImport,
 	conflictsOf,
+	IMPORT_CONCURRENCY,
 	MAX_UNANSWERED_IN_A_ROW,
 	summarise,
 	type ApplyOutcome,
@@ -19,7 +20,7 @@ import {
 } from '../transfer/apply-import.js';
 import type {EntryProblem} from '../transfer/variables-file.js';
 import {readSource, sourceName, type CommandContext} from './command.js';
-import type {FlagValues} from './flags.js';
+import {parseNumber, type FlagValues} from './flags.js';
 import {safeJson, type Output} from './output.js';
 
 /** The file's JSON; with keepNumbers, numbers stay as written (JsonNumber), for Variables' values. */
@@ -51,7 +52,19 @@ export function importMode(values: FlagValues): ImportMode {
 	return values['overwrite'] ? 'overwrite' : values['skip-existing'] ? 'skip-existing' : undefined;
 }
 
-export const IMPORT_OPTIONS = {overwrite: {type: 'boolean'}, 'skip-existing': {type: 'boolean'}, 'dry-run': {type: 'boolean'}, json: {type: 'boolean'}} as const;
+export const IMPORT_OPTIONS = {overwrite: {type: 'boolean'}, 'skip-existing': {type: 'boolean'}, 'dry-run': {type: 'boolean'}, json: {type: 'boolean'}, concurrency: {type: 'string'}} as const;
+
+/**
+ * --concurrency N (1-8): writes in flight. The default suits a server on PostgreSQL or MySQL;
+ * Airflow 3.x on SQLite (`airflow standalone`, windsock's sandbox) serialises writes in one
+ * process, and concurrent ones were seen to stall its whole API for three minutes: the sandbox
+ * gets 1, and so should any SQLite-backed server.
+ */
+export function importConcurrency(values: FlagValues, label: string): number {
+	const raw = values['concurrency'];
+	if (typeof raw === 'string') return parseNumber('concurrency', raw, {min: 1, max: 8, integer: true});
+	return label === 'sandbox' ? 1 : IMPORT_CONCURRENCY;
+}
 
 /**
  * An import writes: in read-only mode (--read-only, WINDSOCK_READ_ONLY, a read-only profile)
@@ -103,6 +116,8 @@ export async function runImport<Entry, Current>(
 	plan: ImportPlan<Entry, Current>,
 	/** entries left out on purpose, reported as skipped with the reason */
 	skips: EntryProblem[] = [],
+	/** writes in flight at once (importConcurrency) */
+	concurrency = IMPORT_CONCURRENCY,
 ): Promise<number> {
 	const {values, out} = context;
 	const mode = importMode(values);
@@ -130,7 +145,7 @@ export async function runImport<Entry, Current>(
 	const progress = progressReporter(what, out);
 	let outcome: ApplyOutcome;
 	try {
-		outcome = await applyImport(plan, mode, {dryRun, stop: stop.signal, progress: progress.update});
+		outcome = await applyImport(plan, mode, {dryRun, concurrency, stop: stop.signal, progress: progress.update});
 	} finally {
 		progress.end();
 		process.off('SIGINT', onSignal);

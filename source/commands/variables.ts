@@ -8,11 +8,11 @@ import {isSensitiveKey, MASK, MASKED} from '../text/sensitive.js';
 import {variablesFromFile, variablesToFile, type VariableEntry} from '../transfer/variables-file.js';
 import type {Variable} from '../airflow/model.js';
 import {readSource, unlessNotFound, type Command, type CommandContext} from './command.js';
-import {IMPORT_OPTIONS, readJsonFile, refuseReadOnlyImport, runImport, writeJsonFile} from './transfer-io.js';
+import {IMPORT_OPTIONS, importConcurrency, readJsonFile, refuseReadOnlyImport, runImport, writeJsonFile} from './transfer-io.js';
 import {plural} from '../text/plural.js';
 
 const USAGE =
-	'variables list [--json] | get KEY | set KEY VALUE|@file|@- [--description T] | delete KEY [--yes] | export [FILE|-] [--no-descriptions] | import FILE|- [--overwrite|--skip-existing] [--dry-run]';
+	'variables list [--json] | get KEY | set KEY VALUE|@file|@- [--description T] | delete KEY [--yes] | export [FILE|-] [--no-descriptions] | import FILE|- [--overwrite|--skip-existing] [--dry-run] [--concurrency N]';
 
 async function valueArgument(raw: string, key: string, context: CommandContext): Promise<string> {
 	if (raw.startsWith('@')) return (await readSource(raw.slice(1))).replace(/\n$/, '');
@@ -43,7 +43,8 @@ async function importVariables(context: CommandContext): Promise<number> {
 	const {entries, problems} = variablesFromFile(await readJsonFile(file, {keepNumbers: true}));
 	// a value the exporting server masked is not the secret: writing it would destroy the real one
 	const masked = entries.filter(entry => entry.value === MASKED).map(entry => ({key: entry.key, reason: `the file holds the server's mask ${MASKED}, not the value`}));
-	const {client} = await context.connect({readOnly: !!context.values['dry-run']});
+	const {client, label} = await context.connect({readOnly: !!context.values['dry-run']});
+	const concurrency = importConcurrency(context.values, label);
 	const existing = new Map((await client.listAllVariables()).map(variable => [variable.key, variable] as const));
 	const asVariable = (entry: VariableEntry): Variable => ({key: entry.key, value: entry.value, description: entry.description ?? existing.get(entry.key)?.description ?? null});
 	return runImport(
@@ -60,6 +61,7 @@ async function importVariables(context: CommandContext): Promise<number> {
 			update: (entry, signal) => client.send(client.plans.updateVariable(asVariable(entry)), signal),
 		},
 		masked,
+		concurrency,
 	);
 }
 

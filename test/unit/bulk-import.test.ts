@@ -107,6 +107,19 @@ describe('a bulk import', {concurrency: true}, () => {
 		assert.ok(server.maxInFlight > 1);
 	});
 
+	it('--concurrency N bounds the writes in flight; a bad N is a usage error', async () => {
+		const {server, store, env} = await variablesServer(() => ({delayMs: 100}));
+		const result = await runCli(['variables', 'import', variablesFile(12), '--concurrency', '1'], env);
+		assert.equal(result.code, 0, result.stderr);
+		assert.equal(store.size, 12);
+		assert.equal(server.maxInFlight, 1);
+		for (const bad of ['0', '9', 'x', '2.5']) {
+			const refused = await runCli(['variables', 'import', variablesFile(1), '--concurrency', bad], env);
+			assert.equal(refused.code, 2, refused.stderr);
+			assert.match(refused.stderr, /--concurrency takes a whole number from 1 to 8/);
+		}
+	});
+
 	for (const [signal, code] of [
 		['SIGINT', 130],
 		['SIGTERM', 143],
