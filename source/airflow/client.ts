@@ -5,7 +5,7 @@
 import {BasicAuth, NoAuth, PasswordJwtAuth, secretSource, TokenAuth, type Auth, type SecretSource} from './auth.js';
 import {detectServer} from './detect.js';
 import {AirflowError, errorFromBody, type Operation} from './errors.js';
-import {asObject, BodyShapeError, collection, str, type Json} from './fields.js';
+import {asObject, BodyShapeError, collection, field, list, str, type Json} from './fields.js';
 import {changePlans, type ChangePlans, type MarkableRunState, type MarkableTaskState} from './change-plans.js';
 import {allPages, type FetchPage} from './paging.js';
 import {Http, type HttpOptions, type Method, type SearchValue} from './http.js';
@@ -453,13 +453,24 @@ export class AirflowClient {
 		);
 	}
 
-	/** The configuration as sections of options; 403 (with the setting to change) when hidden. */
+	/**
+	 * The configuration as sections of options; 403 (with the setting to change) when hidden.
+	 * A section without an options list is a section with none (a section whose options are
+	 * all hidden comes that way), not a failed answer; a value given as [value, source] (3.x
+	 * display_source) is its value.
+	 */
 	async getConfig(section?: string, signal?: AbortSignal): Promise<ConfigSection[]> {
 		const {body} = await this.#send('config', 'config', {searchParams: {section}, signal});
+		const optionValue = (value: unknown): string => {
+			if (Array.isArray(value)) return optionValue(value[0]);
+			return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+		};
 		return this.#map('config', 'config', () =>
 			collection(body, 'sections').items.map(raw => ({
-				name: str(raw, 'name') ?? '',
-				options: collection(raw, 'options').items.map(option => ({key: str(option, 'key') ?? '', value: str(option, 'value') ?? ''})),
+				name: str(raw, 'name') ?? '?',
+				options: list(raw, 'options')
+					.filter((option): option is Json => !!option && typeof option === 'object' && !Array.isArray(option))
+					.map(option => ({key: str(option, 'key') ?? '?', value: optionValue(field(option, 'value'))})),
 			})),
 		);
 	}

@@ -2,6 +2,7 @@
 // administrator hides it (the default), says which setting shows it.
 import {AirflowError, exposeConfigSetting} from '../airflow/errors.js';
 import type {ConfigSection} from '../airflow/model.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import type {Command} from './command.js';
 import {JSON_FLAG} from './flags.js';
 
@@ -26,11 +27,18 @@ export const configCommand: Command = {
 			}
 			throw error;
 		}
+		const rows = sections.flatMap(section => section.options.map(option => ({section: section.name, ...option})));
+		if (!rows.length) {
+			// an answer with no options is an answer, not a crash: say so, and exit 1 (nothing to show)
+			if (values['json']) out.json(sections);
+			const asked = values['section'] as string | undefined;
+			out.note(`windsock: the server shows no options${asked ? ` in section [${sanitizeLine(asked)}]` : ''} (the section may be empty, or every option in it hidden)`);
+			return 1;
+		}
 		if (values['json']) {
 			out.json(sections);
 			return 0;
 		}
-		const rows = sections.flatMap(section => section.options.map(option => ({section: section.name, ...option})));
 		out.table(
 			[
 				{header: 'section', value: r => r.section},

@@ -7,10 +7,10 @@ import {connectionsFromFile, connectionsToFile} from '../transfer/connections-fi
 import type {Connection, ConnectionInput} from '../airflow/model.js';
 import type {Command, CommandContext} from './command.js';
 import {YES_FLAG} from './flags.js';
-import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer-io.js';
+import {IMPORT_OPTIONS, importConcurrency, readJsonFile, refuseReadOnlyImport, runImport, writeJsonFile} from './transfer-io.js';
 import {plural} from '../text/plural.js';
 
-const USAGE = 'connections list [--json] | get ID [--json] | delete ID [--yes] | export [FILE|-] | import FILE|- [--overwrite|--skip-existing] [--dry-run]';
+const USAGE = 'connections list [--json] | get ID [--json] | delete ID [--yes] | export [FILE|-] | import FILE|- [--overwrite|--skip-existing] [--dry-run] [--concurrency N]';
 
 const FIELDS = ['connType', 'description', 'host', 'login', 'schema', 'port', 'extra'] as const;
 
@@ -39,17 +39,26 @@ async function exportConnections(context: CommandContext): Promise<number> {
 async function importConnections(context: CommandContext): Promise<number> {
 	const file = context.args[1];
 	if (!file) throw new ConfigError(`usage: windsock ${USAGE}`);
+	refuseReadOnlyImport(context, 'connections');
 	const {entries, problems} = connectionsFromFile(await readJsonFile(file));
-	const {client} = await context.connect({readOnly: !!context.values['dry-run']});
+	const {client, label} = await context.connect({readOnly: !!context.values['dry-run']});
+	const concurrency = importConcurrency(context.values, label);
 	const existing = new Map((await client.listAllConnections()).map(connection => [connection.connectionId, connection] as const));
-	return runImport(context, 'connections', problems, {
-		entries,
-		keyOf: entry => entry.connectionId,
-		existing,
-		same: sameConnection,
-		create: entry => client.createConnection(entry),
-		update: entry => client.updateConnection(entry),
-	});
+	return runImport(
+		context,
+		'connections',
+		problems,
+		{
+			entries,
+			keyOf: entry => entry.connectionId,
+			existing,
+			same: sameConnection,
+			create: (entry, signal) => client.send(client.plans.createConnection(entry), signal),
+			update: (entry, signal) => client.send(client.plans.updateConnection(entry), signal),
+		},
+		[],
+		concurrency,
+	);
 }
 
 export const connectionsCommand: Command = {

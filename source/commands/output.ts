@@ -24,18 +24,22 @@ const ANSI: ReadonlyMap<string, string> = new Map([
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
 /** JSON text of `value`, indented, with every terminal-unsafe character escaped. */
-export function safeJson(value: unknown): string {
-	return (JSON.stringify(value, null, 2) ?? 'null').replace(UNSAFE_IN_JSON, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function safeJson(value: unknown, indent = 2): string {
+	return (JSON.stringify(value, null, indent) ?? 'null').replace(UNSAFE_IN_JSON, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export class Output {
 	readonly colour: boolean;
 
+	/** stderr is a terminal: progress may rewrite one line there (status) */
+	readonly stderrIsTerminal: boolean;
+
 	constructor(
 		private readonly stdout: NodeJS.WritableStream & {isTTY?: boolean} = process.stdout,
-		private readonly stderr: NodeJS.WritableStream = process.stderr,
+		private readonly stderr: NodeJS.WritableStream & {isTTY?: boolean} = process.stderr,
 	) {
 		this.colour = !noColor() && (!!stdout.isTTY || forceColor());
+		this.stderrIsTerminal = !!stderr.isTTY;
 	}
 
 	/** Paints text for stdout; plain when colour is off. */
@@ -64,6 +68,11 @@ export class Output {
 	/** Progress and facts for the person running the command; stderr, so pipes stay clean. */
 	note(text: string): void {
 		this.stderr.write(`${text}\n`);
+	}
+
+	/** One line of progress rewritten in place on a terminal's stderr ('' clears it); nothing elsewhere. */
+	status(text: string): void {
+		if (this.stderrIsTerminal) this.stderr.write(`\r${text}\u001b[K`);
 	}
 
 	warn(text: string): void {

@@ -3,16 +3,17 @@
 // Airflow's own CLI (see source/transfer/variables-file.ts).
 import {ConfigError} from '../config/connection.js';
 import {sanitize, sanitizeLine} from '../text/sanitize.js';
+import {learnSensitiveWords} from '../airflow/sensitive-config.js';
 import {isSensitiveKey, MASK, MASKED} from '../text/sensitive.js';
 import {variablesFromFile, variablesToFile, type VariableEntry} from '../transfer/variables-file.js';
 import type {Variable} from '../airflow/model.js';
 import {readSource, unlessNotFound, type Command, type CommandContext} from './command.js';
 import {YES_FLAG} from './flags.js';
-import {IMPORT_OPTIONS, readJsonFile, runImport, writeJsonFile} from './transfer-io.js';
+import {IMPORT_OPTIONS, importConcurrency, readJsonFile, refuseReadOnlyImport, runImport, writeJsonFile} from './transfer-io.js';
 import {plural} from '../text/plural.js';
 
 const USAGE =
-	'variables list [--json] | get KEY | set KEY VALUE|@file|@- [--description T] | delete KEY [--yes] | export [FILE|-] [--no-descriptions] | import FILE|- [--overwrite|--skip-existing] [--dry-run]';
+	'variables list [--json] | get KEY | set KEY VALUE|@file|@- [--description T] | delete KEY [--yes] | export [FILE|-] [--no-descriptions] | import FILE|- [--overwrite|--skip-existing] [--dry-run] [--concurrency N]';
 
 async function valueArgument(raw: string, key: string, context: CommandContext): Promise<string> {
 	if (raw.startsWith('@')) return (await readSource(raw.slice(1))).replace(/\n$/, '');
@@ -39,10 +40,12 @@ async function exportVariables(context: CommandContext): Promise<number> {
 async function importVariables(context: CommandContext): Promise<number> {
 	const file = context.args[1];
 	if (!file) throw new ConfigError(`usage: windsock ${USAGE}`);
-	const {entries, problems} = variablesFromFile(await readJsonFile(file));
+	refuseReadOnlyImport(context, 'variables');
+	const {entries, problems} = variablesFromFile(await readJsonFile(file, {keepNumbers: true}));
 	// a value the exporting server masked is not the secret: writing it would destroy the real one
 	const masked = entries.filter(entry => entry.value === MASKED).map(entry => ({key: entry.key, reason: `the file holds the server's mask ${MASKED}, not the value`}));
-	const {client} = await context.connect({readOnly: !!context.values['dry-run']});
+	const {client, label} = await context.connect({readOnly: !!context.values['dry-run']});
+	const concurrency = importConcurrency(context.values, label);
 	const existing = new Map((await client.listAllVariables()).map(variable => [variable.key, variable] as const));
 	const asVariable = (entry: VariableEntry): Variable => ({key: entry.key, value: entry.value, description: entry.description ?? existing.get(entry.key)?.description ?? null});
 	return runImport(
@@ -54,10 +57,12 @@ async function importVariables(context: CommandContext): Promise<number> {
 			keyOf: entry => entry.key,
 			existing,
 			same: (entry, current) => entry.value === current.value && (entry.description === undefined || (entry.description ?? null) === current.description),
-			create: entry => client.createVariable(asVariable(entry)),
-			update: entry => client.updateVariable(asVariable(entry)),
+			// the plans, sent with the import's signal: an interrupted import abandons its writes in flight
+			create: (entry, signal) => client.send(client.plans.createVariable(asVariable(entry)), signal),
+			update: (entry, signal) => client.send(client.plans.updateVariable(asVariable(entry)), signal),
 		},
 		masked,
+		concurrency,
 	);
 }
 
@@ -83,7 +88,8 @@ export const variablesCommand: Command = {
 		switch (action) {
 			case 'list': {
 				const {client} = await context.connect();
-				const variables = await client.listAllVariables();
+				// the server's [core] sensitive_var_conn_names joins the masking (when it shows its config)
+				const [variables] = await Promise.all([client.listAllVariables(), learnSensitiveWords(client)]);
 				if (values['json']) out.json(variables);
 				else {
 					out.table(

@@ -123,3 +123,125 @@ export function parseJsonObject(text: string): {ok: true; value: Record<string, 
 	}
 	return {ok: true, value: result.value as Record<string, unknown>};
 }
+
+// ---- JSON whose numbers are kept as written (import files) ----
+//
+// JSON.parse turns every number into a double: 12345678901234567890 becomes
+// 12345678901234567000 and 1.0 becomes 1, so a Variable imported from it would not hold what
+// the file says. Airflow's CLI reads the file with Python's json module (exact integers,
+// floats that keep their ".0"); to store what it stores, the number's own text must survive.
+// Node 20 has no JSON.parse source access, so this reader keeps each number token as a
+// JsonNumber and each object's key order (Python keeps it; JavaScript puts "1" before "b").
+
+/** A number from the file, as its text: "1.0", "12345678901234567890", "1e400". */
+export class JsonNumber {
+	constructor(readonly text: string) {}
+}
+
+/** The keys of an object read by parseJsonKeepingNumbers, in the file's order. */
+export const KEY_ORDER: unique symbol = Symbol('windsock.keyOrder');
+
+/** The keys of `record` in the order the file gave them (insertion order otherwise). */
+export function orderedKeys(record: object): string[] {
+	return (record as {[KEY_ORDER]?: string[]})[KEY_ORDER] ?? Object.keys(record);
+}
+
+const NUMBER_TOKEN = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const STRING_TOKEN = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+
+/**
+ * JSON with numbers as JsonNumber and objects without a prototype (a key "__proto__" is a
+ * key), their order kept. Mistakes are reported as parseJson reports them.
+ */
+export function parseJsonKeepingNumbers(text: string): JsonResult {
+	let i = 0;
+	const space = () => {
+		while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+	};
+	const token = (pattern: RegExp): string | undefined => {
+		pattern.lastIndex = i;
+		const found = pattern.exec(text)?.[0];
+		if (found !== undefined) i += found.length;
+		return found;
+	};
+	const value = (): unknown => {
+		space();
+		const char = text[i];
+		if (char === '{') {
+			i++;
+			const record: Record<string | symbol, unknown> = Object.create(null);
+			const order: string[] = [];
+			Object.defineProperty(record, KEY_ORDER, {value: order, enumerable: false});
+			space();
+			if (text[i] === '}') {
+				i++;
+				return record;
+			}
+			for (;;) {
+				space();
+				const key = token(STRING_TOKEN);
+				if (key === undefined) throw new SyntaxError('expected a key');
+				const name = JSON.parse(key) as string;
+				space();
+				if (text[i] !== ':') throw new SyntaxError("expected ':'");
+				i++;
+				// a repeated key keeps its first place and its last value, as Python's dict does
+				if (!Object.hasOwn(record, name)) order.push(name);
+				record[name] = value();
+				space();
+				if (text[i] === ',') i++;
+				else if (text[i] === '}') {
+					i++;
+					return record;
+				} else throw new SyntaxError("expected ',' or '}'");
+			}
+		}
+		if (char === '[') {
+			i++;
+			const items: unknown[] = [];
+			space();
+			if (text[i] === ']') {
+				i++;
+				return items;
+			}
+			for (;;) {
+				items.push(value());
+				space();
+				if (text[i] === ',') i++;
+				else if (text[i] === ']') {
+					i++;
+					return items;
+				} else throw new SyntaxError("expected ',' or ']'");
+			}
+		}
+		if (char === '"') {
+			const string = token(STRING_TOKEN);
+			if (string === undefined) throw new SyntaxError('bad string');
+			return JSON.parse(string) as string;
+		}
+		for (const [word, literal] of [
+			['true', true],
+			['false', false],
+			['null', null],
+		] as const) {
+			if (text.startsWith(word, i)) {
+				i += word.length;
+				return literal;
+			}
+		}
+		const number = token(NUMBER_TOKEN);
+		if (number === undefined) throw new SyntaxError(`unexpected ${char === undefined ? 'end' : JSON.stringify(char)}`);
+		return new JsonNumber(number);
+	};
+	try {
+		const result = value();
+		space();
+		if (i < text.length) throw new SyntaxError('unexpected text after the value');
+		return {ok: true, value: result};
+	} catch (error) {
+		if (error instanceof RangeError) return {ok: false, message: 'nested too deeply to read', line: 1, column: 1};
+		// the plain parser's report: the same words and place as every other JSON mistake
+		const plain = parseJson(text);
+		return plain.ok ? {ok: false, message: (error as Error).message, ...lineAndColumn(text, i)} : plain;
+	}
+}

@@ -40,12 +40,32 @@ export function keyWords(key: string): string[] {
 		.filter(Boolean);
 }
 
-export function isSensitiveKey(key: string): boolean {
+// The server's own additions: Airflow masks every key containing a word of its
+// `[core] sensitive_var_conn_names` (comma-separated) as well as its defaults. windsock reads
+// that setting when the server shows its configuration (source/airflow/sensitive-config.ts)
+// and adds the words here for the rest of the session; hidden configuration keeps the defaults.
+const serverWords = new Set<string>();
+
+/** The words of a `sensitive_var_conn_names` value, as Airflow reads it: split at commas, trimmed, lower case. */
+export function sensitiveWordsFromSetting(value: string): string[] {
+	return value
+		.split(',')
+		.map(word => word.trim().toLowerCase())
+		.filter(Boolean);
+}
+
+/** Adds the server's words to the rule for this session. */
+export function addSensitiveWords(words: Iterable<string>): void {
+	for (const word of words) serverWords.add(word);
+}
+
+export function isSensitiveKey(key: string, extra: ReadonlySet<string> = serverWords): boolean {
 	const words = keyWords(key);
 	// contained words are matched on the plain lower-case key (Airflow's way) and on its words
 	// joined by _, so "slackWebhookUrl" and "slack-webhook-url" count as "webhook_url"
 	const forms = [key.toLowerCase(), words.join('_')];
-	return CONTAINED.some(word => forms.some(form => form.includes(word))) || words.some(word => WHOLE_WORDS.has(word));
+	const contains = (word: string) => forms.some(form => form.includes(word));
+	return CONTAINED.some(contains) || [...extra].some(contains) || words.some(word => WHOLE_WORDS.has(word));
 }
 
 export const MASK = '••••••';

@@ -8,10 +8,13 @@
 //
 // windsock writes what Airflow's CLI writes (the decoded JSON), except where JavaScript would
 // change a number in decoding (1.0, 2^60): that value goes out as its text. Importing a
-// decoded value stores json.dumps(value, indent=2), as Airflow's CLI does. Note that the
+// decoded value stores json.dumps(value, indent=2), as Airflow's CLI does; the file is read
+// with its numbers kept as written (parseJsonKeepingNumbers), so they are stored as Python
+// reads them: 12345678901234567890 stays exact and 1.0 stays 1.0. Note that the
 // 3.x API itself hands out JSON values re-encoded (json.dumps without indent, to redact
 // nested secrets), so only their JSON meaning, not their text, can survive a move.
 import type {Variable} from '../airflow/model.js';
+import {JsonNumber} from '../text/json-input.js';
 import {pythonJsonDumps} from './python-json.js';
 
 export type VariableEntry = {key: string; value: string; description: string | null | undefined};
@@ -57,7 +60,7 @@ export function variablesFromFile(data: unknown): {entries: VariableEntry[]; pro
 	for (const [key, raw] of Object.entries(data as Record<string, unknown>)) {
 		let value = raw;
 		let description: string | null | undefined;
-		if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'value' in raw) {
+		if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !(raw instanceof JsonNumber) && Object.hasOwn(raw, 'value')) {
 			const record = raw as {value: unknown; description?: unknown};
 			value = record.value;
 			if (record.description !== undefined && record.description !== null && typeof record.description !== 'string') {

@@ -5,16 +5,35 @@ import https from 'node:https';
 import type {AddressInfo} from 'node:net';
 
 export type SeenRequest = {method: string; url: string; headers: http.IncomingHttpHeaders; body: string};
-export type Answer = {status?: number; body?: unknown; headers?: Record<string, string>; hang?: boolean};
+/** hang: never answer (the client's timeout must fire); delayMs: answer that much later */
+export type Answer = {status?: number; body?: unknown; headers?: Record<string, string>; hang?: boolean; delayMs?: number};
 export type Handler = (request: SeenRequest) => Answer;
 
-export type FakeServer = {url: string; seen: SeenRequest[]; close(): Promise<void>};
+export type FakeServer = {
+	url: string;
+	seen: SeenRequest[];
+	/** the most requests it held at once, unanswered: how concurrent the client was */
+	readonly maxInFlight: number;
+	/** requests it holds now, unanswered */
+	readonly inFlight: number;
+	close(): Promise<void>;
+};
 
 /** tls: serve https with this key and certificate (test/fixtures/tls) */
 export async function fakeServer(handler: Handler, options: {tls?: {key: string; cert: string}} = {}): Promise<FakeServer> {
 	const seen: SeenRequest[] = [];
 	const sockets = new Set<import('node:net').Socket>();
+	let inFlight = 0;
+	let maxInFlight = 0;
 	const listener: http.RequestListener = (req, res) => {
+		inFlight++;
+		maxInFlight = Math.max(maxInFlight, inFlight);
+		let done = false;
+		const finish = () => {
+			if (!done) inFlight--;
+			done = true;
+		};
+		res.on('close', finish);
 		let body = '';
 		req.on('data', chunk => (body += chunk));
 		req.on('end', () => {
@@ -23,8 +42,13 @@ export async function fakeServer(handler: Handler, options: {tls?: {key: string;
 			const answer = handler(request);
 			if (answer.hang) return; // never answer: the client's timeout must fire
 			const text = typeof answer.body === 'string' ? answer.body : answer.body === undefined ? '' : JSON.stringify(answer.body);
-			res.writeHead(answer.status ?? 200, {'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json', ...answer.headers});
-			res.end(text);
+			const send = () => {
+				if (res.destroyed) return;
+				res.writeHead(answer.status ?? 200, {'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json', ...answer.headers});
+				res.end(text);
+			};
+			if (answer.delayMs) setTimeout(send, answer.delayMs);
+			else send();
 		});
 	};
 	const server = options.tls ? https.createServer(options.tls, listener) : http.createServer(listener);
@@ -37,6 +61,12 @@ export async function fakeServer(handler: Handler, options: {tls?: {key: string;
 	return {
 		url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
 		seen,
+		get maxInFlight() {
+			return maxInFlight;
+		},
+		get inFlight() {
+			return inFlight;
+		},
 		close: () =>
 			new Promise<void>(resolve => {
 				for (const socket of sockets) socket.destroy();

@@ -1,6 +1,6 @@
 // Runs the built windsock binary as a script would: no terminal, its own environment, and
 // the exit code, stdout and stderr to assert on.
-import {execFile, spawn} from 'node:child_process';
+import {execFile, spawn, type ChildProcess} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {PACKAGE_ROOT} from '../../source/version.js';
@@ -12,19 +12,23 @@ export type CliResult = {code: number; stdout: string; stderr: string};
 export const CLI = path.join(PACKAGE_ROOT, 'dist', 'bin', 'cli.js');
 
 export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<CliResult> {
-	return new Promise(resolve => {
-		const base = {...process.env};
-		for (const key of Object.keys(base)) if (key.startsWith('WINDSOCK_') && key !== 'WINDSOCK_TEST_SERVERS') delete base[key];
-		// the tests talk to loopback servers: a proxy set on the machine running them must not carry that
-		for (const key of Object.keys(base)) if (/^(https?|no|all)_proxy$/i.test(key)) delete base[key];
-		const child = spawn(process.execPath, [CLI, ...args], {env: {...base, NO_COLOR: '1', WINDSOCK_CONFIG: '/nonexistent/windsock-profiles.json', ...env}, stdio: ['pipe', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', chunk => (stdout += chunk));
-		child.stderr.on('data', chunk => (stderr += chunk));
-		child.stdin.end(input ?? '');
-		child.on('close', code => resolve({code: code ?? -1, stdout, stderr}));
-	});
+	return startCli(args, env, input).done;
+}
+
+/** The binary started, for a test that signals it while it runs; `done` when it ends. */
+export function startCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): {child: ChildProcess; done: Promise<CliResult>; output(): CliResult} {
+	const base = {...process.env};
+	for (const key of Object.keys(base)) if (key.startsWith('WINDSOCK_') && key !== 'WINDSOCK_TEST_SERVERS') delete base[key];
+	// the tests talk to loopback servers: a proxy set on the machine running them must not carry that
+	for (const key of Object.keys(base)) if (/^(https?|no|all)_proxy$/i.test(key)) delete base[key];
+	const child = spawn(process.execPath, [CLI, ...args], {env: {...base, NO_COLOR: '1', WINDSOCK_CONFIG: '/nonexistent/windsock-profiles.json', ...env}, stdio: ['pipe', 'pipe', 'pipe']});
+	let stdout = '';
+	let stderr = '';
+	child.stdout!.on('data', chunk => (stdout += chunk));
+	child.stderr!.on('data', chunk => (stderr += chunk));
+	child.stdin!.end(input ?? '');
+	const done = new Promise<CliResult>(resolve => child.on('close', code => resolve({code: code ?? -1, stdout, stderr})));
+	return {child, done, output: () => ({code: child.exitCode ?? -1, stdout, stderr})};
 }
 
 /** The environment that points windsock at a test server as its admin. */

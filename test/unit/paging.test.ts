@@ -70,6 +70,8 @@ async function slowDagServer(count: number, total = count) {
 	servers.push({
 		url: '',
 		seen: [],
+		maxInFlight: 0,
+		inFlight: 0,
 		close: () =>
 			new Promise<void>(resolve => {
 				server.closeAllConnections();

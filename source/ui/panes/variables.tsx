@@ -4,6 +4,7 @@ import {useState} from 'react';
 import {Text} from 'ink';
 import type {Variable} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
+import {learnSensitiveWords} from '../../airflow/sensitive-config.js';
 import {isSensitiveKey, MASK} from '../../text/sensitive.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 import {DetailView} from '../components/detail-view.js';
@@ -59,7 +60,11 @@ export function VariablesPane(props: PaneProps) {
 	return (
 		<ListPane<Variable>
 			{...layoutOf(props)}
-			fetchPage={async (query, signal) => pageOf(await props.client.listAllVariables(signal), query, v => `${v.key} ${v.description ?? ''}`)}
+			fetchPage={async (query, signal) => {
+				// the server's own sensitive words join the masking before the rows are drawn
+				const [variables] = await Promise.all([props.client.listAllVariables(signal), learnSensitiveWords(props.client)]);
+				return pageOf(variables, query, v => `${v.key} ${v.description ?? ''}`);
+			}}
 			filterLabel="key"
 			note={<Text dimColor>{NOT_LISTED}</Text>}
 			columns={width => [

@@ -1,0 +1,225 @@
+// The fault matrix (#11): one table, faults x (the console's panes and the main commands),
+// driven through a fault-injecting proxy of the project's own (test/support/fault-proxy.ts)
+// in front of the project's fake Airflow 3.x (test/support/fault-upstream.ts). Each cell
+// asserts what the user sees:
+// - the console (the real binary in tmux, 80x24): it stays alive, the screen names the
+//   failure in a readable line (never a stack trace), the last rows stay, and once the fault
+//   stops the pane shows its data again without the error;
+// - a command: the documented exit code (health 3 UNKNOWN, the others 1) and one readable
+//   line on stderr; a huge body is read and the command succeeds.
+// Compressed: --request-timeout 1 and --refresh 1, every pane in its own tmux session and
+// proxy, all at once; the commands a few at a time.
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {after, describe, it} from 'node:test';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {fakeServer, type FakeServer} from '../support/fake-server.js';
+import {FAULTS, faultProxy, type Fault, type FaultProxy} from '../support/fault-proxy.js';
+import {faultUpstream} from '../support/fault-upstream.js';
+import {CLI, runCli} from '../support/run-cli.js';
+
+/** What the screen or stderr must say for each fault (undefined: the answer is usable). */
+const SAYS: Readonly<Record<Fault, RegExp | undefined>> = {
+	'500': /500 Internal Server Error/,
+	'502 html': /502 Bad Gateway/,
+	'black hole': /No answer from 127\.0\.0\.1:\d+ within \ds|waiting \d+ ?s for the server/,
+	reset: /connection reset/,
+	'garbage json': /not valid JSON|Unexpected answer from the server/,
+	'truncated json': /not valid JSON|Unexpected answer from the server/,
+	'401': /401 Unauthorized/,
+	'slow drip': /No answer from 127\.0\.0\.1:\d+ within \ds|waiting \d+ ?s for the server/,
+	'huge body': undefined,
+};
+
+/** A stack trace or a raw exception on screen or stderr is a failed cell whatever else it says. */
+const STACK = /^\s+at .+:\d+:\d+\)?$|\b(TypeError|RangeError|SyntaxError|ReferenceError): |Unhandled|node:internal/m;
+
+const upstreams: FakeServer[] = [];
+const proxies: FaultProxy[] = [];
+after(async () => {
+	await Promise.all(proxies.map(proxy => proxy.close()));
+	await Promise.all(upstreams.map(upstream => upstream.close()));
+});
+
+async function chain(): Promise<FaultProxy> {
+	const upstream = await fakeServer(faultUpstream());
+	upstreams.push(upstream);
+	const proxy = await faultProxy(upstream.url);
+	proxies.push(proxy);
+	return proxy;
+}
+
+// ---- the console ----
+
+/** At most `limit` cells at once: the machine has two cores. */
+function limiter(limit: number) {
+	let running = 0;
+	const waiting: (() => void)[] = [];
+	return async <T>(work: () => Promise<T>): Promise<T> => {
+		while (running >= limit) await new Promise<void>(resolve => waiting.push(resolve));
+		running++;
+		try {
+			return await work();
+		} finally {
+			running--;
+			waiting.shift()?.();
+		}
+	};
+}
+const slot = limiter(6);
+const consoles = limiter(3);
+
+/** The console's --request-timeout: short, but long enough for a busy two-core machine. */
+const TIMEOUT_SECONDS = 2;
+const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+
+class Console {
+	readonly session: string;
+	constructor(name: string, url: string) {
+		this.session = `windsock-faults-${name}`;
+		this.close();
+		const env = `CI=false NO_COLOR=1 WINDSOCK_CONFIG=/nonexistent/profiles.json WINDSOCK_URL=${url} WINDSOCK_TOKEN=t`;
+		tmux('new-session', '-d', '-s', this.session, '-x', '80', '-y', '24', `env ${env} node ${CLI} --refresh 1 --request-timeout ${TIMEOUT_SECONDS}; echo WINDSOCK-ENDED; sleep 60`);
+	}
+
+	screen(): string {
+		return tmux('capture-pane', '-p', '-t', this.session);
+	}
+
+	keys(...keys: string[]): void {
+		tmux('send-keys', '-t', this.session, ...keys);
+	}
+
+	/** Waits for the screen to pass `ok`; fails on a screen that shows the process ended or a stack. */
+	async until(what: string, ok: (screen: string) => boolean, seconds = 25): Promise<string> {
+		const deadline = Date.now() + seconds * 1000;
+		let screen = '';
+		while (Date.now() < deadline) {
+			screen = this.screen();
+			assert.doesNotMatch(screen, /WINDSOCK-ENDED/, `the console ended (${what}):\n${screen}`);
+			assert.doesNotMatch(screen, STACK, `a stack trace on screen (${what}):\n${screen}`);
+			if (ok(screen)) return screen;
+			await sleep(150);
+		}
+		assert.fail(`${this.session}: the screen never showed ${what}:\n${screen}`);
+	}
+
+	close(): void {
+		try {
+			tmux('kill-session', '-t', this.session);
+		} catch {
+			// not running
+		}
+	}
+}
+
+type PaneColumn = {
+	name: string;
+	/** keys that show the pane from the console's start */
+	open: string[];
+	/** the pane's own data, from the fake upstream */
+	data: RegExp;
+	/** how the pane asks again: r (every poll on screen), or leave and open again (a finished log) */
+	again: 'r' | 'reopen';
+};
+
+const PANES: PaneColumn[] = [
+	{name: 'triage', open: ['1'], data: /✖ failed\s+etl_0001/, again: 'r'},
+	{name: 'health', open: ['2'], data: /scheduler\s+● healthy/, again: 'r'},
+	{name: 'dags', open: ['3'], data: /etl_0004/, again: 'r'},
+	{name: 'runs', open: ['4'], data: /✖ failed\s+etl_0001\s+r0/, again: 'r'},
+	{name: 'variables', open: ['5'], data: /matrix_region\s+eu-west-1/, again: 'r'},
+	{name: 'log', open: ['1', 'Enter'], data: /matrix-log-line/, again: 'reopen'},
+];
+
+describe('fault matrix: the console', {concurrency: true}, () => {
+	for (const pane of PANES) {
+		it(`${pane.name}: every fault is named on screen, survived, and recovered from`, () =>
+			consoles(async () => {
+				const proxy = await chain();
+				const screen = new Console(pane.name, proxy.url);
+				try {
+					await screen.until('the console', text => /1 Triage/.test(text), 60);
+					screen.keys(...pane.open);
+					await screen.until(`${pane.name}'s data`, text => pane.data.test(text), 60);
+					for (const fault of FAULTS) {
+						const says = SAYS[fault];
+						proxy.set(fault);
+						const before = proxy.injected;
+						if (pane.again === 'r') screen.keys('r');
+						else {
+							// Esc leads back to the run's task list; Enter opens the log again
+							screen.keys('Escape');
+							await screen.until("the run's tasks", text => /›\s+✖ failed\s+extract/.test(text));
+							screen.keys('Enter');
+						}
+						if (says) {
+							const faulted = await screen.until(`${fault} named`, text => proxy.injected > before && says.test(text));
+							// a list keeps its last rows while its request fails
+							if (pane.again === 'r' && pane.name !== 'health') assert.match(faulted, pane.data, `${pane.name} lost its rows under ${fault}`);
+						} else {
+							await screen.until(`${fault} read`, text => proxy.injected > before && pane.data.test(text));
+						}
+						proxy.set(undefined);
+						if (pane.again === 'r') screen.keys('r');
+						else {
+							// Esc leads back to the run's task list; Enter opens the log again
+							screen.keys('Escape');
+							await screen.until("the run's tasks", text => /›\s+✖ failed\s+extract/.test(text));
+							screen.keys('Enter');
+						}
+						await screen.until(`recovery after ${fault}`, text => pane.data.test(text) && !(says ?? /$^/).test(text) && !/\? no answer/.test(text));
+					}
+				} finally {
+					screen.close();
+				}
+			}));
+	}
+});
+
+// ---- the commands ----
+
+type CommandColumn = {name: string; args: string[] /** exit code under a fault */; failCode: number /** stdout when it works */; data: RegExp};
+
+const COMMANDS: CommandColumn[] = [
+	{name: 'health', args: ['health'], failCode: 3, data: /^AIRFLOW OK/},
+	{name: 'dags', args: ['dags'], failCode: 1, data: /etl_0004/},
+	{name: 'runs', args: ['runs', 'etl_0001'], failCode: 1, data: /r0/},
+	{name: 'variables list', args: ['variables', 'list'], failCode: 1, data: /matrix_region\s+eu-west-1/},
+	{name: 'logs', args: ['logs', 'etl_0001', 'r0', 'extract'], failCode: 1, data: /matrix-log-line/},
+];
+
+describe('fault matrix: the commands', {concurrency: true}, () => {
+	for (const command of COMMANDS) {
+		for (const fault of FAULTS) {
+			it(`${command.name} under ${fault}`, () =>
+				slot(async () => {
+					const proxy = await chain();
+					const env = {WINDSOCK_URL: proxy.url, WINDSOCK_TOKEN: 't'};
+					proxy.set(fault);
+					// 10 MB must be read, not timed out, on a busy two-core machine
+					const timeout = fault === 'huge body' ? '20' : '1';
+					const result = await runCli([...command.args, '--request-timeout', timeout], env);
+					const says = SAYS[fault];
+					const output = `${result.stdout}${result.stderr}`;
+					assert.doesNotMatch(output, STACK, output);
+					assert.ok(proxy.injected > 0, `the fault was never met:\n${output}`);
+					if (says) {
+						assert.equal(result.code, command.failCode, output);
+						// health says it on stdout (its one monitoring line), the others on stderr
+						const said = command.name === 'health' ? result.stdout : result.stderr;
+						assert.match(said, says);
+						assert.equal(said.trim().split('\n').length, 1, `one line:\n${said}`);
+					} else {
+						assert.equal(result.code, 0, output);
+						assert.match(result.stdout, command.data);
+					}
+					// and once the fault stops, the same command works
+					proxy.set(undefined);
+					const recovered = await runCli([...command.args, '--request-timeout', '5'], env);
+					assert.equal(recovered.code, 0, recovered.stderr);
+					assert.match(recovered.stdout, command.data);
+				}));
+		}
+	}
+});
