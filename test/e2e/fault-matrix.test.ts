@@ -27,8 +27,15 @@ const SAYS: Readonly<Record<Fault, RegExp | undefined>> = {
 	'garbage json': /not valid JSON|Unexpected answer from the server/,
 	'truncated json': /not valid JSON|Unexpected answer from the server/,
 	'401': /401 Unauthorized/,
+	'403': /403 Forbidden/,
+	'404': /404 Not Found/,
+	'409': /409 Conflict/,
+	'422': /422 Unprocessable Entity/,
+	'503': /503 Service Unavailable/,
+	redirect: /redirected GET/,
 	'slow drip': /No answer from 127\.0\.0\.1:\d+ within \ds|waiting \d+ ?s for the server/,
 	'huge body': undefined,
+	'huge total': undefined,
 };
 
 /** A stack trace or a raw exception on screen or stderr is a failed cell whatever else it says. */
@@ -221,5 +228,27 @@ describe('fault matrix: the commands', {concurrency: true}, () => {
 					assert.match(recovered.stdout, command.data);
 				}));
 		}
+	}
+});
+
+// ---- a write under a fault: sent once, never again ----
+
+/** The faults after which a write may have happened: a retry could apply it twice. */
+const WRITE_FAULTS: Fault[] = ['500', '502 html', '503', 'black hole', 'reset', 'slow drip', 'garbage json', 'truncated json'];
+
+describe('fault matrix: a write', {concurrency: true}, () => {
+	for (const fault of WRITE_FAULTS) {
+		it(`variables set under ${fault} is sent once and reported`, () =>
+			slot(async () => {
+				const proxy = await chain();
+				proxy.set(fault, {writesOnly: true});
+				const result = await runCli(['variables', 'set', 'matrix_region', 'us-east-1', '--request-timeout', '1'], {WINDSOCK_URL: proxy.url, WINDSOCK_TOKEN: 't'});
+				const output = `${result.stdout}${result.stderr}`;
+				assert.doesNotMatch(output, STACK, output);
+				assert.equal(proxy.writes, 1, `the write was sent ${proxy.writes} times:\n${output}`);
+				// an answer that cannot be read after a write that may have happened is still a failure to report
+				assert.equal(result.code, 1, output);
+				assert.equal(result.stderr.trim().split('\n').length, 1, `one line:\n${result.stderr}`);
+			}));
 	}
 });

@@ -4,15 +4,34 @@
 import http from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 
-export const FAULTS = ['500', '502 html', 'black hole', 'reset', 'garbage json', 'truncated json', '401', 'slow drip', 'huge body'] as const;
+export const FAULTS = [
+	'500',
+	'502 html',
+	'503',
+	'black hole',
+	'reset',
+	'garbage json',
+	'truncated json',
+	'401',
+	'403',
+	'404',
+	'409',
+	'422',
+	'redirect',
+	'slow drip',
+	'huge body',
+	'huge total',
+] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export type FaultProxy = {
 	url: string;
-	/** the fault for every request from now on whose path `applies` to; undefined: pass through */
-	set(fault: Fault | undefined): void;
+	/** the fault for every request from now on (writesOnly: only those that change something); undefined: pass through */
+	set(fault: Fault | undefined, options?: {writesOnly?: boolean}): void;
 	/** how many requests were broken so far */
 	readonly injected: number;
+	/** how many writes (any method but GET and HEAD) arrived, broken or not */
+	readonly writes: number;
 	close(): Promise<void>;
 };
 
@@ -41,12 +60,16 @@ export async function faultProxy(upstreamUrl: string, options: {dripMs?: number}
 	const sockets = new Set<Socket>();
 	let fault: Fault | undefined;
 	let injected = 0;
+	let writes = 0;
+	let writesOnly = false;
 	const dripMs = options.dripMs ?? 400;
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', chunk => chunks.push(chunk));
 		req.on('end', async () => {
-			const active = untouched(req.url ?? '/') ? undefined : fault;
+			const write = req.method !== 'GET' && req.method !== 'HEAD';
+			if (write) writes++;
+			const active = untouched(req.url ?? '/') || (writesOnly && !write) ? undefined : fault;
 			if (active) injected++;
 			const json = (status: number, body: unknown) => {
 				res.writeHead(status, {'content-type': 'application/json'});
@@ -67,6 +90,20 @@ export async function faultProxy(upstreamUrl: string, options: {dripMs?: number}
 					return res.end('{"dags": [1, 2 }}} not json');
 				case '401':
 					return json(401, {detail: 'Token Expired'});
+				case '403':
+					return json(403, {detail: 'injected: forbidden'});
+				case '404':
+					return json(404, {detail: 'injected: not found'});
+				case '409':
+					return json(409, {detail: 'injected: conflict'});
+				case '422':
+					return json(422, {detail: [{loc: ['query', 'limit'], msg: 'injected: unprocessable', type: 'value_error'}]});
+				case '503':
+					return json(503, {detail: 'injected: service unavailable'});
+				case 'redirect':
+					// a login page or a load balancer moving the API elsewhere: never followed
+					res.writeHead(307, {location: 'http://elsewhere.invalid/login?next=/api'});
+					return res.end();
 				default:
 					break;
 			}
@@ -97,6 +134,18 @@ export async function faultProxy(upstreamUrl: string, options: {dripMs?: number}
 				res.writeHead(answer.status, headers);
 				return res.end(body);
 			}
+			if (active === 'huge total') {
+				// a server or cache that claims far more than it holds: paging must stop when a page brings nothing new
+				let body = answer.body;
+				try {
+					const parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+					if (parsed && typeof parsed === 'object' && 'total_entries' in parsed) body = Buffer.from(JSON.stringify({...parsed, total_entries: 10 ** 12}));
+				} catch {
+					// not JSON: passed on as it is
+				}
+				res.writeHead(answer.status, headers);
+				return res.end(body);
+			}
 			if (active === 'slow drip') {
 				// the real answer, a few bytes at a time: slower than any timeout the test sets
 				res.writeHead(answer.status, headers);
@@ -121,11 +170,15 @@ export async function faultProxy(upstreamUrl: string, options: {dripMs?: number}
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 	return {
 		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		set(next) {
+		set(next, options = {}) {
 			fault = next;
+			writesOnly = options.writesOnly ?? false;
 		},
 		get injected() {
 			return injected;
+		},
+		get writes() {
+			return writes;
 		},
 		close: () =>
 			new Promise<void>(resolve => {

@@ -20,6 +20,8 @@ export function faultUpstream(): Handler {
 		if (/^\/api\/v2\/dags\/[^/]+\/dagRuns\/[^/]+\/taskInstances$/.test(path)) return {body: {task_instances: [TASK], total_entries: 1}};
 		if (path === '/api/v2/dags/etl_0001/dagRuns/r0/taskInstances/extract') return {body: TASK};
 		if (/\/taskInstances\/extract\/logs\/\d+$/.test(path)) return {body: {content: [{event: 'ERROR extract failed: matrix-log-line'}], continuation_token: null}};
+		// the write column: one Variable to change
+		if (path === '/api/v2/variables/matrix_region') return {body: {key: 'matrix_region', value: request.method === 'PATCH' ? 'changed' : 'eu-west-1', description: null}};
 		if (path === '/api/v2/variables') return {body: {variables: [{key: 'matrix_region', value: 'eu-west-1', description: null}], total_entries: 1}};
 		if (path === '/api/v2/importErrors') return {body: {import_errors: [], total_entries: 0}};
 		if (path === '/api/v2/config') return {status: 403, body: {detail: 'hidden'}};

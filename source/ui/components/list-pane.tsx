@@ -44,8 +44,10 @@ export type ListPaneProps<Row> = {
 	width: number;
 	refreshMs: number;
 	fetchPage: (query: PageQuery, signal: AbortSignal) => Promise<FetchedPage<Row>>;
-	/** anything else the query depends on (a toggle, the DAG shown) */
+	/** anything else the query depends on (a toggle, the DAG shown): a change starts at the top */
 	deps?: unknown[];
+	/** a change reads the rows again and keeps the selection (rows a store updates in place) */
+	reloadKey?: unknown;
 	columns: (width: number) => Column<Row>[];
 	/** what the filter matches, for the count line: "id", "key", ... */
 	filterLabel?: string;
@@ -85,7 +87,7 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	const poll = usePoll<LoadedPage<Row>>(
 		async signal => ({...(await props.fetchPage({offset: pageStart, limit: pageSize, filter: state.filter}, signal)), offset: pageStart, filter: state.filter}),
 		props.active ? props.refreshMs : 0,
-		[pageStart, pageSize, state.filter, ...(props.deps ?? [])],
+		[pageStart, pageSize, state.filter, ...(props.deps ?? []), props.reloadKey],
 	);
 	const total = poll.data?.total ?? 0;
 	const activeRef = useRef(props.active);

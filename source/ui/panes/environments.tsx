@@ -58,7 +58,7 @@ export function EnvironmentsPane(props: PaneContext) {
 			height={props.height}
 			width={props.width}
 			refreshMs={0}
-			deps={[version]}
+			reloadKey={version}
 			fetchPage={async query => pageOf(monitor.rows(), query, row => `${row.profile.name} ${row.profile.url}`)}
 			filterLabel="name or URL"
 			columns={width => [
