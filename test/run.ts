@@ -2,7 +2,7 @@
 // project's test DAGs, waits until every DAG is parsed, runs every test file against them,
 // and stops them. Exit code: node --test's.
 import {spawn} from 'node:child_process';
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {AirflowClient} from '../source/airflow/client.js';
@@ -72,8 +72,21 @@ async function bringUp(line: AirflowLine, install: AirflowInstall): Promise<Test
 	};
 }
 
+/**
+ * Test files, a directory given as its *.test.js files (sorted, directories in the order
+ * given): Node 20 takes directories after --test, Node 22 and later only files and globs, and
+ * users run both.
+ */
+function testFiles(targets: string[]): string[] {
+	const files = (dir: string): string[] =>
+		readdirSync(path.join(PACKAGE_ROOT, dir), {withFileTypes: true})
+			.sort((a, b) => a.name.localeCompare(b.name))
+			.flatMap(entry => (entry.isDirectory() ? files(path.join(dir, entry.name)) : entry.name.endsWith('.test.js') ? [path.join(dir, entry.name)] : []));
+	return targets.flatMap(target => (existsSync(path.join(PACKAGE_ROOT, target)) && statSync(path.join(PACKAGE_ROOT, target)).isDirectory() ? files(target) : [target]));
+}
+
 function runTests(servers: TestServer[], args: string[]): Promise<number> {
-	const targets = args.length ? args : ['dist/test/unit/', 'dist/test/ui/', 'dist/test/contract/', 'dist/test/e2e/'];
+	const targets = testFiles(args.length ? args : ['dist/test/unit/', 'dist/test/ui/', 'dist/test/contract/', 'dist/test/e2e/']);
 	return new Promise(resolve => {
 		const child = spawn(process.execPath, ['--test', ...targets], {
 			cwd: PACKAGE_ROOT,

@@ -14,6 +14,7 @@ export const GLOBAL_OPTIONS = {
 	crit: {type: 'string', value: 'SECS', help: 'scheduler heartbeat lag that is critical (default 120)'},
 	help: {type: 'boolean', short: 'h', help: 'this text; with a command, its flags and examples'},
 	version: {type: 'boolean', short: 'v', help: "windsock's version"},
+	'start-sandbox': {type: 'boolean', help: 'the console, nothing configured: install and start the local sandbox without asking (npm start passes it; commands ignore it)'},
 } as const satisfies Record<string, OptionSpec>;
 
 /** The options that take a value, as typed (--url): the next word is that value. */

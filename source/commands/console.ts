@@ -5,7 +5,7 @@
 // commands start without them.
 import {createInterface} from 'node:readline/promises';
 import {describeError} from '../airflow/errors.js';
-import {resolveConnection, type ConnectionFlags} from '../config/connection.js';
+import {resolveConnection, startingProfileName, type ConnectionFlags} from '../config/connection.js';
 import {DECLINED, sandboxQuestion} from '../sandbox/ask-sandbox.js';
 import {sandboxStatus} from '../sandbox/sandbox.js';
 import {prepareConnection} from '../config/open-client.js';
@@ -30,7 +30,8 @@ export const consoleCommand: Command = {
 	name: '',
 	usage: '[options]',
 	summary: 'open the console',
-	options: {'start-sandbox': {type: 'boolean', help: 'with nothing configured, install and start the local sandbox without asking (npm start passes it)'}},
+	// --start-sandbox is a global option (npm start passes it to whatever follows `--`)
+	options: {},
 	examples: [
 		['--profile prod --read-only', 'open the console on the prod profile, changing nothing'],
 		['--start-sandbox', 'no profile yet: install and start a local Airflow to try windsock on'],
@@ -58,7 +59,13 @@ export const consoleCommand: Command = {
 			const profiles = [...(loadProfiles()?.profiles.values() ?? [])];
 			const thresholds = context.thresholds ?? DEFAULT_THRESHOLDS;
 			const monitor = profiles.length
-				? new EnvironmentMonitor(profiles, {thresholds, intervalMs: ENVIRONMENT_INTERVAL_MS, timeoutMs: DEFAULT_PROBE_TIMEOUT_MS, maxInFlight: DEFAULT_MAX_IN_FLIGHT})
+				? new EnvironmentMonitor(profiles, {
+						thresholds,
+						startingProfile: startingProfileName(context.flags),
+						intervalMs: ENVIRONMENT_INTERVAL_MS,
+						timeoutMs: DEFAULT_PROBE_TIMEOUT_MS,
+						maxInFlight: DEFAULT_MAX_IN_FLIGHT,
+					})
 				: undefined;
 			const {runConsole} = await import('../ui/run-console.js');
 			return await runConsole({first, flags: context.flags, profiles: profiles.map(profile => profile.name), monitor, refreshMs: context.refreshMs, thresholds});

@@ -49,3 +49,8 @@ export function secondsFlag(values: FlagValues, name: string, fallback: number, 
 /** Flags that mean the same in every command that takes them, described once. */
 export const JSON_FLAG = {type: 'boolean', help: 'print JSON for scripts instead of a table'} as const satisfies OptionSpec;
 export const YES_FLAG = {type: 'boolean', short: 'y', help: 'go ahead without asking (scripts; needed without a terminal)'} as const satisfies OptionSpec;
+
+/** --request-timeout for the commands that probe every profile: bounded, in milliseconds. */
+export function probeTimeoutMs(flags: {timeout?: string}, fallbackMs: number): number {
+	return flags.timeout === undefined ? fallbackMs : parseNumber('request-timeout', flags.timeout, {min: 0.001, max: 86_400, unit: 'of seconds'}) * 1000;
+}

@@ -225,7 +225,8 @@ export async function profilesAdd(context: CommandContext): Promise<number> {
 	writeProfilesAtomically(file, withProfile(raw, name, entry, {makeDefault: values['default'] === true}));
 	out.note(`wrote profile ${name} to ${file} (mode 0600; plain text, holding no password)`);
 	if (login.kind === 'ask') out.note(`windsock asks for ${sanitizeLine(username ?? '')}'s password at each start (or set WINDSOCK_PASSWORD)`);
-	if (login.kind === 'password-command' || login.kind === 'token-command') out.note(`the secret comes from: ${sanitizeLine(login.command)}`);
+	if (login.kind === 'password-command' || login.kind === 'token-command')
+		out.note(`the secret comes from the profile's ${login.kind === 'password-command' ? 'passwordCommand' : 'tokenCommand'} (run at each start, its output never shown)`);
 	out.note(`open it with: windsock --profile ${name}`);
 	return 0;
 }

@@ -5,7 +5,8 @@
 import {createInterface} from 'node:readline/promises';
 import {AirflowClient} from '../airflow/client.js';
 import {describeError} from '../airflow/errors.js';
-import {ConfigError, resolveConnection} from '../config/connection.js';
+import {ConfigError, resolveConnection, startingProfileName} from '../config/connection.js';
+import {probeTimeoutMs} from './flags.js';
 import {readRawProfiles, withoutProfile, writeProfilesAtomically} from '../config/profile-store.js';
 import {loadProfiles, profilesPath} from '../config/profiles.js';
 import {DEFAULT_PROBE_TIMEOUT_MS} from '../live/environment-probe.js';
@@ -14,11 +15,11 @@ import type {CommandContext} from './command.js';
 
 export type ProfileCheck = {name: string; url: string; reachable: boolean; version: string | null; login: 'ok' | 'failed' | 'not tried'; problem: string | null};
 
-async function checkProfile(name: string, timeoutMs: number): Promise<ProfileCheck> {
+async function checkProfile(name: string, timeoutMs: number, startingProfile: string | undefined): Promise<ProfileCheck> {
 	const signal = AbortSignal.timeout(timeoutMs);
 	let resolved: ReturnType<typeof resolveConnection>;
 	try {
-		resolved = resolveConnection({profile: name, readOnly: true});
+		resolved = resolveConnection({profile: name, readOnly: true}, process.env, {ambientSecrets: name === startingProfile});
 	} catch (error) {
 		return {name, url: '', reachable: false, version: null, login: 'not tried', problem: describeError(error)};
 	}
@@ -47,13 +48,15 @@ export async function profilesTest(context: CommandContext): Promise<number> {
 	if (!file?.profiles.size) throw new ConfigError(`no profiles in ${profilesPath()} (add one with: windsock profiles add)`);
 	const names = args[0] ? [args[0]] : [...file.profiles.keys()];
 	if (args[0] && !file.profiles.has(args[0])) throw new ConfigError(`no profile "${args[0]}" in ${file.path} (there: ${[...file.profiles.keys()].join(', ')})`);
-	const timeoutMs = flags.timeout !== undefined ? Number(flags.timeout) * 1000 : DEFAULT_PROBE_TIMEOUT_MS;
+	const timeoutMs = probeTimeoutMs(flags, DEFAULT_PROBE_TIMEOUT_MS);
+	// the shared WINDSOCK_PASSWORD / WINDSOCK_TOKEN go only to the profile they were set for
+	const starting = args[0] ?? startingProfileName({});
 	const checks: ProfileCheck[] = new Array(names.length);
 	let next = 0;
 	const worker = async () => {
 		while (next < names.length) {
 			const index = next++;
-			checks[index] = await checkProfile(names[index]!, timeoutMs);
+			checks[index] = await checkProfile(names[index]!, timeoutMs, starting);
 		}
 	};
 	await Promise.all(Array.from({length: Math.min(4, names.length)}, worker));

@@ -5,14 +5,14 @@
 // 2 CRITICAL (the metadatabase or scheduler of one), 3 UNKNOWN (one unreachable, or its runs
 // unreadable, and nothing worse), the worst row deciding; a usage mistake exits 2 as always.
 import {COMPONENTS} from '../airflow/components.js';
-import {ConfigError} from '../config/connection.js';
+import {ConfigError, startingProfileName} from '../config/connection.js';
 import {loadProfiles, profilesPath} from '../config/profiles.js';
 import {EXIT_CODES} from '../live/health-verdict.js';
 import {DEFAULT_PROBE_TIMEOUT_MS, probeAll} from '../live/environment-probe.js';
 import {environmentVerdict, overallLevel} from '../live/environment-verdict.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {Command, CommandContext} from './command.js';
-import {JSON_FLAG} from './flags.js';
+import {JSON_FLAG, probeTimeoutMs} from './flags.js';
 import {environmentColumns, LEVEL_WORD} from './environments-table.js';
 
 /** Environments probed at once: quick for a dozen, gentle on the machine and the network. */
@@ -22,9 +22,9 @@ async function statusOfAll({values, flags, thresholds, out}: CommandContext): Pr
 	if (flags.url || flags.profile) throw new ConfigError('status --all reads every profile: leave out --url and --profile');
 	const file = loadProfiles();
 	if (!file || file.profiles.size === 0) throw new ConfigError(`status --all needs profiles: there are none in ${profilesPath()} (add one with: windsock profiles add)`);
-	const timeoutMs = flags.timeout !== undefined ? Number(flags.timeout) * 1000 : DEFAULT_PROBE_TIMEOUT_MS;
-	if (!(timeoutMs > 0)) throw new ConfigError(`--request-timeout takes a number of seconds, not "${flags.timeout}"`);
-	const probes = await probeAll([...file.profiles.values()], {thresholds, timeoutMs, concurrency: STATUS_CONCURRENCY});
+	const timeoutMs = probeTimeoutMs(flags, DEFAULT_PROBE_TIMEOUT_MS);
+	// the shared WINDSOCK_PASSWORD / WINDSOCK_TOKEN go only to the default (or WINDSOCK_PROFILE's) profile
+	const probes = await probeAll([...file.profiles.values()], {thresholds, timeoutMs, concurrency: STATUS_CONCURRENCY, startingProfile: startingProfileName({})});
 	const verdicts = probes.map(environmentVerdict);
 	const level = overallLevel(verdicts);
 	if (values['json']) {

@@ -74,15 +74,36 @@ function commandSecret(profile: Profile | undefined, env: NodeJS.ProcessEnv, sec
 	});
 }
 
-export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
+/**
+ * The profile windsock was started with (--profile, WINDSOCK_PROFILE or the file's default):
+ * the only one the shared WINDSOCK_PASSWORD / WINDSOCK_TOKEN belong to.
+ */
+export function startingProfileName(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): string | undefined {
+	return selectProfile(flags.profile, env)?.name;
+}
+
+export type ResolveOptions = {
+	/**
+	 * false: a profile that names no variable or command of its own gets no secret from
+	 * WINDSOCK_PASSWORD / WINDSOCK_TOKEN. Those belong to the environment windsock was started
+	 * for; the Environments pane, `status --all`, `profiles test` and `:env` reach every other
+	 * profile's server, and must not hand it dev's password.
+	 */
+	ambientSecrets?: boolean;
+};
+
+export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env, resolveOptions: ResolveOptions = {}): ResolvedConnection {
 	const profile = selectProfile(flags.profile, env);
+	const ambient = resolveOptions.ambientSecrets ?? true;
 	const url = flags.url ?? profile?.url ?? env['WINDSOCK_URL'];
 	if (url !== undefined) refuseUrlCredentials(url, flags.url !== undefined ? '--url' : profile ? `the url of profile "${profile.name}"` : 'WINDSOCK_URL');
 	const username = flags.username ?? (profile ? profile.username : env['WINDSOCK_USERNAME']) ?? undefined;
 	const secretVariables = {password: profile?.passwordEnv ?? 'WINDSOCK_PASSWORD', token: profile?.tokenEnv ?? 'WINDSOCK_TOKEN'};
 	const secretCommand = commandSecret(profile, env, secretVariables);
-	const password = profile?.passwordCommand ? secretCommand : (env[secretVariables.password] ?? undefined);
-	const token = profile?.tokenCommand ? secretCommand : profile?.passwordCommand ? undefined : (env[secretVariables.token] ?? undefined);
+	// a variable the profile names is its own; the shared defaults only with ambientSecrets
+	const fromEnv = (variable: string, own: string | undefined) => (own !== undefined || ambient ? (env[variable] ?? undefined) : undefined);
+	const password = profile?.passwordCommand ? secretCommand : fromEnv(secretVariables.password, profile?.passwordEnv);
+	const token = profile?.tokenCommand ? secretCommand : profile?.passwordCommand ? undefined : fromEnv(secretVariables.token, profile?.tokenEnv);
 	const ca = profile?.caFile ? readCaFile(profile.caFile, profile.name) : undefined;
 	let requestTimeoutMs = profile?.timeout ? profile.timeout * 1000 : undefined;
 	if (flags.timeout !== undefined) {

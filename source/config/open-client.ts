@@ -6,7 +6,7 @@ import {AirflowClient, type ConnectOptions} from '../airflow/client.js';
 import {sandboxStatus, startSandbox} from '../sandbox/sandbox.js';
 import {promptSecret} from './prompt.js';
 import {SecretCommandError} from './secret-command.js';
-import {ConfigError, resolveConnection, type ConnectionFlags, type Safety} from './connection.js';
+import {ConfigError, resolveConnection, startingProfileName, type ConnectionFlags, type Safety} from './connection.js';
 
 export type OpenedClient = {client: AirflowClient; label: string; safety: Safety};
 
@@ -72,7 +72,7 @@ export async function prepareConnection(flags: ConnectionFlags, progress: (messa
  * typed is refused with what to set instead.
  */
 export function prepareProfile(name: string, flags: ConnectionFlags): PreparedConnection {
-	const resolved = resolveConnection({profile: name, readOnly: flags.readOnly, timeout: flags.timeout});
+	const resolved = resolveConnection({profile: name, readOnly: flags.readOnly, timeout: flags.timeout}, process.env, {ambientSecrets: name === startingProfileName(flags)});
 	if (resolved.needsPassword) {
 		throw new ConfigError(
 			`profile ${name} needs a password for ${resolved.options.username}: set $${resolved.secretVariables.password} (or $${resolved.secretVariables.token}); the console cannot ask for one`,

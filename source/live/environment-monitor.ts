@@ -21,6 +21,8 @@ export type Probe = (profile: Profile, options: ProbeOptions) => Promise<ProbeRe
 
 export type MonitorOptions = {
 	thresholds: Thresholds;
+	/** the profile the console was started with: the only one the shared secret variables go to */
+	startingProfile?: string;
 	/** how often an environment that answered is probed again */
 	intervalMs: number;
 	timeoutMs: number;
@@ -89,7 +91,13 @@ export class EnvironmentMonitor {
 		this.#inFlight.add(name);
 		this.#changed();
 		const probe = this.#options.probe ?? probeEnvironment;
-		probe(profile, {thresholds: this.#options.thresholds, timeoutMs: this.#options.timeoutMs, signal: this.#controller.signal, client: this.#clients.get(name)})
+		probe(profile, {
+			thresholds: this.#options.thresholds,
+			startingProfile: this.#options.startingProfile,
+			timeoutMs: this.#options.timeoutMs,
+			signal: this.#controller.signal,
+			client: this.#clients.get(name),
+		})
 			.then(
 				({probe: result, client}) => {
 					if (this.#controller.signal.aborted) return;

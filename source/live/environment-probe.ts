@@ -26,6 +26,8 @@ export type ProbeOptions = {
 	/** a client from an earlier probe of the same environment: no second version request */
 	client?: AirflowClient;
 	env?: NodeJS.ProcessEnv;
+	/** the profile windsock was started with: the only one WINDSOCK_PASSWORD / WINDSOCK_TOKEN go to */
+	startingProfile?: string;
 };
 
 export type ProbeResult = {probe: EnvironmentProbe; client?: AirflowClient};
@@ -36,7 +38,7 @@ export async function probeEnvironment(profile: Profile, options: ProbeOptions):
 	const signal = options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
 	let resolved: ReturnType<typeof resolveConnection>;
 	try {
-		resolved = resolveConnection({profile: profile.name, readOnly: true}, options.env);
+		resolved = resolveConnection({profile: profile.name, readOnly: true}, options.env, {ambientSecrets: profile.name === options.startingProfile});
 	} catch (error) {
 		return {probe: {...base, configError: describeError(error), checkedAt: Date.now()}};
 	}

@@ -8,6 +8,8 @@
 // cannot set it (README: "Copy and link"). The sequence is not wrapped in tmux's DCS
 // passthrough, which `allow-passthrough` (off by default) would otherwise have to let through.
 
+import {sanitize} from '../text/sanitize.js';
+
 /** Bytes of text one copy takes: terminals refuse (or truncate) much longer OSC 52 payloads. */
 export const COPY_LIMIT = 8192;
 
@@ -22,6 +24,9 @@ export function osc52(text: string): CopyVerdict {
 	if (CONTROL.test(text)) return {ok: false, reason: 'it holds control characters'};
 	const bytes = Buffer.from(text, 'utf8');
 	if (bytes.length > COPY_LIMIT) return {ok: false, reason: `it is longer than ${COPY_LIMIT} bytes`};
+	// what is pasted must be what was seen: an id the screen shows cleaned (bidi overrides,
+	// zero-width characters, line separators) would paste as something else
+	if (sanitize(text) !== text) return {ok: false, reason: 'it holds characters the screen does not show (bidi controls, zero-width, line separators)'};
 	return {ok: true, sequence: `\u001b]52;c;${bytes.toString('base64')}\u0007`};
 }
 

@@ -17,11 +17,17 @@ describe('list keys', () => {
 			() => view.lastFrame()!,
 			f => f.includes('all runs, any time') && f.includes('s state') && f.includes('w window'),
 		);
-		view.stdin.write('ssw'); // failed, then running; the last 24h
 		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('no runs yet'),
+		);
+		view.stdin.write('ssw'); // failed, then running; the last 24h
+		const filtered = await waitFor(
 			() => view.lastFrame()!,
 			f => f.includes('running runs changed in the last 24h'),
 		);
+		// an empty filtered list says so, not that there are no runs at all
+		assert.match(filtered, /no running runs changed in the last 24h \(s: state, w: window\)/);
 		const sent = await waitFor(
 			() => JSON.stringify(server.seen.filter(runsList).map(r => [params(r).getAll('state'), params(r).get('updated_at_gte')])),
 			text => text.includes('[["running"],"20'),

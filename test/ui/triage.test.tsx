@@ -180,6 +180,17 @@ describe('triage', () => {
 			() => view.lastFrame()!,
 			f => /load try 2/.test(f) && f.includes('warehouse'),
 		);
+		// every letter is text while the search is typed, the scrolling keys j k g G too
+		await key(view, '/gjkG');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /\/ gjkG/.test(f),
+		);
+		await key(view, '\u0015setting\r');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /\/setting 1\/30/.test(f),
+		);
 		view.unmount();
 	});
 });

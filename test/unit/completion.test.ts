@@ -28,7 +28,7 @@ describe('what completes', () => {
 	});
 
 	it("offers the command's own flags and the global ones", () => {
-		assert.deepEqual(complete('runs', '--st'), ['--state']);
+		assert.deepEqual(complete('runs', '--stat'), ['--state']);
 		assert.ok(complete('health', '--').includes('--json') && complete('health', '--').includes('--warn'));
 		assert.ok(!complete('health', '--').includes('--state'), 'runs flags are not health flags');
 		assert.deepEqual(complete('--ur'), ['--url']);
@@ -77,7 +77,7 @@ source <(windsock completion bash)
 t() { COMP_WORDS=("$@"); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); _windsock_complete; echo "\${COMPREPLY[*]}"; }
 t windsock va
 t windsock variables ""
-t windsock runs --st
+t windsock runs --stat
 t windsock status --profile ""
 complete -p windsock`;
 		const lines = execFileSync('bash', ['-c', probe], {encoding: 'utf8', env}).trim().split('\n');

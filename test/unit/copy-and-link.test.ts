@@ -27,6 +27,14 @@ describe('OSC 52', () => {
 		}
 	});
 
+	it('refuses text that would paste as something other than what the screen shows', () => {
+		for (const text of ['etl\u202eflow', 'zero\u200bwidth', 'line\u2028sep', 'mark\u200f']) {
+			const verdict = osc52(text);
+			assert.equal(verdict.ok, false, JSON.stringify(text));
+			assert.ok(!verdict.ok && /does not show/.test(verdict.reason));
+		}
+	});
+
 	it('refuses nothing and too much', () => {
 		assert.equal(osc52('').ok, false);
 		assert.equal(osc52('x'.repeat(COPY_LIMIT)).ok, true);

@@ -134,7 +134,7 @@ export function GanttView(props: {client: AirflowClient; run: DagRun; active: bo
 						{bar.queued || bar.running ? (
 							<BarCells bar={bar} width={chart} state={row.task.state} />
 						) : (
-							<Text color={color(style.color)} dimColor>{`${style.symbol} ${row.task.state ?? 'none'}: not started`}</Text>
+							<Text color={color(style.color)} dimColor>{`${style.symbol} ${sanitizeLine(row.task.state ?? 'none')}: not started`}</Text>
 						)}
 					</Text>
 				);
@@ -154,7 +154,7 @@ function SelectedLine(props: {task: TaskInstance; now: number}) {
 	const took = Number.isFinite(started) && Number.isFinite(ended) ? ` (${formatAge(ended - started)})` : '';
 	return (
 		<Text wrap="truncate">
-			<Text bold>{taskName(task)}</Text> <Text color={color(style.color)}>{`${style.symbol} ${task.state ?? 'none'}`}</Text>
+			<Text bold>{taskName(task)}</Text> <Text color={color(style.color)}>{`${style.symbol} ${sanitizeLine(task.state ?? 'none')}`}</Text>
 			<Text dimColor>{`  try ${task.tryNumber}  queued ${clock(task.queuedWhen)}  start ${clock(task.startDate)}  end ${clock(task.endDate)}${took} UTC`}</Text>
 		</Text>
 	);

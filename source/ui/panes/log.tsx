@@ -260,7 +260,9 @@ export function LogView(props: {
 				</Text>
 			)}
 			<KeyDepth>
-				<ScrollView rowCount={rows.length} renderRow={renderRow} height={props.height - 1} active={props.active} follow={follow} startAtEnd reveal={reveal} />
+				{/* while the search is typed its letters are text, not j/k/g/G scrolling (the view is a
+				    level deeper, so it would be asked first) */}
+				<ScrollView rowCount={rows.length} renderRow={renderRow} height={props.height - 1} active={props.active && search.draft === undefined} follow={follow} startAtEnd reveal={reveal} />
 			</KeyDepth>
 		</Box>
 	);

@@ -168,7 +168,7 @@ export function RunGrid(props: {
 					{selectedCell ? (
 						<Text
 							color={color(stateStyle(selectedCell.state).color)}
-						>{` ${stateStyle(selectedCell.state).symbol} ${selectedCell.state ?? 'none'}${selectedCell.instances.length > 1 ? ` (${selectedCell.instances.length} mapped)` : ''}`}</Text>
+						>{` ${stateStyle(selectedCell.state).symbol} ${sanitizeLine(selectedCell.state ?? 'none')}${selectedCell.instances.length > 1 ? ` (${selectedCell.instances.length} mapped)` : ''}`}</Text>
 					) : selectedTask !== undefined ? (
 						<Text dimColor> not in this run</Text>
 					) : null}

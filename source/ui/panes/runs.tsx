@@ -166,7 +166,13 @@ export function RunsPane(props: PaneContext) {
 						filterLabel={dagId ? 'run id' : 'run id (dag:NAME for a DAG)'}
 						note={<Text>{describeRunFilters(runState, runWindow)}</Text>}
 						columns={runColumns(!dagId)}
-						empty={dagId ? 'this DAG has no runs yet' : 'no runs yet'}
+						empty={
+							runState !== 'all' || runWindow !== 'all'
+								? `no ${runState === 'all' ? '' : `${runState} `}runs${runWindow === 'all' ? '' : ` changed in the last ${runWindow}`} (s: state, w: window)`
+								: dagId
+									? 'this DAG has no runs yet'
+									: 'no runs yet'
+						}
 						onEnter={run => navigate({type: 'open-run', run})}
 						bindings={context => {
 							const noRun = () => (context().row ? undefined : 'no run selected');
