@@ -5,7 +5,7 @@ import {readFileSync} from 'node:fs';
 import type {ConnectOptions} from '../airflow/client.js';
 import {ConfigError} from './errors.js';
 import {isProduction} from './production.js';
-import {type Profile, selectProfile} from './profiles.js';
+import {loadProfiles, type Profile, selectProfile} from './profiles.js';
 import {CommandSecret, commandEnvironment, DEFAULT_COMMAND_TIMEOUT_SECONDS} from './secret-command.js';
 import {MAX_TIMEOUT_SECONDS, refuseUrlCredentials} from './settings-checks.js';
 
@@ -94,6 +94,14 @@ export type ResolveOptions = {
 
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env, resolveOptions: ResolveOptions = {}): ResolvedConnection {
 	const profile = selectProfile(flags.profile, env);
+	if (!profile && flags.url === undefined && env['WINDSOCK_URL'] === undefined) {
+		// profiles but none chosen (the default removed, say): never fall back to the sandbox's
+		// address behind the user's back, nor offer to install it
+		const file = loadProfiles(env);
+		if (file && file.profiles.size > 0) {
+			throw new ConfigError(`${file.path} has profiles but no default: choose one with --profile NAME (there: ${[...file.profiles.keys()].join(', ')}), or set "default" in the file`);
+		}
+	}
 	const ambient = resolveOptions.ambientSecrets ?? true;
 	const url = flags.url ?? profile?.url ?? env['WINDSOCK_URL'];
 	if (url !== undefined) refuseUrlCredentials(url, flags.url !== undefined ? '--url' : profile ? `the url of profile "${profile.name}"` : 'WINDSOCK_URL');
