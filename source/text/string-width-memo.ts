@@ -9,11 +9,17 @@ import stringWidth from 'string-width';
 /** Distinct strings remembered at most; a frame at 200x60 measures a few hundred. */
 export const REMEMBERED = 4096;
 
+/**
+ * Longer strings are measured, not remembered: a whole detail view or wrapped log block can
+ * be several KB, and 4,096 of them would hold tens of MB. A row is at most a few hundred.
+ */
+export const LONGEST_REMEMBERED = 512;
+
 const widths = new Map<string, number>();
 
 export default function rememberedWidth(text: string, options?: Parameters<typeof stringWidth>[1]): number {
 	// options change the answer (ambiguous width, counting ANSI codes): those are not remembered
-	if (options !== undefined) return stringWidth(text, options);
+	if (options !== undefined || text.length > LONGEST_REMEMBERED) return stringWidth(text, options);
 	let width = widths.get(text);
 	if (width === undefined) {
 		width = stringWidth(text);

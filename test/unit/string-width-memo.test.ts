@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
-import rememberedWidth, {REMEMBERED, rememberedCount} from '../../source/text/string-width-memo.js';
+import rememberedWidth, {LONGEST_REMEMBERED, REMEMBERED, rememberedCount} from '../../source/text/string-width-memo.js';
 
 const samples = ['', 'bench_00042', '失败', '👩‍💻 dev', 'e\u0301te\u0301', '\u001b[31mred\u001b[39m', '⚡ ok', 'a\tb', '› ✖ failed'];
 
@@ -23,4 +23,14 @@ test('remembers at most its bound, and still answers right after starting over',
 		assert.ok(rememberedCount() <= REMEMBERED);
 	}
 	assert.equal(rememberedWidth('12:00:3 失败'), stringWidth('12:00:3 失败'));
+});
+
+test('measures long text without remembering it: 4,096 multi-KB blocks would hold tens of MB', () => {
+	const before = rememberedCount();
+	const block = `${'失败 '.repeat(LONGEST_REMEMBERED)}end`;
+	assert.equal(rememberedWidth(block), stringWidth(block));
+	assert.equal(rememberedCount(), before, 'not remembered');
+	const row = 'x'.repeat(LONGEST_REMEMBERED);
+	rememberedWidth(row);
+	assert.ok(rememberedCount() > before || rememberedCount() === 1, 'a row-sized string is remembered');
 });
