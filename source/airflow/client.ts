@@ -48,7 +48,12 @@ export type Credentials = {
 	token?: string | SecretSource;
 };
 
-export type ConnectOptions = Omit<HttpOptions, 'auth'> & Credentials & {signal?: AbortSignal};
+export type ConnectOptions = Omit<HttpOptions, 'auth'> &
+	Credentials & {
+		signal?: AbortSignal;
+		/** retries of the version probe alone (the console's own schedule retries a first connect) */
+		detectRetries?: number;
+	};
 
 /** The largest page Airflow serves by default ([api] maximum_page_limit = 100). */
 const PAGE = 100;
@@ -107,9 +112,9 @@ export class AirflowClient {
 
 	/** Detects the API generation and sets up auth for it. Throws AirflowError. */
 	static async connect(options: ConnectOptions): Promise<AirflowClient> {
-		const {username, password, token, signal, ...httpOptions} = options;
+		const {username, password, token, signal, detectRetries, ...httpOptions} = options;
 		const http = new Http(httpOptions);
-		const server = await detectServer(http, signal);
+		const server = await detectServer(detectRetries === undefined ? http : new Http({...httpOptions, retries: detectRetries}), signal);
 		http.auth = chooseAuth(http, server.generation, {username, password, token});
 		return new AirflowClient(http, server);
 	}

@@ -54,23 +54,21 @@ export function ConsoleRoot(props: ConsoleSetup) {
 		let failures = 0;
 		const url = shown.target.options.baseUrl;
 		const attempt = () => {
-			// first without the client's own retries (they would hold the first "cannot reach" back
-			// for seconds: the schedule here is the retry), then the client the panes use
-			AirflowClient.connect({...shown.target.options, retries: 0, signal: controller.signal})
-				.then(() => AirflowClient.connect({...shown.target.options, signal: controller.signal}))
-				.then(
-					client => {
-						if (!controller.signal.aborted) setConnected({id: shown.id, client});
-					},
-					(error: unknown) => {
-						if (controller.signal.aborted) return;
-						failures++;
-						const delay = retryDelaySeconds(failures) * 1000;
-						const known = error instanceof AirflowError;
-						setConnecting({id: shown.id, url, failures, error: known ? error.message : describeError(error), hint: known ? error.hint : undefined, retryAt: Date.now() + delay});
-						timer = setTimeout(attempt, delay);
-					},
-				);
+			// the version probe without the client's own retries (they would hold the first "cannot
+			// reach" back for seconds: the schedule here is the retry); the panes' requests keep them
+			AirflowClient.connect({...shown.target.options, detectRetries: 0, signal: controller.signal}).then(
+				client => {
+					if (!controller.signal.aborted) setConnected({id: shown.id, client});
+				},
+				(error: unknown) => {
+					if (controller.signal.aborted) return;
+					failures++;
+					const delay = retryDelaySeconds(failures) * 1000;
+					const known = error instanceof AirflowError;
+					setConnecting({id: shown.id, url, failures, error: known ? error.message : describeError(error), hint: known ? error.hint : undefined, retryAt: Date.now() + delay});
+					timer = setTimeout(attempt, delay);
+				},
+			);
 		};
 		setConnected(undefined);
 		setConnecting({id: shown.id, url, failures: 0, startedAt: Date.now()});
