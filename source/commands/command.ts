@@ -1,9 +1,9 @@
 // What every scriptable command gets: its arguments, the parsed flags, an Output, and a way
 // to connect and to ask for confirmation that obey the profile's safety settings.
 import {readFile} from 'node:fs/promises';
-import {createInterface} from 'node:readline/promises';
 import type {ParseArgsConfig} from 'node:util';
 import {AirflowError} from '../airflow/errors.js';
+import {askYesNo} from '../config/ask.js';
 import {ConfigError, type ConnectionFlags} from '../config/connection.js';
 import {openClient, type OpenedClient, type OpenOptions} from '../config/open-client.js';
 import type {Thresholds} from '../live/health-history.js';
@@ -72,14 +72,8 @@ export function makeContext(args: string[], values: FlagValues, flags: Connectio
 			if (!process.stdin.isTTY) {
 				throw new ConfigError(`${question} There is no terminal to ask on: pass --yes to go ahead`);
 			}
-			const prompt = createInterface({input: process.stdin, output: process.stderr});
-			try {
-				const marker = opened.safety.production ? `[PRODUCTION ${opened.label}] ` : '';
-				const answer = await prompt.question(`${marker}${question} [y/N] `);
-				return /^y(es)?$/i.test(answer.trim());
-			} finally {
-				prompt.close();
-			}
+			const marker = opened.safety.production ? `[PRODUCTION ${opened.label}] ` : '';
+			return askYesNo(`${marker}${question}`);
 		},
 	};
 }

@@ -3,7 +3,7 @@
 // connects inside its frame: a server that does not answer yet is shown and retried. Ink and
 // React load here and only here (a dynamic import), so `--version`, `health` and the other
 // commands start without them.
-import {createInterface} from 'node:readline/promises';
+import {askYesNo} from '../config/ask.js';
 import {describeError} from '../airflow/errors.js';
 import {resolveConnection, startingProfileName, type ConnectionFlags} from '../config/connection.js';
 import {DECLINED, sandboxQuestion} from '../sandbox/ask-sandbox.js';
@@ -43,14 +43,7 @@ export const consoleCommand: Command = {
 		}
 		try {
 			if (!context.values['start-sandbox'] && wouldStartSandbox(context.flags)) {
-				const prompt = createInterface({input: process.stdin, output: process.stderr});
-				let answer: string;
-				try {
-					answer = await prompt.question(`${sandboxQuestion()} [y/N] `);
-				} finally {
-					prompt.close();
-				}
-				if (!/^y(es)?$/i.test(answer.trim())) {
+				if (!(await askYesNo(sandboxQuestion()))) {
 					context.out.note(`windsock: ${DECLINED}`);
 					return 1;
 				}

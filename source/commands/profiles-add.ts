@@ -4,9 +4,9 @@
 // A password typed here is used for the try and forgotten: the profile file is plain text and
 // holds no secret, only where one comes from (an environment variable, a command, or "ask
 // me each time").
-import {createInterface} from 'node:readline/promises';
 import {AirflowClient, type Credentials} from '../airflow/client.js';
 import {AirflowError, describeError} from '../airflow/errors.js';
+import {askLine as ask, askYesNo} from '../config/ask.js';
 import {ConfigError} from '../config/connection.js';
 import {looksLikeProduction} from '../config/production.js';
 import {checkProfileName, readRawProfiles, withProfile, writeProfilesAtomically} from '../config/profile-store.js';
@@ -94,20 +94,6 @@ export function profileEntry(input: {url: string; username?: string; login: Logi
 }
 
 const needsUsername = (login: LoginMethod) => login.kind === 'ask' || login.kind === 'password-env' || login.kind === 'password-command';
-
-async function ask(question: string): Promise<string> {
-	const prompt = createInterface({input: process.stdin, output: process.stderr});
-	try {
-		return (await prompt.question(question)).trim();
-	} finally {
-		prompt.close();
-	}
-}
-
-async function askYesNo(question: string, fallback: boolean): Promise<boolean> {
-	const answer = await ask(`${question} ${fallback ? '[Y/n]' : '[y/N]'} `);
-	return answer === '' ? fallback : /^y(es)?$/i.test(answer);
-}
 
 /** The secret to try the login with, or undefined when there is none to be had here (then no try). */
 async function secretToTry(login: LoginMethod, interactive: boolean, note: (text: string) => void): Promise<Credentials | undefined> {

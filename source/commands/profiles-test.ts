@@ -2,7 +2,7 @@
 // URL, which version), login OK (one read that needs a login), a few profiles at a time,
 // each within its own timeout. Exits 0 when every tested profile works, 1 when one does not.
 // `windsock profiles remove NAME [--yes]`: deletes one profile (asks on a terminal).
-import {createInterface} from 'node:readline/promises';
+import {askYesNo} from '../config/ask.js';
 import {AirflowClient} from '../airflow/client.js';
 import {describeError} from '../airflow/errors.js';
 import {ConfigError, resolveConnection, startingProfileName} from '../config/connection.js';
@@ -87,15 +87,9 @@ export async function profilesRemove(context: CommandContext): Promise<number> {
 	const next = withoutProfile(readRawProfiles(file), name); // an unknown name fails before the question
 	if (!values['yes']) {
 		if (!process.stdin.isTTY) throw new ConfigError(`remove profile ${name}? There is no terminal to ask on: pass --yes to go ahead`);
-		const prompt = createInterface({input: process.stdin, output: process.stderr});
-		try {
-			const answer = await prompt.question(`Remove profile ${sanitizeLine(name)} from ${file}? [y/N] `);
-			if (!/^y(es)?$/i.test(answer.trim())) {
-				out.note('nothing removed');
-				return 1;
-			}
-		} finally {
-			prompt.close();
+		if (!(await askYesNo(`Remove profile ${sanitizeLine(name)} from ${file}?`))) {
+			out.note('nothing removed');
+			return 1;
 		}
 	}
 	writeProfilesAtomically(file, next);
