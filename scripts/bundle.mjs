@@ -37,22 +37,40 @@ const rememberedWidths = {
 
 // Ink's output caches (widths, ANSI-tokenized lines) are made new for every frame, so a
 // keystroke that moves the selection tokenizes all 60 unchanged rows again. Shared across
-// frames and bounded (128 lines, two frames of 60 rows; cleared when full, checked once a frame), they are hits for every row
-// that did not change. The patch is exact: the build fails if Ink's source has moved on.
+// frames and bounded (cleared when full, checked once a frame), they are hits for every row
+// that did not change. And Ink's get(), which builds a cell object per column of every row on
+// every frame, is replaced by source/ui/ink-output-rows.ts, which joins the texts of a row
+// when they sit side by side and draws the rest Ink's way. The patches are exact: the build
+// fails if Ink's source has moved on.
 const OUTPUT_CACHES_FROM = '    caches = new OutputCaches();';
+const OUTPUT_GET_FROM = '    get() {\n';
+const OUTPUT_ROWS = path.join(path.dirname(MEMO), '..', 'ui', 'ink-output-rows.ts');
 const sharedOutputCaches = {
 	name: 'shared-ink-output-caches',
 	setup(build) {
 		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async args => {
 			const source = await readFile(args.path, 'utf8');
-			if (!source.includes(OUTPUT_CACHES_FROM)) throw new Error(`${args.path}: Ink's output caches moved; update scripts/bundle.mjs`);
-			const patched = source.replace(OUTPUT_CACHES_FROM, '    caches = sharedOutputCaches();');
+			if (!source.includes(OUTPUT_CACHES_FROM) || !source.includes(OUTPUT_GET_FROM)) throw new Error(`${args.path}: Ink's output class moved; update scripts/bundle.mjs`);
+			const patched = `import {composeRows as windsockComposeRows} from ${JSON.stringify(OUTPUT_ROWS)};\n${source}`.replace(OUTPUT_CACHES_FROM, '    caches = sharedOutputCaches();').replace(
+				OUTPUT_GET_FROM,
+				`    get() {
+        const caches = this.caches;
+        return windsockComposeRows(this.width, this.height, this.operations, {
+            sliceAnsi,
+            stringWidth: text => caches.getStringWidth(text),
+            widestLine: text => caches.getWidestLine(text),
+            styledChars: line => caches.getStyledChars(line),
+            styledCharsToString,
+        });
+    }
+    inkGet() {\n`,
+			);
 			const shared = `
 // windsock (scripts/bundle.mjs): one set of caches for every frame, bounded
 let windsockCaches;
 function sharedOutputCaches() {
 	windsockCaches ??= new OutputCaches();
-	if (windsockCaches.styledChars.size > 128) windsockCaches.styledChars.clear();
+	if (windsockCaches.styledChars.size > 1024) windsockCaches.styledChars.clear();
 	if (windsockCaches.widths.size > 4096) windsockCaches.widths.clear();
 	if (windsockCaches.blockWidths.size > 1024) windsockCaches.blockWidths.clear();
 	return windsockCaches;

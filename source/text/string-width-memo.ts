@@ -17,9 +17,16 @@ export const LONGEST_REMEMBERED = 512;
 
 const widths = new Map<string, number>();
 
+/** Printable ASCII: one column a character, as string-width counts it, with no need to look it up. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export default function rememberedWidth(text: string, options?: Parameters<typeof stringWidth>[1]): number {
 	// options change the answer (ambiguous width, counting ANSI codes): those are not remembered
-	if (options !== undefined || text.length > LONGEST_REMEMBERED) return stringWidth(text, options);
+	if (options !== undefined) return stringWidth(text, options);
+	// most of a frame (ids, dates, states' words) is plain ASCII: a page of new rows measures
+	// each text once, and string-width segments graphemes even for those
+	if (PRINTABLE_ASCII.test(text)) return text.length;
+	if (text.length > LONGEST_REMEMBERED) return stringWidth(text);
 	let width = widths.get(text);
 	if (width === undefined) {
 		width = stringWidth(text);

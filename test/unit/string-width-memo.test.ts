@@ -3,6 +3,7 @@
 // remembered (a console that runs for days sees ever new clocks and ages).
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import rememberedWidth, {LONGEST_REMEMBERED, REMEMBERED, rememberedCount} from '../../source/text/string-width-memo.js';
 
@@ -15,6 +16,23 @@ test('answers as string-width does, the first time and from memory', () => {
 	}
 	// options change the answer and go straight through
 	assert.equal(rememberedWidth('\u001b[31mred\u001b[39m', {countAnsiEscapeCodes: true}), stringWidth('\u001b[31mred\u001b[39m', {countAnsiEscapeCodes: true}));
+});
+
+test('over arbitrary text (ASCII, controls, wide, combining, escapes), the same width as string-width', () => {
+	const text = fc.string({
+		unit: fc.oneof(
+			fc.constantFrom('a', ' ', '~', '\u007f', '\u0000', '\t', '\u001b', '[', '3', 'm', '失', 'e\u0301', '👩‍💻', '\u200b'),
+			fc.string({unit: 'binary', minLength: 1, maxLength: 1}),
+			fc.string({unit: 'grapheme', minLength: 1, maxLength: 1}),
+		),
+	});
+	fc.assert(
+		fc.property(text, text => {
+			assert.equal(rememberedWidth(text), stringWidth(text));
+			assert.equal(rememberedWidth(text), stringWidth(text));
+		}),
+		{numRuns: 2000},
+	);
 });
 
 test('remembers at most its bound, and still answers right after starting over', () => {
@@ -30,7 +48,7 @@ test('measures long text without remembering it: 4,096 multi-KB blocks would hol
 	const block = `${'失败 '.repeat(LONGEST_REMEMBERED)}end`;
 	assert.equal(rememberedWidth(block), stringWidth(block));
 	assert.equal(rememberedCount(), before, 'not remembered');
-	const row = 'x'.repeat(LONGEST_REMEMBERED);
+	const row = '失'.repeat(LONGEST_REMEMBERED);
 	rememberedWidth(row);
 	assert.ok(rememberedCount() > before || rememberedCount() === 1, 'a row-sized string is remembered');
 });
