@@ -70,7 +70,7 @@ const sharedOutputCaches = {
 let windsockCaches;
 function sharedOutputCaches() {
 	windsockCaches ??= new OutputCaches();
-	if (windsockCaches.styledChars.size > 1024) windsockCaches.styledChars.clear();
+	if (windsockCaches.styledChars.size > 128) windsockCaches.styledChars.clear();
 	if (windsockCaches.widths.size > 4096) windsockCaches.widths.clear();
 	if (windsockCaches.blockWidths.size > 1024) windsockCaches.blockWidths.clear();
 	return windsockCaches;

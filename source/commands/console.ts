@@ -14,6 +14,7 @@ import {DEFAULT_MAX_IN_FLIGHT, EnvironmentMonitor} from '../live/environment-mon
 import {DEFAULT_PROBE_TIMEOUT_MS} from '../live/environment-probe.js';
 import {DEFAULT_THRESHOLDS} from '../live/health-history.js';
 import {sanitizeLine} from '../text/sanitize.js';
+import {paintFirstFrame} from '../ui/first-paint.js';
 import type {Command} from './command.js';
 import {statusCommand} from './status.js';
 
@@ -60,8 +61,16 @@ export const consoleCommand: Command = {
 						maxInFlight: DEFAULT_MAX_IN_FLIGHT,
 					})
 				: undefined;
-			const {runConsole} = await import('../ui/run-console.js');
-			return await runConsole({first, flags: context.flags, profiles: profiles.map(profile => profile.name), monitor, refreshMs: context.refreshMs, thresholds});
+			// the frame first, then the half second of loading Ink and React behind it
+			const painted = paintFirstFrame({label: first.label, url: first.options.baseUrl, production: first.safety.production, columns: process.stdout.columns || 80, rows: process.stdout.rows || 24});
+			let runConsole: typeof import('../ui/run-console.js').runConsole;
+			try {
+				({runConsole} = await import('../ui/run-console.js'));
+			} catch (error) {
+				painted.restore();
+				throw error;
+			}
+			return await runConsole({first, flags: context.flags, profiles: profiles.map(profile => profile.name), monitor, refreshMs: context.refreshMs, thresholds}, painted);
 		} catch (error) {
 			context.out.note(`windsock: ${sanitizeLine(describeError(error))}`);
 			return 1;

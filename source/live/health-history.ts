@@ -1,8 +1,7 @@
-// What the health badge remembers over the session: the scheduler's heartbeat lag at each
-// poll (for the sparkline) and every change of a component's status (for the event line).
-import {useEffect, useRef, useState} from 'react';
+// The health badge's rules: the heartbeat lag thresholds, their levels and the sparkline.
+// What it remembers over the session is use-health-history.ts (a React hook, kept apart so
+// the commands that need only the thresholds do not load React).
 import type {ComponentStatus, Health} from '../airflow/model.js';
-import {ageOf} from '../text/age.js';
 
 /** Heartbeat lag thresholds in seconds. Airflow itself calls a scheduler unhealthy after 30 s
  * without a heartbeat ([scheduler] scheduler_health_check_threshold). */
@@ -12,31 +11,6 @@ export type Thresholds = typeof DEFAULT_THRESHOLDS;
 export type HealthEvent = {at: number; component: keyof Health; from: ComponentStatus; to: ComponentStatus};
 
 export type HealthHistory = {lags: number[]; events: HealthEvent[]};
-
-const KEEP = 120;
-
-export function useHealthHistory(health: Health | undefined, fetchedAt: number | undefined): HealthHistory {
-	const previous = useRef<Health | undefined>(undefined);
-	const [history, setHistory] = useState<HealthHistory>({lags: [], events: []});
-	useEffect(() => {
-		if (!health || !fetchedAt) return;
-		const lag = ageOf(health.scheduler.latestHeartbeat, fetchedAt);
-		const events: HealthEvent[] = [];
-		if (previous.current) {
-			for (const component of Object.keys(health) as (keyof Health)[]) {
-				const from = previous.current[component].status;
-				const to = health[component].status;
-				if (from !== to) events.push({at: fetchedAt, component, from, to});
-			}
-		}
-		previous.current = health;
-		setHistory(current => ({
-			lags: lag === undefined ? current.lags : [...current.lags, Math.max(0, lag / 1000)].slice(-KEEP),
-			events: [...current.events, ...events].slice(-KEEP),
-		}));
-	}, [health, fetchedAt]);
-	return history;
-}
 
 const BARS = '▁▂▃▄▅▆▇█';
 

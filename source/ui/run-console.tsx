@@ -10,6 +10,7 @@ import os from 'node:os';
 import {useEffect, type ReactNode} from 'react';
 import {render, useStdout} from 'ink';
 import {ConsoleRoot, type ConsoleSetup} from './console-root.js';
+import type {PaintedTerminal} from './first-paint.js';
 import {FrameWriter} from './frame-writer.js';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h';
@@ -44,7 +45,8 @@ function Redraw(props: {register: (redraw: () => void) => void; children: ReactN
 	return <>{props.children}</>;
 }
 
-export async function runConsole(setup: ConsoleSetup): Promise<number> {
+/** `painted`: the first frame is on the screen already (first-paint.ts), in the alternate screen and raw mode. */
+export async function runConsole(setup: ConsoleSetup, painted?: PaintedTerminal): Promise<number> {
 	const stdout = process.stdout;
 	const stdin = process.stdin;
 	const tty = stdout.isTTY;
@@ -142,7 +144,9 @@ export async function runConsole(setup: ConsoleSetup): Promise<number> {
 	];
 	for (const [event, handler] of handlers) process.on(event, handler);
 
-	enter();
+	// after the first paint the screen is entered already: entering again would clear it
+	if (painted) painted.handOver();
+	else enter();
 	try {
 		const instance = render(
 			<Redraw register={fn => (redraw = fn)}>

@@ -6,6 +6,10 @@
 import assert from 'node:assert/strict';
 import {CLI} from '../support/run-cli.js';
 import {execFileSync} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {after, before, describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {airflow} from '../support/console-harness.js';
@@ -146,6 +150,35 @@ describe('the terminal after the console', () => {
 		await until('the redraw', () => flags() === '1 0' && CONSOLE.test(screen()));
 		process.kill(pid, 'SIGTERM');
 		await assertRestored('SIGTSTP, SIGCONT and SIGTERM');
+	});
+});
+
+describe('the terminal while Ink loads (the first frame is drawn without it)', () => {
+	// a module hook holds the console's code back for 4 s: the window between the first frame
+	// and Ink's, which is half a second on a quiet machine, made long enough to act in
+	const folder = mkdtempSync(path.join(os.tmpdir(), 'windsock-slow-load-'));
+	const hook = path.join(folder, 'hook.mjs');
+	writeFileSync(hook, "export async function load(url, context, next) { if (url.includes('run-console')) await new Promise(r => setTimeout(r, 4000)); return next(url, context); }\n");
+	const preload = path.join(folder, 'preload.mjs');
+	writeFileSync(preload, `import {register} from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
+	after(() => rmSync(folder, {recursive: true, force: true}));
+	const slow = `NODE_OPTIONS=--import=${pathToFileURL(preload).href}`;
+	const FIRST = /connecting to http:\/\/127\.0\.0\.1/;
+
+	it('draws the connecting frame on the alternate screen in raw mode, and is restored after SIGTERM', async () => {
+		const pid = await start(`${TOKEN} ${slow}`, FIRST);
+		assert.equal(flags(), '1 0', 'the first frame is on the alternate screen with the cursor hidden');
+		assert.ok(!sane(ttyModes()), 'raw mode from the first frame: keys typed now wait for the console');
+		assert.doesNotMatch(screen(), CONSOLE, 'still loading');
+		process.kill(pid, 'SIGTERM');
+		await assertRestored('SIGTERM before Ink loaded');
+	});
+
+	it('keeps a key typed before Ink loaded: q quits once the console is there', async () => {
+		await start(`${TOKEN} ${slow}`, FIRST);
+		tmux('send-keys', '-t', SESSION, 'q');
+		await assertRestored('q typed while loading');
+		assert.doesNotMatch(screen(), /\bq\b.*\n.*connecting/, 'the key was not echoed onto the frame');
 	});
 });
 
