@@ -104,8 +104,13 @@ export async function applyImport<Entry, Current>(plan: ImportPlan<Entry, Curren
 					// abandoned when the import stopped: the server may have taken it
 					results[index] = {key: result.key, action: 'unanswered', reason: 'sent; no answer before the import stopped (it may have been written)'};
 				} else {
-					results[index] = {key: result.key, action: 'failed', reason: describeError(error)};
-					tally.failed++;
+					// a write that timed out reached the server and may have been applied: it is not
+					// "failed" (which says it was not written), and not to be sent again blindly
+					const timedOut = error instanceof AirflowError && error.kind === 'timeout';
+					results[index] = timedOut
+						? {key: result.key, action: 'unanswered', reason: `${describeError(error)}; it may have been written`}
+						: {key: result.key, action: 'failed', reason: describeError(error)};
+					if (!timedOut) tally.failed++;
 					unansweredInARow = isUnanswered(error) ? unansweredInARow + 1 : 0;
 					if (unansweredInARow >= maxUnanswered && !stopped) {
 						stopped = {reason: 'no-answer', lastError: describeError(error)};

@@ -92,7 +92,11 @@ describe('a bulk import', {concurrency: true}, () => {
 			result.stderr,
 			new RegExp(`stopped: the server is not answering \\(${MAX_UNANSWERED_IN_A_ROW} writes in a row got no answer; the last: No answer from 127\\.0\\.0\\.1:\\d+ within 1s`),
 		);
-		assert.match(result.stderr, new RegExp(`${K} variables were written, ${MAX_UNANSWERED_IN_A_ROW} failed, \\d+ sent without an answer \\(they may have been written\\), \\d+ not sent`));
+		// the writes that timed out are not "failed": they reached the server and may have been applied
+		const tally = new RegExp(`${K} variables were written, 0 failed, (\\d+) sent without an answer \\(they may have been written\\), \\d+ not sent`).exec(result.stderr);
+		assert.ok(tally, result.stderr);
+		assert.ok(Number(tally[1]) >= MAX_UNANSWERED_IN_A_ROW, result.stderr);
+		assert.match(result.stdout, /^ws_bulk_00025\s+unanswered\s+No answer from 127\.0\.0\.1:\d+ within 1s.*; it may have been written$/m);
 		// it stopped sending: not 500 writes each waiting out its timeout
 		assert.ok(posts(server) <= K + IMPORT_CONCURRENCY + MAX_UNANSWERED_IN_A_ROW, `${posts(server)} writes sent`);
 		assert.match(result.stdout, /^ws_bulk_00499\s+not sent\s+the import stopped before it was sent$/m);
