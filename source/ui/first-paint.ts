@@ -75,8 +75,11 @@ export function paintFirstFrame(paint: FirstPaint): PaintedTerminal {
 		process.on(signal, handler);
 		return [signal, handler] as const;
 	});
+	// any other way out before the hand-over (an exception while loading) leaves it right too
+	process.on('exit', restore);
 	const handOver = () => {
 		for (const [signal, handler] of handlers) process.off(signal, handler);
+		process.off('exit', restore);
 	};
 	setRaw(true);
 	write(ENTER + firstFrameBytes(paint));
