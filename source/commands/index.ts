@@ -8,9 +8,11 @@ import {connectionsCommand} from './connections.js';
 import {dagsCommand} from './dags.js';
 import {failuresCommand} from './failures.js';
 import {healthCommand} from './health.js';
+import {importErrorsCommand} from './import-errors.js';
 import {logsCommand} from './logs.js';
 import {markCommand} from './mark.js';
 import {pauseCommand, unpauseCommand} from './pause.js';
+import {poolsCommand} from './pools.js';
 import {profilesCommand} from './profiles.js';
 import {sandboxCommand} from './sandbox.js';
 import {statusCommand} from './status.js';
@@ -29,10 +31,12 @@ export const COMMANDS: Command[] = [
 	tasksCommand,
 	logsCommand,
 	failuresCommand,
+	importErrorsCommand,
 	clearCommand,
 	markCommand,
 	variablesCommand,
 	connectionsCommand,
+	poolsCommand,
 	configCommand,
 	profilesCommand,
 	statusCommand,

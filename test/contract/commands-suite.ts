@@ -135,6 +135,27 @@ export function defineCommandContract(line: AirflowLine): void {
 			});
 		});
 
+		describe('pools and import errors', () => {
+			it('lists the pools, default_pool with its slots, as a table and as JSON', async () => {
+				const table = await runCli(['pools'], env);
+				assert.equal(table.code, 0, table.stderr);
+				assert.match(table.stdout, /^pool\s+slots\s+open\s+running\s+queued\s+description$/m);
+				assert.match(table.stdout, /^default_pool\s+128\s+\d+\s+\d+\s+\d+/m);
+				const pools = JSON.parse((await runCli(['pools', '--json'], env)).stdout) as {name: string; slots: number}[];
+				assert.equal(pools.find(pool => pool.name === 'default_pool')?.slots, 128);
+			});
+
+			it('names the broken DAG file with its error, and exits 1 while there is one', async () => {
+				const table = await runCli(['import-errors'], env);
+				assert.equal(table.code, 1, table.stderr);
+				assert.match(table.stdout, /ws_broken\.py\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\s+ModuleNotFoundError: No module named 'windsock_module_that_do/);
+				const full = await runCli(['import-errors', '--full'], env);
+				assert.match(full.stdout, /Traceback|File ".*ws_broken\.py"/, 'the whole trace');
+				const errors = JSON.parse((await runCli(['import-errors', '--json'], env)).stdout) as {filename: string; stackTrace: string}[];
+				assert.ok(errors.some(error => /ws_broken\.py$/.test(error.filename) && /ModuleNotFoundError/.test(error.stackTrace)));
+			});
+		});
+
 		describe('config', () => {
 			it(line === 3 ? 'prints the configuration' : 'explains the hidden configuration', async () => {
 				const result = await runCli(['config', '--section', 'core', '--json'], env);
