@@ -14,6 +14,7 @@ import {markCommand} from './mark.js';
 import {pauseCommand, unpauseCommand} from './pause.js';
 import {poolsCommand} from './pools.js';
 import {profilesCommand} from './profiles.js';
+import {providersCommand} from './providers.js';
 import {sandboxCommand} from './sandbox.js';
 import {statusCommand} from './status.js';
 import {runsCommand} from './runs.js';
@@ -38,6 +39,7 @@ export const COMMANDS: Command[] = [
 	connectionsCommand,
 	poolsCommand,
 	configCommand,
+	providersCommand,
 	profilesCommand,
 	statusCommand,
 	sandboxCommand,

@@ -135,7 +135,7 @@ export function defineCommandContract(line: AirflowLine): void {
 			});
 		});
 
-		describe('pools and import errors', () => {
+		describe('pools, providers and import errors', () => {
 			it('lists the pools, default_pool with its slots, as a table and as JSON', async () => {
 				const table = await runCli(['pools'], env);
 				assert.equal(table.code, 0, table.stderr);
@@ -143,6 +143,15 @@ export function defineCommandContract(line: AirflowLine): void {
 				assert.match(table.stdout, /^default_pool\s+128\s+\d+\s+\d+\s+\d+/m);
 				const pools = JSON.parse((await runCli(['pools', '--json'], env)).stdout) as {name: string; slots: number}[];
 				assert.equal(pools.find(pool => pool.name === 'default_pool')?.slots, 128);
+			});
+
+			it('lists the provider packages with their versions', async () => {
+				const providers = JSON.parse((await runCli(['providers', '--json'], env)).stdout) as {packageName: string; version: string}[];
+				assert.ok(providers.length > 0);
+				for (const provider of providers) assert.match(provider.version, /^\d+\.\d+/, provider.packageName);
+				const table = await runCli(['providers'], env);
+				assert.equal(table.code, 0, table.stderr);
+				assert.match(table.stdout, new RegExp(`^${providers[0]!.packageName.replaceAll('.', '\\.')}\\s+${providers[0]!.version.replaceAll('.', '\\.')}`, 'm'));
 			});
 
 			it('names the broken DAG file with its error, and exits 1 while there is one', async () => {
