@@ -3,6 +3,7 @@
 // connects inside its frame: a server that does not answer yet is shown and retried. Ink and
 // React load here and only here (a dynamic import), so `--version`, `health` and the other
 // commands start without them.
+import {AirflowClient} from '../airflow/client.js';
 import {askYesNo} from '../config/ask.js';
 import {describeError} from '../airflow/errors.js';
 import {resolveConnection, startingProfileName, type ConnectionFlags} from '../config/connection.js';
@@ -63,6 +64,11 @@ export const consoleCommand: Command = {
 				: undefined;
 			// the frame first, then the half second of loading Ink and React behind it
 			const painted = paintFirstFrame({label: first.label, url: first.options.baseUrl, production: first.safety.production, columns: process.stdout.columns || 80, rows: process.stdout.rows || 24});
+			// the first connection's round trips (version, login) overlap the loading: on a distant
+			// server the data can follow the first frame by one round trip
+			const firstClient = AirflowClient.connect({...first.options, detectRetries: 0});
+			// the console reports a failure; until it looks, the rejection must not count as unhandled
+			firstClient.catch(() => {});
 			let runConsole: typeof import('../ui/run-console.js').runConsole;
 			try {
 				({runConsole} = await import('../ui/run-console.js'));
@@ -70,7 +76,7 @@ export const consoleCommand: Command = {
 				painted.restore();
 				throw error;
 			}
-			return await runConsole({first, flags: context.flags, profiles: profiles.map(profile => profile.name), monitor, refreshMs: context.refreshMs, thresholds}, painted);
+			return await runConsole({first, firstClient, flags: context.flags, profiles: profiles.map(profile => profile.name), monitor, refreshMs: context.refreshMs, thresholds}, painted);
 		} catch (error) {
 			context.out.note(`windsock: ${sanitizeLine(describeError(error))}`);
 			return 1;

@@ -32,6 +32,8 @@ export type ConsoleSetup = {
 	prepare?: (name: string, flags: ConnectionFlags) => PreparedConnection;
 	/** writes a sequence to the terminal past the frame (y's OSC 52 copy) */
 	terminalControl?: TerminalControl;
+	/** the first connection, started while the console's code loaded: used for the first attempt */
+	firstClient?: Promise<AirflowClient>;
 };
 
 type Shown = {target: PreparedConnection; id: number; previous?: PreparedConnection; pane?: string};
@@ -47,6 +49,8 @@ export function ConsoleRoot(props: ConsoleSetup) {
 	const [retryNow, setRetryNow] = useState(0);
 	const shownRef = useRef(shown);
 	shownRef.current = shown;
+	// taken once: a retry (r, or the schedule) connects anew
+	const firstClient = useRef(props.firstClient);
 
 	useEffect(() => {
 		const controller = new AbortController();
@@ -56,7 +60,9 @@ export function ConsoleRoot(props: ConsoleSetup) {
 		const attempt = () => {
 			// the version probe without the client's own retries (they would hold the first "cannot
 			// reach" back for seconds: the schedule here is the retry); the panes' requests keep them
-			AirflowClient.connect({...shown.target.options, detectRetries: 0, signal: controller.signal}).then(
+			const early = firstClient.current;
+			firstClient.current = undefined;
+			(early ?? AirflowClient.connect({...shown.target.options, detectRetries: 0, signal: controller.signal})).then(
 				client => {
 					if (!controller.signal.aborted) setConnected({id: shown.id, client});
 				},

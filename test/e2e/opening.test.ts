@@ -24,9 +24,10 @@ async function freePort(): Promise<number> {
 }
 
 /** A minimal Airflow 3.x: its version, a healthy scheduler, and empty lists for the rest. */
-function fakeAirflow3(port: number): Promise<http.Server> {
+function fakeAirflow3(port: number, seen: string[] = []): Promise<http.Server> {
 	const server = http.createServer((request, response) => {
 		const url = request.url ?? '/';
+		seen.push(url);
 		const now = new Date().toISOString();
 		const json = (status: number, body: unknown) => {
 			response.writeHead(status, {'content-type': 'application/json'});
@@ -69,6 +70,16 @@ describe('opening while things are wrong', () => {
 		const shown = await screen.waitFor(/scheduler ● healthy/, 45);
 		assert.match(shown, /Airflow 3\.3\.2 \(v2\)/);
 		assert.doesNotMatch(shown, /Cannot reach/);
+	});
+
+	it('connects once, while its code loads: one version request, then the data', async () => {
+		const port = await freePort();
+		const seen: string[] = [];
+		servers.push(await fakeAirflow3(port, seen));
+		const screen = Screen.run('envs-connect-once', 80, 24, {WINDSOCK_CONFIG: '/nonexistent/windsock.json'}, ['--url', `http://127.0.0.1:${port}`, '--refresh', '1']);
+		screens.push(screen);
+		await screen.waitFor(/scheduler ● healthy/, 30);
+		assert.equal(seen.filter(url => url.startsWith('/api/v2/version')).length, 1, seen.join('\n'));
 	});
 
 	it('with nothing configured asks before installing the sandbox, and a "no" installs nothing', async () => {
