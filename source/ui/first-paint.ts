@@ -9,6 +9,7 @@
 // Ink loads wait for it instead of echoing), no cursor. Until run-console takes over with its
 // own lifecycle, the signals that end the program put the terminal back here.
 import {writeSync} from 'node:fs';
+import {supportsColor} from 'chalk';
 import {cellWidth, fit} from '../text/cells.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {noColor} from './theme.js';
@@ -18,16 +19,27 @@ const LEAVE = '\u001b[?7h\u001b[?25h\u001b[?1049l';
 const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGINT'] as const;
 const SIGNAL_NUMBERS: Readonly<Record<(typeof ENDING_SIGNALS)[number], number>> = {SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGTERM: 15};
 
-export type FirstPaint = {label: string; url: string; production: boolean; columns: number; rows: number};
+export type FirstPaint = {
+	label: string;
+	url: string;
+	production: boolean;
+	columns: number;
+	rows: number;
+	/** styles at all (default: where chalk, which draws Ink's, finds colour support) */
+	styles?: boolean;
+};
 
 /** Cuts a line to the width (in cells, between graphemes), never pads it. */
 const cut = (text: string, columns: number) => (cellWidth(text) > columns ? fit(text, columns).trimEnd() : text);
 
 /** The bytes of the frame: the connecting frame's rows, each addressed, in the console's styles. */
 export function firstFrameBytes(paint: FirstPaint): string {
-	// NO_COLOR keeps bold, inverse and dim (as the console does), and drops the colours
+	// NO_COLOR keeps bold, inverse and dim (as the console does), and drops the colours; where
+	// chalk (Ink's styles) finds no colour support at all (TERM=dumb, a CI variable) the console
+	// draws no styles, and neither does this frame
 	const plain = noColor();
-	const style = (codes: string, text: string) => (codes ? `\u001b[${codes}m${text}\u001b[0m` : text);
+	const styled = paint.styles ?? supportsColor !== false;
+	const style = (codes: string, text: string) => (codes && styled ? `\u001b[${codes}m${text}\u001b[0m` : text);
 	const label = sanitizeLine(paint.label);
 	const url = sanitizeLine(paint.url);
 	const name = paint.production ? style(plain ? '1;7' : '1;7;31', ` PRODUCTION ${label} `) : style(plain ? '' : '36', label);

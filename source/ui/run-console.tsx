@@ -12,6 +12,7 @@ import {render, useStdout} from 'ink';
 import {ConsoleRoot, type ConsoleSetup} from './console-root.js';
 import type {PaintedTerminal} from './first-paint.js';
 import {FrameWriter} from './frame-writer.js';
+import {startHeapTrim} from './heap-trim.js';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
@@ -147,6 +148,7 @@ export async function runConsole(setup: ConsoleSetup, painted?: PaintedTerminal)
 	// after the first paint the screen is entered already: entering again would clear it
 	if (painted) painted.handOver();
 	else enter();
+	const stopHeapTrim = startHeapTrim();
 	try {
 		const instance = render(
 			<Redraw register={fn => (redraw = fn)}>
@@ -170,6 +172,7 @@ export async function runConsole(setup: ConsoleSetup, painted?: PaintedTerminal)
 		await instance.waitUntilExit();
 		return 0;
 	} finally {
+		stopHeapTrim();
 		setup.monitor?.stop();
 		writer?.stop();
 		restore();

@@ -20,7 +20,7 @@ function screen(bytes: string, rows: number): string[] {
 
 test('shows the name, the address, that it is connecting, and the keys on the last row but one', () => {
 	delete process.env['NO_COLOR'];
-	const bytes = firstFrameBytes({label: 'staging', url: 'https://airflow.staging.example', production: false, columns: 80, rows: 24});
+	const bytes = firstFrameBytes({label: 'staging', url: 'https://airflow.staging.example', production: false, columns: 80, rows: 24, styles: true});
 	const lines = screen(bytes, 24);
 	assert.equal(lines[0], 'windsock staging  https://airflow.staging.example');
 	assert.equal(lines[2], 'connecting to https://airflow.staging.example…');
@@ -30,11 +30,17 @@ test('shows the name, the address, that it is connecting, and the keys on the la
 
 test('production is marked as the console marks it: red, bold, inverse; without colour still bold and inverse', () => {
 	delete process.env['NO_COLOR'];
-	assert.match(firstFrameBytes({label: 'prod', url: 'https://a', production: true, columns: 80, rows: 24}), /\u001b\[1;7;31m PRODUCTION prod \u001b\[0m/);
+	assert.match(firstFrameBytes({label: 'prod', url: 'https://a', production: true, columns: 80, rows: 24, styles: true}), /\u001b\[1;7;31m PRODUCTION prod \u001b\[0m/);
 	process.env['NO_COLOR'] = '1';
-	const plain = firstFrameBytes({label: 'prod', url: 'https://a', production: true, columns: 80, rows: 24});
+	const plain = firstFrameBytes({label: 'prod', url: 'https://a', production: true, columns: 80, rows: 24, styles: true});
 	assert.match(plain, /\u001b\[1;7m PRODUCTION prod \u001b\[0m/);
 	assert.doesNotMatch(plain, /\u001b\[[0-9;]*3[0-9]m/, 'no colour under NO_COLOR');
+});
+
+test('where the console draws no styles (no colour support at all), the first frame draws none either', () => {
+	const bytes = firstFrameBytes({label: 'prod', url: 'https://a', production: true, columns: 80, rows: 24, styles: false});
+	assert.doesNotMatch(bytes, /\u001b\[[0-9;]*m/);
+	assert.match(bytes, / PRODUCTION prod /);
 });
 
 test('fits a narrow window: every row within the width, cut with …', () => {
