@@ -7,6 +7,7 @@ import {Box, Text} from 'ink';
 import {AirflowError, describeError} from '../../airflow/errors.js';
 import {sanitize, sanitizeLine} from '../../text/sanitize.js';
 import {cursorPosition, editText, textState, type TextState} from '../text-edit.js';
+import {cursorWindow} from '../../text/cursor-window.js';
 import {useActions} from '../actions.js';
 import {useKeys} from '../keys.js';
 import {color} from '../theme.js';
@@ -53,6 +54,18 @@ export type FormDialogProps = {
 type Phase = 'edit' | 'preview' | 'sending';
 type FormState = {values: Record<string, TextState>; touched: Set<string>; focus: number; phase: Phase; error?: string};
 
+/** The line being edited, scrolled so the cursor stays in view however long it is. */
+function CursorLine(props: {text: string; column: number; room: number}) {
+	const {before, at, after} = cursorWindow(props.text, props.column, props.room);
+	return (
+		<Text>
+			{before}
+			<Text inverse>{at}</Text>
+			{after}
+		</Text>
+	);
+}
+
 function Field(props: {spec: FieldSpec; state: TextState; focused: boolean; problem?: string; width: number}) {
 	const {spec, state, focused} = props;
 	const shown = spec.secret ? state.text.replace(/[^\n]/g, '•') : sanitize(state.text);
@@ -62,27 +75,20 @@ function Field(props: {spec: FieldSpec; state: TextState; focused: boolean; prob
 	const first = Math.max(0, Math.min(line - rows + 1, lines.length - rows));
 	const visible = lines.slice(Math.max(0, first), Math.max(0, first) + rows);
 	const labelWidth = 14;
+	// the dialog's border and padding take 4 cells, the label and a multi-line field's numbers the rest
+	const room = props.width - 4 - labelWidth - (spec.multiline ? 3 : 0);
 	return (
 		<Box flexDirection="column">
 			{visible.map((text, index) => {
 				const lineNumber = Math.max(0, first) + index;
 				const cursorHere = focused && lineNumber === line;
-				const chars = [...text];
 				return (
 					<Text key={index} wrap="truncate">
 						<Text color={focused ? color('cyan') : undefined} bold={focused}>
 							{(index === 0 ? spec.label : '').padEnd(labelWidth)}
 						</Text>
 						{spec.multiline ? <Text dimColor>{String(lineNumber + 1).padStart(2)} </Text> : null}
-						{cursorHere ? (
-							<Text>
-								{chars.slice(0, column).join('')}
-								<Text inverse>{chars[column] ?? ' '}</Text>
-								{chars.slice(column + 1).join('')}
-							</Text>
-						) : (
-							text
-						)}
+						{cursorHere ? <CursorLine text={text} column={column} room={room} /> : text}
 						{index === 0 && !state.text && spec.hint ? <Text dimColor>{` ${spec.hint}`}</Text> : null}
 					</Text>
 				);
