@@ -51,11 +51,15 @@ export function ConsoleRoot(props: ConsoleSetup) {
 	shownRef.current = shown;
 	// taken once: a retry (r, or the schedule) connects anew
 	const firstClient = useRef(props.firstClient);
+	// tries to reach this environment, shown as "N tries so far": r starts the waits between
+	// tries over, not the count
+	const tries = useRef({id: -1, count: 0});
 
 	useEffect(() => {
 		const controller = new AbortController();
 		let timer: NodeJS.Timeout | undefined;
 		let failures = 0;
+		if (tries.current.id !== shown.id) tries.current = {id: shown.id, count: 0};
 		const url = shown.target.options.baseUrl;
 		const attempt = () => {
 			// the version probe without the client's own retries (they would hold the first "cannot
@@ -69,9 +73,10 @@ export function ConsoleRoot(props: ConsoleSetup) {
 				(error: unknown) => {
 					if (controller.signal.aborted) return;
 					failures++;
+					tries.current.count++;
 					const delay = retryDelaySeconds(failures) * 1000;
 					const known = error instanceof AirflowError;
-					setConnecting({id: shown.id, url, failures, error: known ? error.message : describeError(error), hint: known ? error.hint : undefined, retryAt: Date.now() + delay});
+					setConnecting({id: shown.id, url, failures: tries.current.count, error: known ? error.message : describeError(error), hint: known ? error.hint : undefined, retryAt: Date.now() + delay});
 					timer = setTimeout(attempt, delay);
 				},
 			);

@@ -65,6 +65,11 @@ describe('opening while things are wrong', () => {
 		const first = await screen.waitFor(/Cannot reach 127\.0\.0\.1:\d+: connection refused — retrying (in \d+s|now)/, 30);
 		assert.match(first, /windsock url/, 'the header names the environment');
 		assert.match(first, /r try now {2}q quit/);
+		// r tries at once; the count of tries goes on (it does not start over at 1)
+		const before = Number(/(\d+) tries so far/.exec(await screen.waitFor(/[2-9] tries so far/, 30))![1]);
+		screen.keys('r');
+		const after = await screen.waitFor(new RegExp(`(?!${before} )\\b\\d+ tr(y|ies) so far`), 30);
+		assert.ok(Number(/(\d+) tr(?:y|ies) so far/.exec(after)![1]) > before, after);
 		servers.push(await fakeAirflow3(port));
 		// no key: the next try finds the server (the schedule is at most 30 s apart)
 		const shown = await screen.waitFor(/scheduler ● healthy/, 45);
