@@ -259,6 +259,17 @@ export function errorFromTransport(code: string | undefined, message: string, co
 	if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') {
 		return new AirflowError({kind: 'aborted', title: 'Request cancelled', ...request});
 	}
+	// The server answered, but its compressed body ends early or is corrupt (a proxy or the
+	// network cut it): that is a bad answer, not an unreachable server
+	if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR') {
+		return new AirflowError({
+			kind: 'parse',
+			title: 'Unexpected answer from the server',
+			detail: `its compressed body ${code === 'Z_BUF_ERROR' ? 'ends early' : 'is corrupt'} (cut off on the way?)`,
+			hint: 'Try again; if it persists, something between windsock and Airflow (a proxy, a load balancer) is cutting answers.',
+			...request,
+		});
+	}
 	// OpenSSL's own failures arrive as EPROTO with its reason in the message
 	if (code === 'EPROTO') code = /wrong version number/i.test(message) ? 'ERR_SSL_WRONG_VERSION_NUMBER' : 'EPROTO';
 	const tls = code ? TLS_MESSAGES[code] : undefined;

@@ -9,9 +9,11 @@
 // ends before its terminator: cutting a string must not leave half a sequence to the terminal.
 // - CSI: ESC [ or U+009B, parameter bytes, intermediate bytes, one final byte.
 // - OSC, DCS, SOS, PM, APC: ESC ] P X ^ _ or U+009D U+0090 U+0098 U+009E U+009F, any text,
-//   up to BEL, ST (ESC \ or U+009C) or the end of the string.
+//   up to BEL, ST (ESC \ or U+009C), the end of the line or the end of the string. Not past
+//   a newline: one stray introducer in a log line (a raw U+009F in binary output) would hide
+//   every line after it, and with the introducer gone the rest is plain text.
 // - Any other escape: ESC, intermediate bytes, one final byte (charset switches, DECALN, ...).
-const ESCAPE_SEQUENCE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S]*?(?:\u0007|\u009c|\u001b\\|$)|\u001b[ -/]*[0-~]?/g;
+const ESCAPE_SEQUENCE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\n]*?(?:\u0007|\u009c|\u001b\\|(?=\n)|$)|\u001b[ -/]*[0-~]?/g;
 
 // Every C0 control but tab and newline, DEL, and every C1 control; then the invisible ones:
 // bidi embeddings, overrides and isolates (U+202A-E, U+2066-9), the marks U+200E/F and

@@ -10,36 +10,13 @@
 // Compressed: --request-timeout 1 and --refresh 1, every pane in its own tmux session and
 // proxy, all at once; the commands a few at a time.
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {after, describe, it} from 'node:test';
-import {setTimeout as sleep} from 'node:timers/promises';
 import {fakeServer, type FakeServer} from '../support/fake-server.js';
 import {FAULTS, faultProxy, type Fault, type FaultProxy} from '../support/fault-proxy.js';
 import {faultUpstream} from '../support/fault-upstream.js';
-import {CLI, runCli} from '../support/run-cli.js';
-
-/** What the screen or stderr must say for each fault (undefined: the answer is usable). */
-const SAYS: Readonly<Record<Fault, RegExp | undefined>> = {
-	'500': /500 Internal Server Error/,
-	'502 html': /502 Bad Gateway/,
-	'black hole': /No answer from 127\.0\.0\.1:\d+ within \ds|waiting \d+ ?s for the server/,
-	reset: /connection reset/,
-	'garbage json': /not valid JSON|Unexpected answer from the server/,
-	'truncated json': /not valid JSON|Unexpected answer from the server/,
-	'401': /401 Unauthorized/,
-	'403': /403 Forbidden/,
-	'404': /404 Not Found/,
-	'409': /409 Conflict/,
-	'422': /422 Unprocessable Entity/,
-	'503': /503 Service Unavailable/,
-	redirect: /redirected GET/,
-	'slow drip': /No answer from 127\.0\.0\.1:\d+ within \ds|waiting \d+ ?s for the server/,
-	'huge body': undefined,
-	'huge total': undefined,
-};
-
-/** A stack trace or a raw exception on screen or stderr is a failed cell whatever else it says. */
-const STACK = /^\s+at .+:\d+:\d+\)?$|\b(TypeError|RangeError|SyntaxError|ReferenceError): |Unhandled|node:internal/m;
+import {FaultConsole} from '../support/fault-console.js';
+import {limiter, SAYS, STACK} from '../support/fault-says.js';
+import {runCli} from '../support/run-cli.js';
 
 const upstreams: FakeServer[] = [];
 const proxies: FaultProxy[] = [];
@@ -58,68 +35,11 @@ async function chain(): Promise<FaultProxy> {
 
 // ---- the console ----
 
-/** At most `limit` cells at once: the machine has two cores. */
-function limiter(limit: number) {
-	let running = 0;
-	const waiting: (() => void)[] = [];
-	return async <T>(work: () => Promise<T>): Promise<T> => {
-		while (running >= limit) await new Promise<void>(resolve => waiting.push(resolve));
-		running++;
-		try {
-			return await work();
-		} finally {
-			running--;
-			waiting.shift()?.();
-		}
-	};
-}
 const slot = limiter(6);
 const consoles = limiter(3);
 
 /** The console's --request-timeout: short, but long enough for a busy two-core machine. */
 const TIMEOUT_SECONDS = 2;
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
-
-class Console {
-	readonly session: string;
-	constructor(name: string, url: string) {
-		this.session = `windsock-faults-${name}`;
-		this.close();
-		const env = `CI=false NO_COLOR=1 WINDSOCK_CONFIG=/nonexistent/profiles.json WINDSOCK_URL=${url} WINDSOCK_TOKEN=t`;
-		tmux('new-session', '-d', '-s', this.session, '-x', '80', '-y', '24', `env ${env} node ${CLI} --refresh 1 --request-timeout ${TIMEOUT_SECONDS}; echo WINDSOCK-ENDED; sleep 60`);
-	}
-
-	screen(): string {
-		return tmux('capture-pane', '-p', '-t', this.session);
-	}
-
-	keys(...keys: string[]): void {
-		tmux('send-keys', '-t', this.session, ...keys);
-	}
-
-	/** Waits for the screen to pass `ok`; fails on a screen that shows the process ended or a stack. */
-	async until(what: string, ok: (screen: string) => boolean, seconds = 25): Promise<string> {
-		const deadline = Date.now() + seconds * 1000;
-		let screen = '';
-		while (Date.now() < deadline) {
-			screen = this.screen();
-			assert.doesNotMatch(screen, /WINDSOCK-ENDED/, `the console ended (${what}):\n${screen}`);
-			assert.doesNotMatch(screen, STACK, `a stack trace on screen (${what}):\n${screen}`);
-			if (ok(screen)) return screen;
-			await sleep(150);
-		}
-		assert.fail(`${this.session}: the screen never showed ${what}:\n${screen}`);
-	}
-
-	close(): void {
-		try {
-			tmux('kill-session', '-t', this.session);
-		} catch {
-			// not running
-		}
-	}
-}
-
 type PaneColumn = {
 	name: string;
 	/** keys that show the pane from the console's start */
@@ -144,7 +64,7 @@ describe('fault matrix: the console', {concurrency: true}, () => {
 		it(`${pane.name}: every fault is named on screen, survived, and recovered from`, () =>
 			consoles(async () => {
 				const proxy = await chain();
-				const screen = new Console(pane.name, proxy.url);
+				const screen = new FaultConsole(pane.name, {WINDSOCK_URL: proxy.url, WINDSOCK_TOKEN: 't'}, TIMEOUT_SECONDS);
 				try {
 					await screen.until('the console', text => /1 Triage/.test(text), 60);
 					screen.keys(...pane.open);

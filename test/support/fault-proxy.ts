@@ -30,7 +30,7 @@ export type FaultProxy = {
 	set(fault: Fault | undefined, options?: {writesOnly?: boolean}): void;
 	/** how many requests were broken so far */
 	readonly injected: number;
-	/** how many writes (any method but GET and HEAD) arrived, broken or not */
+	/** how many writes (any method but GET and HEAD, but for the POST .../list reads) arrived, broken or not */
 	readonly writes: number;
 	close(): Promise<void>;
 };
@@ -41,7 +41,9 @@ const untouched = (path: string) => /^\/api\/v[12]\/version/.test(path);
 /** The upstream's answer, whole. */
 function forward(upstream: URL, req: http.IncomingMessage, body: Buffer): Promise<{status: number; headers: http.IncomingHttpHeaders; body: Buffer}> {
 	return new Promise((resolve, reject) => {
-		const headers = {...req.headers, host: upstream.host};
+		// plain bodies from the upstream: the faults cut, pad and rewrite them as JSON, and a
+		// real Airflow compresses when asked (a gzip body cut in half is another fault)
+		const headers = {...req.headers, host: upstream.host, 'accept-encoding': 'identity'};
 		const out = http.request({host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers}, res => {
 			const chunks: Buffer[] = [];
 			res.on('data', chunk => chunks.push(chunk));
@@ -67,7 +69,8 @@ export async function faultProxy(upstreamUrl: string, options: {dripMs?: number}
 		const chunks: Buffer[] = [];
 		req.on('data', chunk => chunks.push(chunk));
 		req.on('end', async () => {
-			const write = req.method !== 'GET' && req.method !== 'HEAD';
+			// Airflow's batch reads are POSTs to .../list (runs and task instances of many DAGs): reads
+			const write = req.method !== 'GET' && req.method !== 'HEAD' && !/\/list(\?|$)/.test(req.url ?? '');
 			if (write) writes++;
 			const active = untouched(req.url ?? '/') || (writesOnly && !write) ? undefined : fault;
 			if (active) injected++;

@@ -59,4 +59,17 @@ describe('windowed table', () => {
 		assert.ok(lines.some(line => line.includes('no DAGs')));
 		assert.ok(!lines.some(line => line.includes('›')));
 	});
+
+	it("a server's string in any cell, plain or in parts, reaches the screen without its escapes", () => {
+		const hostile = 'failed\u001b]52;c;cHduZWQ=\u0007\u001b]0;title\u001b\\\u009b2J\u202e';
+		const columns: Column<Row>[] = [
+			{header: 'state', width: 12, cell: row => ({text: row.state})},
+			{header: 'runs', width: 10, cell: row => ({text: '', parts: [{text: row.state, color: 'red'}]})},
+		];
+		const view = render(<WindowedTable columns={columns} rows={[{id: 'x', state: hostile}]} selected={0} height={3} width={60} empty="none" />);
+		const frame = view.lastFrame()!;
+		view.unmount();
+		assert.match(frame, /› failed\s+failed/);
+		assert.doesNotMatch(frame, /\u001b\]|\u009b|\u202e|cHduZWQ|title/, JSON.stringify(frame));
+	});
 });

@@ -127,6 +127,11 @@ describe('sanitize, by example', () => {
 		assert.equal(sanitize('a\u001b]52;c;cHduZWQ='), 'a'); // an OSC 52 clipboard write cut short
 	});
 
+	it('ends an unterminated string at its line: one stray introducer in a log hides no other line', () => {
+		assert.equal(sanitize('line one\u009fbinary junk\nline two\nline three'), 'line one\nline two\nline three');
+		assert.equal(sanitize('a\u001b]0;title, never ended\nb\u001bPdcs\nc'), 'a\nb\nc');
+	});
+
 	it('removes two-byte escapes whole: charset switches and DECALN leave nothing behind', () => {
 		assert.equal(sanitize('a\u001b(Bb\u001b#8c'), 'abc');
 	});

@@ -5,6 +5,16 @@
 import {Box, Text} from 'ink';
 import {color} from '../theme.js';
 import {cellWidth, fit} from '../../text/cells.js';
+import {sanitizeLine} from '../../text/sanitize.js';
+
+/**
+ * A cell as it may reach the terminal: every text through the sanitising boundary here, once
+ * for every column, so a column that shows a server field raw (a run's state) cannot leak.
+ */
+function clean(cell: Cell): Cell {
+	const text = sanitizeLine(cell.text);
+	return cell.parts ? {...cell, text, parts: cell.parts.map(part => ({...part, text: sanitizeLine(part.text)}))} : {...cell, text};
+}
 
 /** A cell: one text, or parts coloured one by one (a grid of run states). */
 export type Cell = {text: string; color?: string; bold?: boolean; parts?: {text: string; color?: string}[]};
@@ -51,7 +61,7 @@ export function WindowedTable<Row>(props: {
 					<Text key={rowIndex} inverse={isSelected} wrap="truncate">
 						{isSelected ? '› ' : '  '}
 						{columns.map((column, index) => {
-							const cell = column.cell(row);
+							const cell = clean(column.cell(row));
 							const gap = index < columns.length - 1 ? ' ' : '';
 							if (cell.parts) {
 								const used = cell.parts.reduce((sum, part) => sum + cellWidth(part.text), 0);

@@ -14,7 +14,8 @@ export function DialogFrame(props: {title: string; production: boolean; children
 		<Box flexDirection="column" borderStyle="round" borderColor={color(props.production ? 'red' : 'cyan')} paddingX={1} width={props.width}>
 			<Text bold wrap="truncate">
 				{props.production ? <Text color={color('red')}>PRODUCTION </Text> : null}
-				{props.title}
+				{/* every dialog's title names a server's DAG, run or record */}
+				{sanitizeLine(props.title)}
 			</Text>
 			{props.children}
 		</Box>

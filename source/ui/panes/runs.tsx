@@ -81,7 +81,7 @@ function RunState(props: {run: DagRun; refreshMs: number; active: boolean}) {
 	const style = stateStyle(state);
 	return (
 		<Text wrap="truncate">
-			run <Text color={color(style.color)}>{`${style.symbol} ${state}`}</Text>
+			run <Text color={color(style.color)}>{`${style.symbol} ${sanitizeLine(state)}`}</Text>
 			<Text dimColor>{finished ? '' : '  following until it ends'}</Text>
 		</Text>
 	);
