@@ -22,23 +22,8 @@ function fullCollection(): (() => void) | undefined {
 	}
 }
 
-/**
- * The young generation kept at its first size (2 MB) instead of growing to 32 MB: V8 grows it
- * for a high allocation rate and never gives it back, and a console's garbage dies young
- * anyway (a frame's rows, a poll's response). Read by V8 each time it would grow the space,
- * so it takes effect set at run time, unlike --max-semi-space-size.
- */
-function keepYoungGenerationSmall(): void {
-	try {
-		v8.setFlagsFromString('--semi-space-growth-factor=1');
-	} catch {
-		// an engine without the flag: it grows as it would
-	}
-}
-
 /** Starts the periodic collection; returns its stop. */
 export function startHeapTrim(intervalMs = TRIM_INTERVAL_MS): () => void {
-	keepYoungGenerationSmall();
 	const collect = fullCollection();
 	if (!collect) return () => {};
 	// never what keeps the process alive
