@@ -6,9 +6,10 @@ import type {DagRun, TaskInstance} from '../../source/airflow/model.js';
 import {bind, resolveKey} from '../../source/ui/bindings.js';
 import {commandTarget, completeCommand} from '../../source/ui/command-line.js';
 import {INITIAL_LIST, listReducer, pageStartOf, type ListEvent, type ListState} from '../../source/ui/components/list-state.js';
+import {pageOf} from '../../source/ui/components/list-pane.js';
 import {footerKeys} from '../../source/ui/frame/footer.js';
 import {clampHelpTop, helpRows} from '../../source/ui/frame/help-rows.js';
-import {initialNavigation, navigate} from '../../source/ui/navigation.js';
+import {initialNavigation, logFocusFor, navigate} from '../../source/ui/navigation.js';
 import {PANES} from '../../source/ui/panes/registry.js';
 
 import {press as key} from '../support/keys.js';
@@ -89,6 +90,18 @@ describe('list reducer', () => {
 		assert.equal(run([{type: 'filter-clear'}], 10, typed).filter, '');
 	});
 
+	it('selects a row asked for by index, within the list', () => {
+		assert.equal(run([{type: 'select', index: 7}], 12).selected, 7);
+		assert.equal(run([{type: 'select', index: 40}], 12).selected, 11);
+	});
+
+	it('a list that has every row says where the row to locate is, among the filtered rows', () => {
+		const rows = ['extract', 'load', 'report', 'load_more'];
+		const page = pageOf(rows, {offset: 0, limit: 2, filter: 'o', locate: row => row === 'report'}, row => row);
+		assert.deepEqual(page, {items: ['load', 'report'], total: 3, located: 1});
+		assert.equal(pageOf(rows, {offset: 0, limit: 2, filter: '', locate: row => row === 'gone'}, row => row).located, undefined);
+	});
+
 	it('clamps when the list shrinks', () => {
 		assert.equal(run([{type: 'clamp'}], 3, {selected: 9, filter: '', draft: undefined}).selected, 2);
 	});
@@ -114,12 +127,31 @@ describe('navigation', () => {
 		assert.deepEqual(state, {pane: 'runs', dagId: undefined, runs: {kind: 'runs'}});
 	});
 
+	it('Esc from a log goes back to the tasks with that task to put the cursor on', () => {
+		const tasks = navigate(initialNavigation('triage'), {type: 'open-run', run});
+		const back = navigate(navigate(tasks, {type: 'open-task', task}), {type: 'back'});
+		assert.deepEqual(back.runs, {kind: 'tasks', run, at: task});
+	});
+
 	it('Triage opens a log at its first error; Enter in the task list at its end', () => {
 		const tasks = navigate(initialNavigation('triage'), {type: 'open-run', run});
 		const fromTriage = navigate(tasks, {type: 'open-task', task, focus: 'first-error'}).runs;
 		assert.equal(fromTriage.kind === 'log' && fromTriage.focus, 'first-error');
 		const fromList = navigate(tasks, {type: 'open-task', task}).runs;
 		assert.equal(fromList.kind === 'log' && fromList.focus, 'end');
+	});
+
+	it('a failed or up_for_retry task opens at its first error from the task list, `T` and `H`; others at the end', () => {
+		const tasks = navigate(initialNavigation('runs'), {type: 'open-run', run});
+		const focusOf = (state: string | null) => {
+			const level = navigate(tasks, {type: 'open-task', task: {...task, state}}).runs;
+			return level.kind === 'log' ? level.focus : undefined;
+		};
+		assert.deepEqual(['failed', 'up_for_retry', 'success', 'running', 'upstream_failed', null].map(focusOf), ['first-error', 'first-error', 'end', 'end', 'end', 'end']);
+		assert.equal(logFocusFor({state: 'failed'}), 'first-error');
+		// a focus said by the caller wins over the task's state
+		const told = navigate(tasks, {type: 'open-task', task: {...task, state: 'failed'}, focus: 'end'}).runs;
+		assert.equal(told.kind === 'log' && told.focus, 'end');
 	});
 
 	it('a run opened from another pane (a trigger) lands at its tasks in its DAG', () => {

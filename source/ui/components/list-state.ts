@@ -21,6 +21,8 @@ export type ListEvent =
 	| {type: 'move'; delta: number}
 	| {type: 'top'}
 	| {type: 'bottom'}
+	/** a row the pane asked for (the task whose log was just left), by its index */
+	| {type: 'select'; index: number}
 	/** the list's size changed: keep the selection inside it */
 	| {type: 'clamp'}
 	| {type: 'filter-open'}
@@ -46,6 +48,8 @@ export function listReducer(state: ListState, event: ListEvent, view: ListView):
 			return {...state, selected: 0};
 		case 'bottom':
 			return {...state, selected: clamp(view.total - 1, view.total)};
+		case 'select':
+			return {...state, selected: clamp(event.index, view.total)};
 		case 'clamp': {
 			const selected = clamp(state.selected, view.total);
 			return selected === state.selected ? state : {...state, selected};

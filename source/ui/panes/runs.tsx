@@ -69,6 +69,9 @@ const taskColumns =
 		{header: 'operator', width: 0, cell: task => ({text: sanitizeLine(task.operator)})},
 	];
 
+/** The same task instance: a mapped task's copies differ by map index. */
+const sameTask = (wanted: TaskInstance) => (task: TaskInstance) => task.taskId === wanted.taskId && task.mapIndex === wanted.mapIndex;
+
 /**
  * The open run's state, polled while it is on screen: a run just triggered is followed to its
  * end, and a finished run that is cleared shows it is running again.
@@ -229,6 +232,9 @@ export function RunsPane(props: PaneContext) {
 								width={props.width}
 								refreshMs={props.refreshMs}
 								fetchPage={async (query, signal) => pageOf(await client.listTaskInstances(level.run.dagId, level.run.runId, signal), query, task => task.taskId)}
+								// back from a log (Esc): the cursor on that task, also when the list opened under the
+								// log (from Triage, or a cell of the grid) and never had it selected
+								locate={level.kind === 'tasks' && level.at ? {token: level, test: sameTask(level.at)} : undefined}
 								filterLabel="task"
 								columns={taskColumns(chosen)}
 								empty="no task instances (yet)"
