@@ -26,7 +26,7 @@ import {useTerminalSize} from './frame/use-terminal-size.js';
 import {KeyDepth, KeyRegistry, KeyRegistryContext, useBindings} from './keys.js';
 import {actionFor} from './keymap.js';
 import {editLine, keysOf} from './line-edit.js';
-import {initialNavigation, navigate, type Navigation, type NavigationEvent} from './navigation.js';
+import {initialNavigation, keepsNotice, navigate, type Navigation, type NavigationEvent} from './navigation.js';
 import {useEnvironments} from './environments.js';
 import {FIRST_PANE, paneById, PANES} from './panes/registry.js';
 import {RefreshContext} from './refresh.js';
@@ -62,8 +62,10 @@ export function App(props: {
 	const navRef = useRef<Navigation>(initialNavigation(props.firstPane ?? FIRST_PANE));
 	const [nav, setNav] = useReducer((_: Navigation, next: Navigation) => next, navRef.current);
 	const go = (event: NavigationEvent) => {
-		navRef.current = navigate(navRef.current, event);
+		const before = navRef.current;
+		navRef.current = navigate(before, event);
 		setNav(navRef.current);
+		if (!keepsNotice(event, before, navRef.current)) setNotice(undefined);
 	};
 	// the rows are taken when `?` is pressed: once help is open, the pane's keys are not on offer
 	const [help, setHelp] = useState<{top: number; rows: HelpRow[]} | undefined>(undefined);

@@ -73,3 +73,15 @@ export function navigate(state: Navigation, event: NavigationEvent): Navigation 
 			return state;
 	}
 }
+
+/**
+ * Whether the footer's notice stays after `event` took the console from `before` to `after`.
+ * A notice belongs to the pane that made it ("no Variable selected" is about Variables): the
+ * user going to another pane (a number, Tab, `:`, Enter on a DAG) clears it. A run opened by
+ * what was just done (a trigger's new run, Triage's failed task) takes it along: it says what
+ * happened to get there.
+ */
+export function keepsNotice(event: NavigationEvent, before: Navigation, after: Navigation): boolean {
+	if (before.pane === after.pane) return true;
+	return event.type === 'open-run' || event.type === 'open-task';
+}

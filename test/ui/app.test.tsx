@@ -26,6 +26,22 @@ describe('console', () => {
 		view.unmount();
 	});
 
+	it("a footer message stays with the pane that made it: another pane's footer does not show it", async () => {
+		const {view} = await open(airflow(3), {firstPane: 'variables'});
+		view.stdin.write('e');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /! no Variable selected/.test(f),
+		);
+		view.stdin.write('6');
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /Connections from environment variables/.test(f),
+		);
+		assert.doesNotMatch(frame, /no Variable selected/);
+		view.unmount();
+	});
+
 	it('moves with j/k, jumps with G to the last page, fetched by offset', async () => {
 		const {server, view} = await open(airflow(100));
 		view.stdin.write('j');

@@ -9,7 +9,7 @@ import {INITIAL_LIST, listReducer, pageStartOf, type ListEvent, type ListState} 
 import {pageOf} from '../../source/ui/components/list-pane.js';
 import {footerKeys} from '../../source/ui/frame/footer.js';
 import {clampHelpTop, helpRows} from '../../source/ui/frame/help-rows.js';
-import {initialNavigation, logFocusFor, navigate} from '../../source/ui/navigation.js';
+import {initialNavigation, keepsNotice, logFocusFor, navigate, type NavigationEvent} from '../../source/ui/navigation.js';
 import {PANES} from '../../source/ui/panes/registry.js';
 
 import {press as key} from '../support/keys.js';
@@ -165,6 +165,20 @@ describe('navigation', () => {
 			return next.kind === 'log' ? next.tryNumber : -1;
 		});
 		assert.deepEqual(tries, [1, 1, 2, 3]);
+	});
+
+	it('a footer notice stays on its own pane: another pane clears it, a run opened by what was done keeps it', () => {
+		const keeps = (from: string, event: NavigationEvent) => {
+			const before = initialNavigation(from);
+			return keepsNotice(event, before, navigate(before, event));
+		};
+		assert.equal(keeps('variables', {type: 'pane', pane: 'connections'}), false);
+		assert.equal(keeps('dags', {type: 'open-dag', dagId: 'etl'}), false);
+		assert.equal(keeps('variables', {type: 'pane', pane: 'variables'}), true);
+		// "triggered manual__1" stays when the new run opens
+		assert.equal(keeps('dags', {type: 'open-run', run}), true);
+		const log = navigate(navigate(initialNavigation('runs'), {type: 'open-run', run}), {type: 'open-task', task});
+		assert.equal(keepsNotice({type: 'back'}, log, navigate(log, {type: 'back'})), true);
 	});
 
 	it('Esc on another pane changes nothing', () => {
