@@ -42,6 +42,27 @@ describe('console', () => {
 		view.unmount();
 	});
 
+	it('the count line says the rows on screen as soon as the terminal shrinks, not those of the taller page', async () => {
+		let hang = false;
+		const {view} = await open(airflow(300, request => (hang && request.url.startsWith('/api/v2/dags?') ? {hang: true} : {})));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /rows 1-14 of 300/.test(f),
+		);
+		// the page for the smaller screen never arrives: the rows fetched before are cut to fit
+		hang = true;
+		Object.defineProperty(view.stdout, 'rows', {get: () => 15, configurable: true});
+		view.stdout.emit('resize');
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.split('\n').length <= 15 && /rows 1-\d+ of 300/.test(f),
+		);
+		const listed = frame.split('\n').filter(line => /^[ ›] etl_\d{4}/.test(line)).length;
+		assert.match(frame, new RegExp(`rows 1-${listed} of 300`), frame);
+		assert.ok(listed < 14, frame);
+		view.unmount();
+	});
+
 	it('moves with j/k, jumps with G to the last page, fetched by offset', async () => {
 		const {server, view} = await open(airflow(100));
 		view.stdin.write('j');

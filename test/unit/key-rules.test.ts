@@ -5,7 +5,7 @@ import {describe, it} from 'node:test';
 import type {DagRun, TaskInstance} from '../../source/airflow/model.js';
 import {bind, resolveKey} from '../../source/ui/bindings.js';
 import {commandTarget, completeCommand} from '../../source/ui/command-line.js';
-import {INITIAL_LIST, listReducer, pageStartOf, type ListEvent, type ListState} from '../../source/ui/components/list-state.js';
+import {countWords, INITIAL_LIST, listReducer, pageStartOf, type ListEvent, type ListState} from '../../source/ui/components/list-state.js';
 import {pageOf} from '../../source/ui/components/list-pane.js';
 import {footerKeys} from '../../source/ui/frame/footer.js';
 import {clampHelpTop, helpRows} from '../../source/ui/frame/help-rows.js';
@@ -104,6 +104,12 @@ describe('list reducer', () => {
 
 	it('clamps when the list shrinks', () => {
 		assert.equal(run([{type: 'clamp'}], 3, {selected: 9, filter: '', draft: undefined}).selected, 2);
+	});
+
+	it('the count line counts the rows that fit, not the rows fetched for a taller screen', () => {
+		assert.equal(countWords(0, 35, 14, 124), 'rows 1-14 of 124');
+		assert.equal(countWords(2400, 31, 40, 2431), 'rows 2,401-2,431 of 2,431');
+		assert.equal(countWords(0, 0, 14, 0), '0 of 0');
 	});
 
 	it('pages start at multiples of the page size', () => {

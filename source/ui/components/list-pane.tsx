@@ -18,7 +18,7 @@ import {bind, type Binding} from '../bindings.js';
 import {useBindings, useKeys} from '../keys.js';
 import {useRefreshKey} from '../refresh.js';
 import {color} from '../theme.js';
-import {FILTER_DEBOUNCE_MS, INITIAL_LIST, listReducer, pageStartOf, pendingDraft, type ListEvent, type ListState} from './list-state.js';
+import {countWords, FILTER_DEBOUNCE_MS, INITIAL_LIST, listReducer, pageStartOf, pendingDraft, type ListEvent, type ListState} from './list-state.js';
 import {WindowedTable, type Column} from './windowed-table.js';
 
 /**
@@ -207,10 +207,8 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 		return true;
 	}, props.active);
 
-	const shown = rows.length;
-	const range = shown
-		? `rows ${(poll.data!.offset + 1).toLocaleString('en')}-${(poll.data!.offset + shown).toLocaleString('en')} of ${total.toLocaleString('en')}`
-		: `0 of ${total.toLocaleString('en')}`;
+	// the table shows at most pageSize rows (under its header), whatever was fetched
+	const range = countWords(poll.data?.offset ?? 0, rows.length, pageSize, total);
 	// while typing: how many rows the text applied so far matches
 	const matching = current ? `  ${plural(current.total, 'row')}` : '  …';
 	const explained = poll.error ? props.explainError?.(poll.error) : undefined;

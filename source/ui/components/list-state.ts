@@ -89,3 +89,14 @@ export function pendingDraft(state: ListState): string | undefined {
 export function pageStartOf(selected: number, pageSize: number): number {
 	return Math.floor(selected / pageSize) * pageSize;
 }
+
+/**
+ * The count line: "rows 41-54 of 2,431". The rows are those on screen, not those fetched: after
+ * the terminal shrinks, the page fetched for the taller screen still shows until the next one
+ * arrives (or for good when the server does not answer), cut to the rows that fit.
+ */
+export function countWords(offset: number, fetched: number, fits: number, total: number): string {
+	const shown = Math.min(fetched, Math.max(0, fits));
+	const of = `of ${total.toLocaleString('en')}`;
+	return shown ? `rows ${(offset + 1).toLocaleString('en')}-${(offset + shown).toLocaleString('en')} ${of}` : `0 ${of}`;
+}
