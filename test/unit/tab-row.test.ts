@@ -29,7 +29,7 @@ describe('tab row', () => {
 	});
 
 	it('stays put among the first panes and marks the hidden ones; moves to show Config, Providers, Environments', () => {
-		assert.match(drawn(80, 0), /^ 1 Triage .* 8 Errors  ›$/);
+		assert.match(drawn(80, 0), /^ 1 Triage .* 8 Errors {2}›$/);
 		const last = drawn(80, 10);
 		assert.match(last, /^‹ .* 11 Envs $/);
 		assert.ok(!last.endsWith(MORE_RIGHT));
