@@ -184,6 +184,15 @@ describe('triage', () => {
 			() => view.lastFrame()!,
 			f => /folded/.test(f),
 		);
+		// spaced as every other word of the status line ("  unwrapped", "  try 2/2")
+		assert.match(frame, /\S {2}folded/);
+		await key(view, 'w');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /unwrapped/.test(f),
+		);
+		assert.match(frame, /\S {2}unwrapped {2}folded/);
+		await key(view, 'w');
 		await key(view, 'gz');
 		await key(view, 'w');
 		frame = await waitFor(

@@ -255,7 +255,7 @@ export function LogView(props: {
 					<Text dimColor>{`  try ${props.tryNumber}/${lastTry}`}</Text>
 					{searchWords ? <Text color={color('cyan')}>{searchWords}</Text> : null}
 					{!wrap ? <Text dimColor>{`  unwrapped${left ? ` +${left}` : ''}`}</Text> : null}
-					{folded ? <Text dimColor> folded</Text> : null}
+					{folded ? <Text dimColor>{'  folded'}</Text> : null}
 					{error ? <Text color={color('red')}>{`  ! ${sanitizeLine(error)}`}</Text> : null}
 				</Text>
 			)}
