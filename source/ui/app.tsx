@@ -30,6 +30,7 @@ import {initialNavigation, keepsNotice, navigate, type Navigation, type Navigati
 import {useEnvironments} from './environments.js';
 import {FIRST_PANE, paneById, PANES} from './panes/registry.js';
 import {RefreshContext} from './refresh.js';
+import {PaneSizeContext} from './pane-size.js';
 
 /** Lines the frame uses around a pane: header, tabs, margin, footer keys, footer status. */
 const CHROME_LINES = 5;
@@ -109,6 +110,7 @@ export function App(props: {
 		return () => clearTimeout(timer);
 	}, [notice]);
 
+	const paneSize = useMemo(() => ({width: columns, height: paneHeight}), [columns, paneHeight]);
 	const overlay = help !== undefined || command !== undefined || dialog !== undefined;
 
 	const actions = useMemo<Actions>(() => {
@@ -301,7 +303,8 @@ export function App(props: {
 							{help ? <HelpOverlay rows={help.rows} top={help.top} height={paneHeight} width={columns} /> : null}
 							{/* panes and dialogs sit one level in: they are asked for keys before the frame */}
 							<KeyDepth>
-								{dialog !== undefined && !help ? dialog : null}
+								{/* a dialog measures itself by the frame's size now, following resizes (pane-size.ts) */}
+								{dialog !== undefined && !help ? <PaneSizeContext.Provider value={paneSize}>{dialog}</PaneSizeContext.Provider> : null}
 								{/* a pane once visited stays mounted, hidden and not polling: going back to it
 								    shows its rows, selection and filter at once, and a key typed right after the
 								    switch ("2t") acts on rows that are already there */}
@@ -312,7 +315,7 @@ export function App(props: {
 								))}
 							</KeyDepth>
 						</Box>
-						<Footer keys={footerKeys(here)} command={command} commandHint={commandHint} notice={notice} healthError={health.error} lastEvent={lastEvent} />
+						<Footer keys={footerKeys(here, columns)} command={command} commandHint={commandHint} notice={notice} healthError={health.error} lastEvent={lastEvent} width={columns} />
 					</Box>
 				</RefreshContext.Provider>
 			</ActionsContext.Provider>

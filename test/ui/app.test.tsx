@@ -63,6 +63,35 @@ describe('console', () => {
 		view.unmount();
 	});
 
+	it('a dialog opened in a narrow window takes the new width when the window grows', async () => {
+		const {view} = await open(airflow(5));
+		const resize = (columns: number) => {
+			Object.defineProperty(view.stdout, 'columns', {get: () => columns, configurable: true});
+			view.stdout.emit('resize');
+		};
+		const border = (frame: string) =>
+			frame
+				.split('\n')
+				.find(line => line.includes('╭'))
+				?.trim() ?? '';
+		resize(60);
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.split('\n').every(line => line.length <= 60),
+		);
+		view.stdin.write('L'); // the DAG's web UI address, in a dialog
+		await waitFor(
+			() => view.lastFrame()!,
+			f => border(f).length === 60,
+		);
+		resize(90);
+		await waitFor(
+			() => view.lastFrame()!,
+			f => border(f).length === 90,
+		);
+		view.unmount();
+	});
+
 	it('moves with j/k, jumps with G to the last page, fetched by offset', async () => {
 		const {server, view} = await open(airflow(100));
 		view.stdin.write('j');

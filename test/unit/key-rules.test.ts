@@ -227,5 +227,7 @@ describe('help and footer', () => {
 
 	it('the footer shows the pane keys on display with their words, then help, go to and quit', () => {
 		assert.equal(footerKeys(bindings), 't trigger  ? help  : go to  q quit');
+		// too narrow for every key: whole ones are left out, help stays
+		assert.equal(footerKeys([bind('trigger', () => {}), bind('pause', () => {})], 30), 't trigger  ? help  : go to');
 	});
 });

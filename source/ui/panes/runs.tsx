@@ -12,6 +12,7 @@ import {LogView} from './log.js';
 import {KeyDepth, useBindings} from '../keys.js';
 import {bind} from '../bindings.js';
 import {RUNS_PANE} from '../navigation.js';
+import {CRUMB_SEPARATOR, fitBreadcrumb} from '../breadcrumb.js';
 import type {PaneContext, PaneDefinition} from './pane.js';
 import {useActions} from '../actions.js';
 import {describeError} from '../../airflow/errors.js';
@@ -124,17 +125,21 @@ export function RunsPane(props: PaneContext) {
 	);
 
 	const failed = (error: unknown) => actions.notify(describeError(error), 'error');
+	// the title, fitted: the hint goes first, then the longest id is shortened in its middle
+	const crumbs = fitBreadcrumb(
+		[
+			dagId ? sanitizeLine(dagId) : 'all DAGs',
+			...(level.kind !== 'runs' ? [sanitizeLine(level.run.runId)] : []),
+			...(level.kind === 'log' ? [`${sanitizeLine(level.task.taskId)} try ${level.tryNumber}`] : []),
+		],
+		level.kind === 'runs' ? (dagId ? '  (Esc: all DAGs)' : '  (Enter on a DAG in DAGs shows only its runs)') : '  (Esc: back)',
+		props.width,
+	);
 	const title = (
 		<Text wrap="truncate">
-			<Text bold>{dagId ? sanitizeLine(dagId) : 'all DAGs'}</Text>
-			{level.kind !== 'runs' ? <Text> › {sanitizeLine(level.run.runId)}</Text> : null}
-			{level.kind === 'log' ? (
-				<Text>
-					{' '}
-					› {sanitizeLine(level.task.taskId)} try {level.tryNumber}
-				</Text>
-			) : null}
-			<Text dimColor>{level.kind === 'runs' ? (dagId ? '  (Esc: all DAGs)' : '  (Enter on a DAG in DAGs shows only its runs)') : '  (Esc: back)'}</Text>
+			<Text bold>{crumbs.parts[0]}</Text>
+			{crumbs.parts.length > 1 ? <Text>{`${CRUMB_SEPARATOR}${crumbs.parts.slice(1).join(CRUMB_SEPARATOR)}`}</Text> : null}
+			<Text dimColor>{crumbs.hint}</Text>
 		</Text>
 	);
 
