@@ -6,13 +6,14 @@
 import {Fragment, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
 import {Box, useApp, useInput, type Key} from 'ink';
 import type {AirflowClient} from '../airflow/client.js';
-import {describeError} from '../airflow/errors.js';
+import {AirflowError, describeError} from '../airflow/errors.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import type {Safety} from '../config/connection.js';
 import {DEFAULT_THRESHOLDS, useHealthHistory, type Thresholds} from '../live/health-history.js';
 import {usePoll} from '../live/use-poll.js';
 import {ActionsContext, type Actions, type Tone} from './actions.js';
 import {bind} from './bindings.js';
-import {commandTarget, completeCommand, paneCandidates} from './command-line.js';
+import {commandTarget, completeCommand, dagCommandOutcome, paneCandidates} from './command-line.js';
 import {ConfirmDialog} from './dialogs/confirm.js';
 import {LinkDialog} from './dialogs/link.js';
 import {copyText, type TerminalControl} from './clipboard.js';
@@ -190,11 +191,39 @@ export function App(props: {
 	const runCommand = (text: string) => {
 		const target = commandTarget(text, PANES);
 		if (target.kind === 'pane') go({type: 'pane', pane: target.id});
-		else if (target.kind === 'dag') go({type: 'open-dag', dagId: target.dagId});
-		else if (target.kind === 'env') {
+		else if (target.kind === 'dag') {
+			// a typo must not open an empty Runs page: the DAG is asked for first
+			const {dagId} = target;
+			const outcome = (lookup: Parameters<typeof dagCommandOutcome>[1]) => {
+				const verdict = dagCommandOutcome(sanitizeLine(dagId), lookup, PANES);
+				if ('message' in verdict) notify(verdict.message, 'error');
+				else go({type: 'open-dag', dagId});
+			};
+			client.getDag(dagId).then(
+				() => outcome({exists: true}),
+				(error: unknown) => outcome({status: error instanceof AirflowError ? error.status : undefined}),
+			);
+		} else if (target.kind === 'env') {
 			const refused = environments ? environments.switchTo(target.name, navRef.current.pane) : 'no other environments: this console was opened without profiles';
 			if (refused) notify(refused, 'error');
 		}
+	};
+
+	// Tab on the `:` line: the DAG ids the server matches for the text, then the line completed
+	// again with them, if it was not typed on meanwhile
+	const dagIds = useRef<readonly string[]>([]);
+	const completeDagIds = (typed: string) => {
+		if (!typed.trim() || /^(env|ctx)\s/i.test(typed.trimStart())) return;
+		const completedNow = commandRef.current;
+		client.listDags({pattern: typed.trim(), limit: 50}).then(
+			page => {
+				dagIds.current = page.items.map(dag => dag.dagId);
+				if (commandRef.current !== completedNow || completedNow === undefined) return;
+				commandRef.current = completeCommand(completedNow, PANES, environments?.names, dagIds.current);
+				setCommand(commandRef.current);
+			},
+			() => undefined, // no completion then; Enter still says what it finds
+		);
 	};
 
 	// The `:` line and the help overlay live in refs too: within one chunk of keys (":etl\r",
@@ -247,7 +276,8 @@ export function App(props: {
 		const open = commandRef.current;
 		if (open !== undefined) {
 			if (charKey.tab) {
-				commandRef.current = completeCommand(open, PANES, environments?.names);
+				commandRef.current = completeCommand(open, PANES, environments?.names, dagIds.current);
+				completeDagIds(open);
 				return undefined;
 			}
 			const edit = editLine(open, char, charKey);

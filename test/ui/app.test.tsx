@@ -92,6 +92,23 @@ describe('console', () => {
 		view.unmount();
 	});
 
+	it(':name that is neither a pane nor a DAG says so and stays; a DAG that exists opens its runs', async () => {
+		const {view} = await open(airflow(3, request => (/^\/api\/v2\/dags\/etl_0001(\/details)?$/.test(request.url) ? {body: dag(1)} : {})));
+		view.stdin.write(':nosuch\r');
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /! no pane or DAG "nosuch": panes are triage, health, dags/.test(f),
+		);
+		assert.match(frame, /showing all DAGs/, 'still on DAGs');
+		assert.doesNotMatch(frame, /nosuch {2}\(Esc/);
+		view.stdin.write(':etl_0001\r');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /etl_0001 {2}\(Esc: all DAGs\)/.test(f),
+		);
+		view.unmount();
+	});
+
 	it('moves with j/k, jumps with G to the last page, fetched by offset', async () => {
 		const {server, view} = await open(airflow(100));
 		view.stdin.write('j');

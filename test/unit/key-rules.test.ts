@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {DagRun, TaskInstance} from '../../source/airflow/model.js';
 import {bind, resolveKey} from '../../source/ui/bindings.js';
-import {commandTarget, completeCommand} from '../../source/ui/command-line.js';
+import {commandTarget, completeCommand, dagCommandOutcome} from '../../source/ui/command-line.js';
 import {countWords, INITIAL_LIST, listReducer, pageStartOf, type ListEvent, type ListState} from '../../source/ui/components/list-state.js';
 import {pageOf} from '../../source/ui/components/list-pane.js';
 import {footerKeys} from '../../source/ui/frame/footer.js';
@@ -202,11 +202,29 @@ describe('the : line', () => {
 		assert.deepEqual(commandTarget('  ', PANES), {kind: 'none'});
 	});
 
+	it('a name that is no pane opens a DAG only when the server has it; a 404 says so', () => {
+		assert.deepEqual(dagCommandOutcome('ws_fail', {exists: true}, PANES), {open: true});
+		const missing = dagCommandOutcome('nosuch', {status: 404}, PANES);
+		assert.match('message' in missing ? missing.message : '', /^no pane or DAG "nosuch": panes are triage, health, dags, runs, vars/);
+		// the server could not say (500, timeout): Runs opens and shows why
+		assert.deepEqual(dagCommandOutcome('etl', {status: 500}, PANES), {open: true});
+		assert.deepEqual(dagCommandOutcome('etl', {status: undefined}, PANES), {open: true});
+	});
+
 	it('Tab completes a unique prefix and leaves an ambiguous one', () => {
 		assert.equal(completeCommand('va', PANES), 'vars');
 		assert.equal(completeCommand('co', PANES), 'con');
 		assert.equal(completeCommand('con', PANES), 'con');
 		assert.equal(completeCommand('zzz', PANES), 'zzz');
+	});
+
+	it('Tab completes DAG ids the server matched too, beside the panes', () => {
+		const ids = ['ws_fail', 'ws_fast', 'etl_ws_fail'];
+		assert.equal(completeCommand('ws_f', PANES, [], ids), 'ws_fa');
+		assert.equal(completeCommand('ws_fai', PANES, [], ids), 'ws_fail');
+		// a pane and a DAG share the start: nothing longer to complete
+		assert.equal(completeCommand('he', PANES, [], ['hello']), 'he');
+		assert.equal(completeCommand('pro', PANES, [], ['zzz']), 'provs');
 	});
 });
 
