@@ -71,6 +71,10 @@ describe('panes at 60x15', () => {
 			const headers = fittedColumns(importErrorColumns(width), width).columns.map(column => column.header);
 			assert.equal(headers[0], 'file');
 			assert.equal(headers.at(-1), 'error', `${width} columns: ${headers.join(', ')}`);
+			// 2.x names the file by its absolute path: its name stays in view
+			const {columns, widths} = fittedColumns(importErrorColumns(width), width);
+			const file = columns[0]!.cell({filename: '/work/main/test/dags/ws_broken.py', stackTrace: 'x', timestamp: null} as never).text;
+			assert.ok(file.endsWith('/ws_broken.py') && file.length <= widths[0]!, file);
 		}
 	});
 });

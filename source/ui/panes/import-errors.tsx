@@ -3,6 +3,7 @@ import {useState} from 'react';
 import {Text} from 'ink';
 import type {ImportError} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
+import {cutPathMiddle} from '../../text/cells.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 import {DetailView} from '../components/detail-view.js';
 import type {PaneDefinition} from './pane.js';
@@ -15,8 +16,10 @@ import {formatDateTime, utcHeader} from '../../text/time.js';
  * columns so the error always shows beside it.
  */
 export function importErrorColumns(width: number): Column<ImportError>[] {
+	const fileWidth = Math.max(14, Math.min(40, Math.floor(width * 0.35)));
 	return [
-		{header: 'file', width: Math.max(14, Math.min(40, Math.floor(width * 0.35))), cell: e => ({text: sanitizeLine(e.filename), bold: true, color: 'red'})},
+		// an absolute path (2.x) keeps its file name: the directory gives way in its middle
+		{header: 'file', width: fileWidth, cell: e => ({text: cutPathMiddle(sanitizeLine(e.filename), fileWidth), bold: true, color: 'red'})},
 		...(width >= 80 ? [{header: utcHeader('since'), width: 19, cell: (e: ImportError) => ({text: formatDateTime(e.timestamp, {seconds: true})})}] : []),
 		{header: 'error', width: 0, cell: e => ({text: sanitizeLine(e.stackTrace.trim().split('\n').at(-1))})},
 	];
