@@ -97,3 +97,14 @@ export async function probeAll(profiles: Profile[], options: ProbeOptions & {con
 	await Promise.all(Array.from({length: Math.max(1, Math.min(options.concurrency, profiles.length))}, worker));
 	return results;
 }
+
+/**
+ * The probe's failure counts for a client already connected: failed runs in the last 24 hours
+ * and import errors (the Environments pane's one row when there is no profile file).
+ */
+export async function countFailures(client: AirflowClient, signal?: AbortSignal): Promise<{failedRuns: number; importErrors: number}> {
+	const windowStart = new Date(Date.now() - FAILURES_WINDOW_MS).toISOString();
+	const [runs, importErrors] = await Promise.all([client.listRuns({states: ['failed'], updatedAfter: windowStart, limit: RUNS_PAGE}, signal), client.listImportErrors(signal)]);
+	const verdict = failuresVerdict({runs: runs.items, total: runs.total, importErrors: importErrors.length, windowStart});
+	return {failedRuns: verdict.failedTotal, importErrors: verdict.importErrors};
+}

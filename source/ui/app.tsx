@@ -6,14 +6,15 @@
 import {Fragment, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
 import {Box, useApp, useInput, type Key} from 'ink';
 import type {AirflowClient} from '../airflow/client.js';
-import {describeError} from '../airflow/errors.js';
+import {AirflowError, describeError} from '../airflow/errors.js';
+import {sanitizeLine} from '../text/sanitize.js';
 import type {Safety} from '../config/connection.js';
 import {DEFAULT_THRESHOLDS, type Thresholds} from '../live/health-history.js';
 import {useHealthHistory} from '../live/use-health-history.js';
 import {usePoll} from '../live/use-poll.js';
 import {ActionsContext, type Actions, type Tone} from './actions.js';
 import {bind} from './bindings.js';
-import {commandTarget, completeCommand, paneCandidates} from './command-line.js';
+import {commandTarget, completeCommand, dagCommandOutcome, paneCandidates} from './command-line.js';
 import {ConfirmDialog} from './dialogs/confirm.js';
 import {LinkDialog} from './dialogs/link.js';
 import {copyText, type TerminalControl} from './clipboard.js';
@@ -27,10 +28,11 @@ import {useTerminalSize} from './frame/use-terminal-size.js';
 import {KeyDepth, KeyRegistry, KeyRegistryContext, useBindings} from './keys.js';
 import {actionFor} from './keymap.js';
 import {editLine, keysOf} from './line-edit.js';
-import {initialNavigation, navigate, type Navigation, type NavigationEvent} from './navigation.js';
+import {initialNavigation, keepsNotice, navigate, type Navigation, type NavigationEvent} from './navigation.js';
 import {useEnvironments} from './environments.js';
 import {FIRST_PANE, paneById, PANES} from './panes/registry.js';
 import {RefreshContext} from './refresh.js';
+import {PaneSizeContext} from './pane-size.js';
 
 /** Lines the frame uses around a pane: header, tabs, margin, footer keys, footer status. */
 const CHROME_LINES = 5;
@@ -63,8 +65,10 @@ export function App(props: {
 	const navRef = useRef<Navigation>(initialNavigation(props.firstPane ?? FIRST_PANE));
 	const [nav, setNav] = useReducer((_: Navigation, next: Navigation) => next, navRef.current);
 	const go = (event: NavigationEvent) => {
-		navRef.current = navigate(navRef.current, event);
+		const before = navRef.current;
+		navRef.current = navigate(before, event);
 		setNav(navRef.current);
+		if (!keepsNotice(event, before, navRef.current)) setNotice(undefined);
 	};
 	// the rows are taken when `?` is pressed: once help is open, the pane's keys are not on offer
 	const [help, setHelp] = useState<{top: number; rows: HelpRow[]} | undefined>(undefined);
@@ -108,6 +112,7 @@ export function App(props: {
 		return () => clearTimeout(timer);
 	}, [notice]);
 
+	const paneSize = useMemo(() => ({width: columns, height: paneHeight}), [columns, paneHeight]);
 	const overlay = help !== undefined || command !== undefined || dialog !== undefined;
 
 	const actions = useMemo<Actions>(() => {
@@ -187,11 +192,39 @@ export function App(props: {
 	const runCommand = (text: string) => {
 		const target = commandTarget(text, PANES);
 		if (target.kind === 'pane') go({type: 'pane', pane: target.id});
-		else if (target.kind === 'dag') go({type: 'open-dag', dagId: target.dagId});
-		else if (target.kind === 'env') {
+		else if (target.kind === 'dag') {
+			// a typo must not open an empty Runs page: the DAG is asked for first
+			const {dagId} = target;
+			const outcome = (lookup: Parameters<typeof dagCommandOutcome>[1]) => {
+				const verdict = dagCommandOutcome(sanitizeLine(dagId), lookup, PANES);
+				if ('message' in verdict) notify(verdict.message, 'error');
+				else go({type: 'open-dag', dagId});
+			};
+			client.getDag(dagId).then(
+				() => outcome({exists: true}),
+				(error: unknown) => outcome({status: error instanceof AirflowError ? error.status : undefined}),
+			);
+		} else if (target.kind === 'env') {
 			const refused = environments ? environments.switchTo(target.name, navRef.current.pane) : 'no other environments: this console was opened without profiles';
 			if (refused) notify(refused, 'error');
 		}
+	};
+
+	// Tab on the `:` line: the DAG ids the server matches for the text, then the line completed
+	// again with them, if it was not typed on meanwhile
+	const dagIds = useRef<readonly string[]>([]);
+	const completeDagIds = (typed: string) => {
+		if (!typed.trim() || /^(env|ctx)\s/i.test(typed.trimStart())) return;
+		const completedNow = commandRef.current;
+		client.listDags({pattern: typed.trim(), limit: 50}).then(
+			page => {
+				dagIds.current = page.items.map(dag => dag.dagId);
+				if (commandRef.current !== completedNow || completedNow === undefined) return;
+				commandRef.current = completeCommand(completedNow, PANES, environments?.names, dagIds.current);
+				setCommand(commandRef.current);
+			},
+			() => undefined, // no completion then; Enter still says what it finds
+		);
 	};
 
 	// The `:` line and the help overlay live in refs too: within one chunk of keys (":etl\r",
@@ -244,7 +277,8 @@ export function App(props: {
 		const open = commandRef.current;
 		if (open !== undefined) {
 			if (charKey.tab) {
-				commandRef.current = completeCommand(open, PANES, environments?.names);
+				commandRef.current = completeCommand(open, PANES, environments?.names, dagIds.current);
+				completeDagIds(open);
 				return undefined;
 			}
 			const edit = editLine(open, char, charKey);
@@ -300,7 +334,8 @@ export function App(props: {
 							{help ? <HelpOverlay rows={help.rows} top={help.top} height={paneHeight} width={columns} /> : null}
 							{/* panes and dialogs sit one level in: they are asked for keys before the frame */}
 							<KeyDepth>
-								{dialog !== undefined && !help ? dialog : null}
+								{/* a dialog measures itself by the frame's size now, following resizes (pane-size.ts) */}
+								{dialog !== undefined && !help ? <PaneSizeContext.Provider value={paneSize}>{dialog}</PaneSizeContext.Provider> : null}
 								{/* a pane once visited stays mounted, hidden and not polling: going back to it
 								    shows its rows, selection and filter at once, and a key typed right after the
 								    switch ("2t") acts on rows that are already there */}
@@ -311,7 +346,7 @@ export function App(props: {
 								))}
 							</KeyDepth>
 						</Box>
-						<Footer keys={footerKeys(here)} command={command} commandHint={commandHint} notice={notice} healthError={health.error} lastEvent={lastEvent} />
+						<Footer keys={footerKeys(here, columns)} command={command} commandHint={commandHint} notice={notice} healthError={health.error} lastEvent={lastEvent} width={columns} />
 					</Box>
 				</RefreshContext.Provider>
 			</ActionsContext.Provider>

@@ -27,16 +27,20 @@ export function commandTarget(text: string, panes: readonly PaneDefinition[]): C
 	return pane ? {kind: 'pane', id: pane.id} : {kind: 'dag', dagId: trimmed};
 }
 
-/** Tab: the only candidate's name, or the longest prefix all candidates share. */
-export function completeCommand(text: string, panes: readonly PaneDefinition[], environments: readonly string[] = []): string {
+/**
+ * Tab: the only candidate's name, or the longest prefix all candidates share. Candidates: the
+ * panes, and the DAG ids (`dagIds`, those the server matched for the text) that begin with it.
+ */
+export function completeCommand(text: string, panes: readonly PaneDefinition[], environments: readonly string[] = [], dagIds: readonly string[] = []): string {
 	const environment = /^(env|ctx)\s+(.*)$/i.exec(text.trimStart());
 	if (environment) {
 		const [, word, typed] = environment;
 		const names = environments.filter(name => name.startsWith(typed!));
 		return names.length ? `${word} ${commonPrefix(names)}` : text;
 	}
-	const candidates = paneCandidates(text, panes).map(pane => pane.short.toLowerCase());
-	if (!text.trim() || !candidates.length) return text;
+	const typed = text.trim();
+	const candidates = [...paneCandidates(text, panes).map(pane => pane.short.toLowerCase()), ...(typed ? dagIds.filter(id => id.startsWith(typed)) : [])];
+	if (!typed || !candidates.length) return text;
 	if (candidates.length === 1) return candidates[0]!;
 	const prefix = commonPrefix(candidates);
 	return prefix.length > text.trim().length ? prefix : text;
@@ -46,4 +50,14 @@ function commonPrefix(words: readonly string[]): string {
 	let prefix = words[0]!;
 	for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
 	return prefix;
+}
+
+/**
+ * `:name` when no pane is called that: the DAG's runs open once the server knows the DAG
+ * (`exists`); a 404 stays where the user is and says what there is instead of opening an
+ * empty Runs page; any other failure opens Runs, which says what went wrong.
+ */
+export function dagCommandOutcome(dagId: string, lookup: {exists: true} | {status: number | undefined}, panes: readonly PaneDefinition[]): {open: true} | {message: string} {
+	if ('exists' in lookup || lookup.status !== 404) return {open: true};
+	return {message: `no pane or DAG "${dagId}": panes are ${panes.map(pane => pane.short.toLowerCase()).join(', ')}`};
 }

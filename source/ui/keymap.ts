@@ -88,7 +88,7 @@ const spec = (action: Action, label: string, short: string, help: string, scope:
 export const KEYMAP: readonly KeySpec[] = [
 	spec('quit', 'q', 'quit', 'quit (Ctrl-C too)', 'global', (input, key) => input === 'q' || (key.ctrl && input === 'c')),
 	spec('help', '?', 'help', 'all keys, this pane first', 'global', input => input === '?'),
-	spec('pane', '1-9', 'panes', 'go to pane N', 'global', input => /^[1-9]$/.test(input)),
+	spec('pane', '1-9', 'panes', 'go to pane N (10 and up: Tab, S-Tab or :name)', 'global', input => /^[1-9]$/.test(input)),
 	spec('next-pane', 'Tab', 'next pane', 'next pane', 'global', (_, key) => key.tab && !key.shift),
 	spec('previous-pane', 'S-Tab', 'prev pane', 'previous pane', 'global', (_, key) => key.tab && key.shift),
 	spec('refresh', 'r', 'refresh', 'refresh now', 'global', input => input === 'r'),

@@ -3,10 +3,25 @@
 // event and a key always sees where the previous key left the console. Pure: unit-tested.
 import type {DagRun, TaskInstance} from '../airflow/model.js';
 
-/** Where a log opens: its end (the default: a failure is at the bottom), or its first error line. */
+/** Where a log opens: its end (a running task's newest lines), or its first error line. */
 export type LogFocus = 'end' | 'first-error';
 
-export type RunsLevel = {kind: 'runs'} | {kind: 'tasks'; run: DagRun} | {kind: 'log'; run: DagRun; task: TaskInstance; tryNumber: number; focus: LogFocus};
+/** Tasks whose log tells of a failure: opened at the first error, where that story starts. */
+const FAILED_LOG_STATES: ReadonlySet<string> = new Set(['failed', 'up_for_retry']);
+
+/**
+ * Where a task's log opens when nobody says (Enter in the task list, a bar in `T`, a cell in
+ * `H`): a failed try at its first error line, as Triage opens it; anything else at its end.
+ */
+export function logFocusFor(task: Pick<TaskInstance, 'state'>): LogFocus {
+	return FAILED_LOG_STATES.has(task.state ?? '') ? 'first-error' : 'end';
+}
+
+export type RunsLevel =
+	| {kind: 'runs'}
+	/** `at`: the task whose log was just left (Esc), for the task list's cursor */
+	| {kind: 'tasks'; run: DagRun; at?: TaskInstance}
+	| {kind: 'log'; run: DagRun; task: TaskInstance; tryNumber: number; focus: LogFocus};
 
 export type Navigation = {
 	pane: string;
@@ -40,16 +55,33 @@ export function navigate(state: Navigation, event: NavigationEvent): Navigation 
 			return {pane: RUNS_PANE, dagId: state.pane === RUNS_PANE && state.dagId === undefined ? undefined : event.run.dagId, runs: {kind: 'tasks', run: event.run}};
 		case 'open-task': {
 			if (state.runs.kind === 'runs') return state;
-			return {...state, pane: RUNS_PANE, runs: {kind: 'log', run: state.runs.run, task: event.task, tryNumber: event.tryNumber ?? Math.max(1, event.task.tryNumber), focus: event.focus ?? 'end'}};
+			return {
+				...state,
+				pane: RUNS_PANE,
+				runs: {kind: 'log', run: state.runs.run, task: event.task, tryNumber: event.tryNumber ?? Math.max(1, event.task.tryNumber), focus: event.focus ?? logFocusFor(event.task)},
+			};
 		}
 		case 'try':
 			if (state.runs.kind !== 'log') return state;
 			return {...state, runs: {...state.runs, tryNumber: Math.max(1, Math.min(event.tryNumber, Math.max(1, state.runs.task.tryNumber)))}};
 		case 'back':
 			if (state.pane !== RUNS_PANE) return state;
-			if (state.runs.kind === 'log') return {...state, runs: {kind: 'tasks', run: state.runs.run}};
+			// the cursor goes back to the task whose log this was, however the log was opened
+			if (state.runs.kind === 'log') return {...state, runs: {kind: 'tasks', run: state.runs.run, at: state.runs.task}};
 			if (state.runs.kind === 'tasks') return {...state, runs: {kind: 'runs'}};
 			if (state.dagId !== undefined) return {...state, dagId: undefined};
 			return state;
 	}
+}
+
+/**
+ * Whether the footer's notice stays after `event` took the console from `before` to `after`.
+ * A notice belongs to the pane that made it ("no Variable selected" is about Variables): the
+ * user going to another pane (a number, Tab, `:`, Enter on a DAG) clears it. A run opened by
+ * what was just done (a trigger's new run, Triage's failed task) takes it along: it says what
+ * happened to get there.
+ */
+export function keepsNotice(event: NavigationEvent, before: Navigation, after: Navigation): boolean {
+	if (before.pane === after.pane) return true;
+	return event.type === 'open-run' || event.type === 'open-task';
 }

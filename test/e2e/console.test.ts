@@ -47,9 +47,12 @@ for (const line of [3, 2] as const) {
 			screen.keys('/', 'boom', 'Enter');
 			await screen.waitFor(/›\s+✖ failed\s+boom/);
 			screen.keys('Enter');
-			// the log opens at its end, where the failure is
-			text = await screen.waitFor(/Bash command failed/);
+			// a failed task's log opens at its first error (where the story of the failure starts),
+			// as from Triage; G goes to its end
+			text = await screen.waitFor(/ERROR - Task failed with/);
 			assert.match(text, /complete|f: follow|following/);
+			screen.keys('G');
+			await screen.waitFor(/Bash command failed/);
 
 			screen.keys('5');
 			await screen.waitFor(/Variables set by environment variables/);

@@ -26,6 +26,89 @@ describe('console', () => {
 		view.unmount();
 	});
 
+	it("a footer message stays with the pane that made it: another pane's footer does not show it", async () => {
+		const {view} = await open(airflow(3), {firstPane: 'variables'});
+		view.stdin.write('e');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /! no Variable selected/.test(f),
+		);
+		view.stdin.write('6');
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /Connections from environment variables/.test(f),
+		);
+		assert.doesNotMatch(frame, /no Variable selected/);
+		view.unmount();
+	});
+
+	it('the count line says the rows on screen as soon as the terminal shrinks, not those of the taller page', async () => {
+		let hang = false;
+		const {view} = await open(airflow(300, request => (hang && request.url.startsWith('/api/v2/dags?') ? {hang: true} : {})));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /rows 1-14 of 300/.test(f),
+		);
+		// the page for the smaller screen never arrives: the rows fetched before are cut to fit
+		hang = true;
+		Object.defineProperty(view.stdout, 'rows', {get: () => 15, configurable: true});
+		view.stdout.emit('resize');
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.split('\n').length <= 15 && /rows 1-\d+ of 300/.test(f),
+		);
+		const listed = frame.split('\n').filter(line => /^[ ›] etl_\d{4}/.test(line)).length;
+		assert.match(frame, new RegExp(`rows 1-${listed} of 300`), frame);
+		assert.ok(listed < 14, frame);
+		view.unmount();
+	});
+
+	it('a dialog opened in a narrow window takes the new width when the window grows', async () => {
+		const {view} = await open(airflow(5));
+		const resize = (columns: number) => {
+			Object.defineProperty(view.stdout, 'columns', {get: () => columns, configurable: true});
+			view.stdout.emit('resize');
+		};
+		const border = (frame: string) =>
+			frame
+				.split('\n')
+				.find(line => line.includes('╭'))
+				?.trim() ?? '';
+		resize(60);
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.split('\n').every(line => line.length <= 60),
+		);
+		view.stdin.write('L'); // the DAG's web UI address, in a dialog
+		await waitFor(
+			() => view.lastFrame()!,
+			f => border(f).length === 60,
+		);
+		resize(90);
+		await waitFor(
+			() => view.lastFrame()!,
+			f => border(f).length === 90,
+		);
+		view.unmount();
+	});
+
+	it(':name that is neither a pane nor a DAG says so and stays; a DAG that exists opens its runs', async () => {
+		const {view} = await open(airflow(3, request => (/^\/api\/v2\/dags\/etl_0001(\/details)?$/.test(request.url) ? {body: dag(1)} : {})));
+		view.stdin.write(':nosuch\r');
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /! no pane or DAG "nosuch": panes are triage, health, dags/.test(f),
+		);
+		assert.match(frame, /showing all DAGs/, 'still on DAGs');
+		assert.doesNotMatch(frame, /nosuch {2}\(Esc/);
+		view.stdin.write(':etl_0001\r');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /etl_0001 {2}\(Esc: all DAGs\)/.test(f),
+		);
+		view.unmount();
+	});
+
 	it('moves with j/k, jumps with G to the last page, fetched by offset', async () => {
 		const {server, view} = await open(airflow(100));
 		view.stdin.write('j');

@@ -108,6 +108,39 @@ describe('triage', () => {
 		view.unmount();
 	});
 
+	it('Esc from the log leaves the cursor on its task; Enter on a failed task in the list opens at its first error too', async () => {
+		const {view} = await open(triageServer([]), {firstPane: 'triage'});
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /›\s+✖ failed\s+etl_0001/.test(f),
+		);
+		await key(view, '\r');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('warehouse unreachable'),
+		);
+		// back to the run's tasks: on load (the second row), whose log it was, not on extract
+		await key(view, '\u001b');
+		let frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /›.*failed\s+load/.test(f),
+		);
+		assert.doesNotMatch(frame, /›.*extract/);
+		// Enter on the failed task in the list: its first error, as from Triage, not the end
+		await key(view, '\r');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('warehouse unreachable'),
+		);
+		assert.ok(!frame.includes('cleanup 29'), `opened at the first error, not at the end:\n${frame}`);
+		await key(view, '\u001b');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /›.*failed\s+load/.test(f),
+		);
+		view.unmount();
+	});
+
 	it("Enter opens the failed task's log at its first error; / n [ w z work on it", async () => {
 		const {view} = await open(triageServer([]), {firstPane: 'triage'});
 		await waitFor(
@@ -151,6 +184,15 @@ describe('triage', () => {
 			() => view.lastFrame()!,
 			f => /folded/.test(f),
 		);
+		// spaced as every other word of the status line ("  unwrapped", "  try 2/2")
+		assert.match(frame, /\S {2}folded/);
+		await key(view, 'w');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /unwrapped/.test(f),
+		);
+		assert.match(frame, /\S {2}unwrapped {2}folded/);
+		await key(view, 'w');
 		await key(view, 'gz');
 		await key(view, 'w');
 		frame = await waitFor(

@@ -4,11 +4,12 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {DagRun, TaskInstance} from '../../source/airflow/model.js';
 import {bind, resolveKey} from '../../source/ui/bindings.js';
-import {commandTarget, completeCommand} from '../../source/ui/command-line.js';
-import {INITIAL_LIST, listReducer, pageStartOf, type ListEvent, type ListState} from '../../source/ui/components/list-state.js';
+import {commandTarget, completeCommand, dagCommandOutcome} from '../../source/ui/command-line.js';
+import {countWords, INITIAL_LIST, listReducer, pageStartOf, type ListEvent, type ListState} from '../../source/ui/components/list-state.js';
+import {pageOf} from '../../source/ui/components/list-pane.js';
 import {footerKeys} from '../../source/ui/frame/footer.js';
 import {clampHelpTop, helpRows} from '../../source/ui/frame/help-rows.js';
-import {initialNavigation, navigate} from '../../source/ui/navigation.js';
+import {initialNavigation, keepsNotice, logFocusFor, navigate, type NavigationEvent} from '../../source/ui/navigation.js';
 import {PANES} from '../../source/ui/panes/registry.js';
 
 import {press as key} from '../support/keys.js';
@@ -89,8 +90,26 @@ describe('list reducer', () => {
 		assert.equal(run([{type: 'filter-clear'}], 10, typed).filter, '');
 	});
 
+	it('selects a row asked for by index, within the list', () => {
+		assert.equal(run([{type: 'select', index: 7}], 12).selected, 7);
+		assert.equal(run([{type: 'select', index: 40}], 12).selected, 11);
+	});
+
+	it('a list that has every row says where the row to locate is, among the filtered rows', () => {
+		const rows = ['extract', 'load', 'report', 'load_more'];
+		const page = pageOf(rows, {offset: 0, limit: 2, filter: 'o', locate: row => row === 'report'}, row => row);
+		assert.deepEqual(page, {items: ['load', 'report'], total: 3, located: 1});
+		assert.equal(pageOf(rows, {offset: 0, limit: 2, filter: '', locate: row => row === 'gone'}, row => row).located, undefined);
+	});
+
 	it('clamps when the list shrinks', () => {
 		assert.equal(run([{type: 'clamp'}], 3, {selected: 9, filter: '', draft: undefined}).selected, 2);
+	});
+
+	it('the count line counts the rows that fit, not the rows fetched for a taller screen', () => {
+		assert.equal(countWords(0, 35, 14, 124), 'rows 1-14 of 124');
+		assert.equal(countWords(2400, 31, 40, 2431), 'rows 2,401-2,431 of 2,431');
+		assert.equal(countWords(0, 0, 14, 0), '0 of 0');
 	});
 
 	it('pages start at multiples of the page size', () => {
@@ -114,12 +133,31 @@ describe('navigation', () => {
 		assert.deepEqual(state, {pane: 'runs', dagId: undefined, runs: {kind: 'runs'}});
 	});
 
+	it('Esc from a log goes back to the tasks with that task to put the cursor on', () => {
+		const tasks = navigate(initialNavigation('triage'), {type: 'open-run', run});
+		const back = navigate(navigate(tasks, {type: 'open-task', task}), {type: 'back'});
+		assert.deepEqual(back.runs, {kind: 'tasks', run, at: task});
+	});
+
 	it('Triage opens a log at its first error; Enter in the task list at its end', () => {
 		const tasks = navigate(initialNavigation('triage'), {type: 'open-run', run});
 		const fromTriage = navigate(tasks, {type: 'open-task', task, focus: 'first-error'}).runs;
 		assert.equal(fromTriage.kind === 'log' && fromTriage.focus, 'first-error');
 		const fromList = navigate(tasks, {type: 'open-task', task}).runs;
 		assert.equal(fromList.kind === 'log' && fromList.focus, 'end');
+	});
+
+	it('a failed or up_for_retry task opens at its first error from the task list, `T` and `H`; others at the end', () => {
+		const tasks = navigate(initialNavigation('runs'), {type: 'open-run', run});
+		const focusOf = (state: string | null) => {
+			const level = navigate(tasks, {type: 'open-task', task: {...task, state}}).runs;
+			return level.kind === 'log' ? level.focus : undefined;
+		};
+		assert.deepEqual(['failed', 'up_for_retry', 'success', 'running', 'upstream_failed', null].map(focusOf), ['first-error', 'first-error', 'end', 'end', 'end', 'end']);
+		assert.equal(logFocusFor({state: 'failed'}), 'first-error');
+		// a focus said by the caller wins over the task's state
+		const told = navigate(tasks, {type: 'open-task', task: {...task, state: 'failed'}, focus: 'end'}).runs;
+		assert.equal(told.kind === 'log' && told.focus, 'end');
 	});
 
 	it('a run opened from another pane (a trigger) lands at its tasks in its DAG', () => {
@@ -133,6 +171,20 @@ describe('navigation', () => {
 			return next.kind === 'log' ? next.tryNumber : -1;
 		});
 		assert.deepEqual(tries, [1, 1, 2, 3]);
+	});
+
+	it('a footer notice stays on its own pane: another pane clears it, a run opened by what was done keeps it', () => {
+		const keeps = (from: string, event: NavigationEvent) => {
+			const before = initialNavigation(from);
+			return keepsNotice(event, before, navigate(before, event));
+		};
+		assert.equal(keeps('variables', {type: 'pane', pane: 'connections'}), false);
+		assert.equal(keeps('dags', {type: 'open-dag', dagId: 'etl'}), false);
+		assert.equal(keeps('variables', {type: 'pane', pane: 'variables'}), true);
+		// "triggered manual__1" stays when the new run opens
+		assert.equal(keeps('dags', {type: 'open-run', run}), true);
+		const log = navigate(navigate(initialNavigation('runs'), {type: 'open-run', run}), {type: 'open-task', task});
+		assert.equal(keepsNotice({type: 'back'}, log, navigate(log, {type: 'back'})), true);
 	});
 
 	it('Esc on another pane changes nothing', () => {
@@ -150,11 +202,29 @@ describe('the : line', () => {
 		assert.deepEqual(commandTarget('  ', PANES), {kind: 'none'});
 	});
 
+	it('a name that is no pane opens a DAG only when the server has it; a 404 says so', () => {
+		assert.deepEqual(dagCommandOutcome('ws_fail', {exists: true}, PANES), {open: true});
+		const missing = dagCommandOutcome('nosuch', {status: 404}, PANES);
+		assert.match('message' in missing ? missing.message : '', /^no pane or DAG "nosuch": panes are triage, health, dags, runs, vars/);
+		// the server could not say (500, timeout): Runs opens and shows why
+		assert.deepEqual(dagCommandOutcome('etl', {status: 500}, PANES), {open: true});
+		assert.deepEqual(dagCommandOutcome('etl', {status: undefined}, PANES), {open: true});
+	});
+
 	it('Tab completes a unique prefix and leaves an ambiguous one', () => {
 		assert.equal(completeCommand('va', PANES), 'vars');
 		assert.equal(completeCommand('co', PANES), 'con');
 		assert.equal(completeCommand('con', PANES), 'con');
 		assert.equal(completeCommand('zzz', PANES), 'zzz');
+	});
+
+	it('Tab completes DAG ids the server matched too, beside the panes', () => {
+		const ids = ['ws_fail', 'ws_fast', 'etl_ws_fail'];
+		assert.equal(completeCommand('ws_f', PANES, [], ids), 'ws_fa');
+		assert.equal(completeCommand('ws_fai', PANES, [], ids), 'ws_fail');
+		// a pane and a DAG share the start: nothing longer to complete
+		assert.equal(completeCommand('he', PANES, [], ['hello']), 'he');
+		assert.equal(completeCommand('pro', PANES, [], ['zzz']), 'provs');
 	});
 });
 
@@ -175,5 +245,7 @@ describe('help and footer', () => {
 
 	it('the footer shows the pane keys on display with their words, then help, go to and quit', () => {
 		assert.equal(footerKeys(bindings), 't trigger  ? help  : go to  q quit');
+		// too narrow for every key: whole ones are left out, help stays
+		assert.equal(footerKeys([bind('trigger', () => {}), bind('pause', () => {})], 30), 't trigger  ? help  : go to');
 	});
 });

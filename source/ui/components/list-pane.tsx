@@ -18,16 +18,20 @@ import {bind, type Binding} from '../bindings.js';
 import {useBindings, useKeys} from '../keys.js';
 import {useRefreshKey} from '../refresh.js';
 import {color} from '../theme.js';
-import {FILTER_DEBOUNCE_MS, INITIAL_LIST, listReducer, pageStartOf, pendingDraft, type ListEvent, type ListState} from './list-state.js';
+import {countWords, FILTER_DEBOUNCE_MS, INITIAL_LIST, listReducer, pageStartOf, pendingDraft, type ListEvent, type ListState} from './list-state.js';
 import {WindowedTable, type Column} from './windowed-table.js';
 
-export type PageQuery = {offset: number; limit: number; filter: string};
+/**
+ * `locate`: the row the list wants selected (see ListPaneProps.locate); a pane that has every
+ * row (pageOf) answers with its index in `located`, a pane paging on the server ignores it.
+ */
+export type PageQuery<Row = unknown> = {offset: number; limit: number; filter: string; locate?: (row: Row) => boolean};
 
 /**
  * A page as a pane fetched it. `remark`: how the rows were matched when the server could not
  * do it all (said after the pane's note, e.g. "ids matched in the newest 300 runs (2.x)").
  */
-export type FetchedPage<Row> = Page<Row> & {remark?: string};
+export type FetchedPage<Row> = Page<Row> & {remark?: string; located?: number};
 
 /** What the frame gives every pane. */
 export type PaneProps = {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number};
@@ -43,7 +47,12 @@ export type ListPaneProps<Row> = {
 	height: number;
 	width: number;
 	refreshMs: number;
-	fetchPage: (query: PageQuery, signal: AbortSignal) => Promise<FetchedPage<Row>>;
+	fetchPage: (query: PageQuery<Row>, signal: AbortSignal) => Promise<FetchedPage<Row>>;
+	/**
+	 * A row to select once it is found (the task whose log Esc just left). A new `token` (any
+	 * object; compared by identity) asks again; a key pressed before it is found wins.
+	 */
+	locate?: {token: object; test: (row: Row) => boolean};
 	/** anything else the query depends on (a toggle, the DAG shown): a change starts at the top */
 	deps?: unknown[];
 	/** a change reads the rows again and keeps the selection (rows a store updates in place) */
@@ -62,13 +71,18 @@ export type ListPaneProps<Row> = {
 };
 
 /** Client-side paging and filtering for lists the API returns whole. */
-export function pageOf<Row>(rows: Row[], query: PageQuery, text: (row: Row) => string): Page<Row> {
+export function pageOf<Row>(rows: Row[], query: PageQuery<Row>, text: (row: Row) => string): FetchedPage<Row> {
 	const needle = query.filter.toLowerCase();
 	const matching = needle ? rows.filter(row => text(row).toLowerCase().includes(needle)) : rows;
-	return {items: matching.slice(query.offset, query.offset + query.limit), total: matching.length};
+	const page: FetchedPage<Row> = {items: matching.slice(query.offset, query.offset + query.limit), total: matching.length};
+	if (query.locate) {
+		const index = matching.findIndex(query.locate);
+		if (index >= 0) page.located = index;
+	}
+	return page;
 }
 
-type LoadedPage<Row> = FetchedPage<Row> & {offset: number; filter: string};
+type LoadedPage<Row> = FetchedPage<Row> & {offset: number; filter: string; locating?: object};
 
 /** "waiting 7 s for the server" once a request is slow to answer; ticks only while shown. */
 function Waiting(props: {since: number}) {
@@ -83,11 +97,19 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	const tableHeight = Math.max(1, props.height - 2 - (props.note ? 1 : 0));
 	const pageSize = Math.max(1, tableHeight - 1);
 	const pageStart = pageStartOf(state.selected, pageSize);
+	// the row asked for by `locate`, until a page has said where it is (or a key moved first)
+	const located = useRef<object | undefined>(undefined);
+	const locating = props.locate && props.locate.token !== located.current ? props.locate : undefined;
 	// hidden (a level below is shown): no polling; shown again: fetched at once
 	const poll = usePoll<LoadedPage<Row>>(
-		async signal => ({...(await props.fetchPage({offset: pageStart, limit: pageSize, filter: state.filter}, signal)), offset: pageStart, filter: state.filter}),
+		async signal => ({
+			...(await props.fetchPage({offset: pageStart, limit: pageSize, filter: state.filter, locate: locating?.test}, signal)),
+			offset: pageStart,
+			filter: state.filter,
+			locating: locating?.token,
+		}),
 		props.active ? props.refreshMs : 0,
-		[pageStart, pageSize, state.filter, ...(props.deps ?? []), props.reloadKey],
+		[pageStart, pageSize, state.filter, ...(props.deps ?? []), props.reloadKey, locating?.token],
 	);
 	const total = poll.data?.total ?? 0;
 	const activeRef = useRef(props.active);
@@ -103,8 +125,10 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	const pendingOpen = useRef<number | undefined>(undefined);
 
 	const apply = (event: ListEvent) => {
-		// a key after Enter changes what the user wants: an open still waiting for its page is dropped
+		// a key after Enter changes what the user wants: an open still waiting for its page is
+		// dropped, and so is a row still to be located
 		if (event.type !== 'clamp') pendingOpen.current = undefined;
+		if (event.type !== 'clamp' && event.type !== 'select') located.current = props.locate?.token;
 		const next = listReducer(stateRef.current, event, {total: totalRef.current});
 		if (next === stateRef.current) return;
 		stateRef.current = next;
@@ -119,6 +143,11 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 
 	useEffect(() => {
 		if (poll.data) apply({type: 'clamp'});
+		const asked = poll.data?.locating;
+		if (asked !== undefined && asked === locating?.token) {
+			located.current = asked; // found or not, asked once
+			if (poll.data!.located !== undefined) apply({type: 'select', index: poll.data!.located});
+		}
 		const pending = pendingOpen.current;
 		if (pending !== undefined && current) {
 			pendingOpen.current = undefined;
@@ -178,10 +207,8 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 		return true;
 	}, props.active);
 
-	const shown = rows.length;
-	const range = shown
-		? `rows ${(poll.data!.offset + 1).toLocaleString('en')}-${(poll.data!.offset + shown).toLocaleString('en')} of ${total.toLocaleString('en')}`
-		: `0 of ${total.toLocaleString('en')}`;
+	// the table shows at most pageSize rows (under its header), whatever was fetched
+	const range = countWords(poll.data?.offset ?? 0, rows.length, pageSize, total);
 	// while typing: how many rows the text applied so far matches
 	const matching = current ? `  ${plural(current.total, 'row')}` : '  …';
 	const explained = poll.error ? props.explainError?.(poll.error) : undefined;

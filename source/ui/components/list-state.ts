@@ -21,6 +21,8 @@ export type ListEvent =
 	| {type: 'move'; delta: number}
 	| {type: 'top'}
 	| {type: 'bottom'}
+	/** a row the pane asked for (the task whose log was just left), by its index */
+	| {type: 'select'; index: number}
 	/** the list's size changed: keep the selection inside it */
 	| {type: 'clamp'}
 	| {type: 'filter-open'}
@@ -46,6 +48,8 @@ export function listReducer(state: ListState, event: ListEvent, view: ListView):
 			return {...state, selected: 0};
 		case 'bottom':
 			return {...state, selected: clamp(view.total - 1, view.total)};
+		case 'select':
+			return {...state, selected: clamp(event.index, view.total)};
 		case 'clamp': {
 			const selected = clamp(state.selected, view.total);
 			return selected === state.selected ? state : {...state, selected};
@@ -84,4 +88,15 @@ export function pendingDraft(state: ListState): string | undefined {
 /** The first row of the page that holds the selection. */
 export function pageStartOf(selected: number, pageSize: number): number {
 	return Math.floor(selected / pageSize) * pageSize;
+}
+
+/**
+ * The count line: "rows 41-54 of 2,431". The rows are those on screen, not those fetched: after
+ * the terminal shrinks, the page fetched for the taller screen still shows until the next one
+ * arrives (or for good when the server does not answer), cut to the rows that fit.
+ */
+export function countWords(offset: number, fetched: number, fits: number, total: number): string {
+	const shown = Math.min(fetched, Math.max(0, fits));
+	const of = `of ${total.toLocaleString('en')}`;
+	return shown ? `rows ${(offset + 1).toLocaleString('en')}-${(offset + shown).toLocaleString('en')} ${of}` : `0 ${of}`;
 }

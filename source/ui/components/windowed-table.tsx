@@ -26,6 +26,25 @@ export type Column<Row> = {
 	cell: (row: Row) => Cell;
 };
 
+/**
+ * Columns that do not fit the terminal are left out, from the right; the last one that is
+ * kept takes the width left over. Pure: what a pane shows at 60 columns is tested with it.
+ */
+export function fittedColumns<Row>(all: readonly Column<Row>[], width: number): {columns: Column<Row>[]; widths: number[]} {
+	const available = width - 2;
+	const columns: Column<Row>[] = [];
+	let used = 0;
+	for (const [index, column] of all.entries()) {
+		const flexible = index === all.length - 1;
+		const need = (flexible ? 6 : column.width) + (columns.length ? 1 : 0);
+		if (used + need > available) break;
+		columns.push(column);
+		used += need;
+	}
+	const widths = columns.map((column, index) => (index === columns.length - 1 ? available - (used - (index === all.length - 1 ? 6 : column.width)) : column.width));
+	return {columns, widths};
+}
+
 export function WindowedTable<Row>(props: {
 	columns: Column<Row>[];
 	/** the rows on screen, already windowed by the caller (server-side paging) */
@@ -36,19 +55,7 @@ export function WindowedTable<Row>(props: {
 	width: number;
 	empty: string;
 }) {
-	// Columns that do not fit the terminal are left out, from the right; the last one that is
-	// kept takes the width left over.
-	const available = props.width - 2;
-	const columns: Column<Row>[] = [];
-	let used = 0;
-	for (const [index, column] of props.columns.entries()) {
-		const flexible = index === props.columns.length - 1;
-		const need = (flexible ? 6 : column.width) + (columns.length ? 1 : 0);
-		if (used + need > available) break;
-		columns.push(column);
-		used += need;
-	}
-	const widths = columns.map((column, index) => (index === columns.length - 1 ? available - (used - (index === props.columns.length - 1 ? 6 : column.width)) : column.width));
+	const {columns, widths} = fittedColumns(props.columns, props.width);
 	return (
 		<Box flexDirection="column" height={props.height + 1}>
 			<Text bold wrap="truncate">

@@ -11,7 +11,8 @@ import {cursorWindow} from '../../text/cursor-window.js';
 import {useActions} from '../actions.js';
 import {useKeys} from '../keys.js';
 import {color} from '../theme.js';
-import {DialogFrame} from './confirm.js';
+import {DialogFrame, DialogProse, proseRows} from './confirm.js';
+import {usePaneSize} from '../pane-size.js';
 
 export type FieldSpec = {
 	name: string;
@@ -199,45 +200,34 @@ export function FormDialog(props: FormDialogProps) {
 
 	const values = texts(state);
 	const problems = props.check(values);
+	// the frame's size now, not the one the dialog opened with
+	const {width, height} = usePaneSize(props);
 	if (state.phase !== 'edit') {
 		const preview = props.preview(values);
 		const extra = props.extra?.(values);
-		const room = Math.max(1, props.height - 5 - (preview.warning ? 1 : 0));
+		const warning = preview.warning ? `▲ ${preview.warning}` : '';
+		const keys = `Enter/y: send${extra ? `   ${extra.key}: ${extra.label}` : ''}   Esc: back to the form`;
+		const room = Math.max(1, height - 4 - (warning ? proseRows(warning, width) : 0) - proseRows(keys, width));
 		const lines = preview.lines.length > room ? [...preview.lines.slice(0, room - 1), `… ${preview.lines.length - room + 1} more lines`] : preview.lines;
 		return (
-			<DialogFrame title={`${props.title}: this will be sent`} production={actions.safety.production} width={props.width}>
+			<DialogFrame title={`${props.title}: this will be sent`} production={actions.safety.production} width={width}>
 				{lines.map((line, index) => (
 					<Text key={index} wrap="truncate">
 						{sanitizeLine(line)}
 					</Text>
 				))}
-				{preview.warning ? <Text color={color('yellow')} wrap="truncate">{`▲ ${preview.warning}`}</Text> : null}
-				<Text wrap="truncate">
-					{state.phase === 'sending' ? (
-						<Text color={color('cyan')}>sending…</Text>
-					) : (
-						<Text>
-							Enter/y: send{extra ? `   ${extra.key}: ${extra.label}` : ''}
-							<Text dimColor> Esc: back to the form</Text>
-						</Text>
-					)}
-				</Text>
+				{warning ? <DialogProse text={warning} width={width} color="yellow" /> : null}
+				{state.phase === 'sending' ? <Text color={color('cyan')}>sending…</Text> : <DialogProse text={keys} width={width} />}
 			</DialogFrame>
 		);
 	}
 	return (
-		<DialogFrame title={props.title} production={actions.safety.production} width={props.width}>
+		<DialogFrame title={props.title} production={actions.safety.production} width={width}>
 			{props.fields.map((spec, index) => (
-				<Field key={spec.name} spec={spec} state={state.values[spec.name]!} focused={index === state.focus} problem={problems[spec.name]} width={props.width} />
+				<Field key={spec.name} spec={spec} state={state.values[spec.name]!} focused={index === state.focus} problem={problems[spec.name]} width={width} />
 			))}
-			{state.error ? (
-				<Text color={color('red')} wrap="truncate">
-					{`! ${sanitizeLine(state.error)}`}
-				</Text>
-			) : null}
-			<Text dimColor wrap="truncate">
-				Tab/↑↓: field {actions.safety.confirm ? 'Ctrl-S: preview' : 'Ctrl-S: send'} (Enter in a one-line field) Esc: cancel
-			</Text>
+			{state.error ? <DialogProse text={`! ${sanitizeLine(state.error)}`} width={width} color="red" /> : null}
+			<DialogProse text={`Tab/↑↓: field  ${actions.safety.confirm ? 'Ctrl-S: preview' : 'Ctrl-S: send'} (Enter in a one-line field)  Esc: cancel`} width={width} dim />
 		</DialogFrame>
 	);
 }

@@ -7,6 +7,7 @@ import {useActions} from '../actions.js';
 import {useKeys} from '../keys.js';
 import {color} from '../theme.js';
 import {DialogFrame} from './confirm.js';
+import {usePaneSize} from '../pane-size.js';
 
 export function LinkDialog(props: {title: string; url: string; copied: string; copiedOk: boolean; width: number}) {
 	const actions = useActions();
@@ -14,10 +15,11 @@ export function LinkDialog(props: {title: string; url: string; copied: string; c
 		actions.close();
 		return true;
 	}, true);
-	// the frame's border and padding take 4 cells
-	const lines = wrapToWidth(sanitizeLine(props.url), Math.max(10, props.width - 4));
+	// the frame's border and padding take 4 cells; the frame's width now, following resizes
+	const {width} = usePaneSize({width: props.width, height: 0});
+	const lines = wrapToWidth(sanitizeLine(props.url), Math.max(10, width - 4));
 	return (
-		<DialogFrame title={props.title} production={actions.safety.production} width={props.width}>
+		<DialogFrame title={props.title} production={actions.safety.production} width={width}>
 			{lines.map((line, index) => (
 				<Text key={index}>{line}</Text>
 			))}

@@ -8,12 +8,16 @@ import type {Binding} from '../bindings.js';
 import {color, stateStyle} from '../theme.js';
 import type {Tone} from '../actions.js';
 import {formatClock} from '../../text/time.js';
+import {cutAtWord, fitEntries} from '../../text/cells.js';
 
-/** "Enter open  t trigger  p pause ... ? help  : go to  q quit": this pane's keys first. */
-export function footerKeys(here: readonly Binding[]): string {
+/**
+ * "Enter open  t trigger  p pause ... ? help  : go to  q quit": this pane's keys first, as many
+ * whole ones as fit the width, then help (which lists them all), go to and quit.
+ */
+export function footerKeys(here: readonly Binding[], width = Number.POSITIVE_INFINITY): string {
 	const local = here.filter(binding => binding.display && binding.scope !== 'global');
 	const words = local.map(binding => `${binding.label} ${binding.short}`);
-	return [...words, '? help', ': go to', 'q quit'].join('  ');
+	return fitEntries(words, ['? help'], width, [': go to', 'q quit']);
 }
 
 export function Footer(props: {
@@ -23,6 +27,8 @@ export function Footer(props: {
 	notice: {text: string; tone: Tone} | undefined;
 	healthError: string | undefined;
 	lastEvent: HealthEvent | undefined;
+	/** the status line's width: a notice is cut at a word, never mid-word */
+	width: number;
 }) {
 	const {notice, healthError, lastEvent} = props;
 	const statusColor = notice
@@ -47,9 +53,9 @@ export function Footer(props: {
 			)}
 			<Text color={statusColor} wrap="truncate">
 				{notice
-					? `${notice.tone === 'error' ? '! ' : notice.tone === 'ok' ? '✓ ' : ''}${sanitizeLine(notice.text)}`
+					? cutAtWord(`${notice.tone === 'error' ? '! ' : notice.tone === 'ok' ? '✓ ' : ''}${sanitizeLine(notice.text)}`, props.width)
 					: healthError
-						? `! ${sanitizeLine(healthError)}`
+						? cutAtWord(`! ${sanitizeLine(healthError)}`, props.width)
 						: lastEvent
 							? `${formatClock(lastEvent.at)} ${componentName(lastEvent.component)} ${lastEvent.from} → ${lastEvent.to}`
 							: ' '}

@@ -10,6 +10,7 @@ import {describeError} from '../../airflow/errors.js';
 import type {TaskInstance} from '../../airflow/model.js';
 import {UNFINISHED_TASK_STATES} from '../../airflow/states.js';
 import {sanitizeLine} from '../../text/sanitize.js';
+import {cutPathMiddle} from '../../text/cells.js';
 import {useActions} from '../actions.js';
 import {ScrollView, type Reveal} from '../components/text-view.js';
 import {bind} from '../bindings.js';
@@ -186,7 +187,8 @@ export function LogView(props: {
 			}),
 			bind('save-log', () => {
 				saveLog(text, logFileName(task, props.tryNumber)).then(
-					path => actions.notify(`saved to ${sanitizeLine(path)}`, 'ok'),
+					// the file name always shows: the directory gives way in its middle ("✓ saved to " is 11)
+					path => actions.notify(`saved to ${cutPathMiddle(sanitizeLine(path), Math.max(20, props.width - 11))}`, 'ok'),
 					(failure: unknown) => actions.notify(`could not save the log: ${sanitizeLine(failure instanceof Error ? failure.message : String(failure))}`, 'error'),
 				);
 			}),
@@ -255,7 +257,7 @@ export function LogView(props: {
 					<Text dimColor>{`  try ${props.tryNumber}/${lastTry}`}</Text>
 					{searchWords ? <Text color={color('cyan')}>{searchWords}</Text> : null}
 					{!wrap ? <Text dimColor>{`  unwrapped${left ? ` +${left}` : ''}`}</Text> : null}
-					{folded ? <Text dimColor> folded</Text> : null}
+					{folded ? <Text dimColor>{'  folded'}</Text> : null}
 					{error ? <Text color={color('red')}>{`  ! ${sanitizeLine(error)}`}</Text> : null}
 				</Text>
 			)}

@@ -12,6 +12,7 @@ import {LogView} from './log.js';
 import {KeyDepth, useBindings} from '../keys.js';
 import {bind} from '../bindings.js';
 import {RUNS_PANE} from '../navigation.js';
+import {CRUMB_SEPARATOR, fitBreadcrumb} from '../breadcrumb.js';
 import type {PaneContext, PaneDefinition} from './pane.js';
 import {useActions} from '../actions.js';
 import {describeError} from '../../airflow/errors.js';
@@ -69,6 +70,9 @@ const taskColumns =
 		{header: 'operator', width: 0, cell: task => ({text: sanitizeLine(task.operator)})},
 	];
 
+/** The same task instance: a mapped task's copies differ by map index. */
+const sameTask = (wanted: TaskInstance) => (task: TaskInstance) => task.taskId === wanted.taskId && task.mapIndex === wanted.mapIndex;
+
 /**
  * The open run's state, polled while it is on screen: a run just triggered is followed to its
  * end, and a finished run that is cleared shows it is running again.
@@ -121,17 +125,21 @@ export function RunsPane(props: PaneContext) {
 	);
 
 	const failed = (error: unknown) => actions.notify(describeError(error), 'error');
+	// the title, fitted: the hint goes first, then the longest id is shortened in its middle
+	const crumbs = fitBreadcrumb(
+		[
+			dagId ? sanitizeLine(dagId) : 'all DAGs',
+			...(level.kind !== 'runs' ? [sanitizeLine(level.run.runId)] : []),
+			...(level.kind === 'log' ? [`${sanitizeLine(level.task.taskId)} try ${level.tryNumber}`] : []),
+		],
+		level.kind === 'runs' ? (dagId ? '  (Esc: all DAGs)' : '  (Enter on a DAG in DAGs shows only its runs)') : '  (Esc: back)',
+		props.width,
+	);
 	const title = (
 		<Text wrap="truncate">
-			<Text bold>{dagId ? sanitizeLine(dagId) : 'all DAGs'}</Text>
-			{level.kind !== 'runs' ? <Text> › {sanitizeLine(level.run.runId)}</Text> : null}
-			{level.kind === 'log' ? (
-				<Text>
-					{' '}
-					› {sanitizeLine(level.task.taskId)} try {level.tryNumber}
-				</Text>
-			) : null}
-			<Text dimColor>{level.kind === 'runs' ? (dagId ? '  (Esc: all DAGs)' : '  (Enter on a DAG in DAGs shows only its runs)') : '  (Esc: back)'}</Text>
+			<Text bold>{crumbs.parts[0]}</Text>
+			{crumbs.parts.length > 1 ? <Text>{`${CRUMB_SEPARATOR}${crumbs.parts.slice(1).join(CRUMB_SEPARATOR)}`}</Text> : null}
+			<Text dimColor>{crumbs.hint}</Text>
 		</Text>
 	);
 
@@ -229,6 +237,9 @@ export function RunsPane(props: PaneContext) {
 								width={props.width}
 								refreshMs={props.refreshMs}
 								fetchPage={async (query, signal) => pageOf(await client.listTaskInstances(level.run.dagId, level.run.runId, signal), query, task => task.taskId)}
+								// back from a log (Esc): the cursor on that task, also when the list opened under the
+								// log (from Triage, or a cell of the grid) and never had it selected
+								locate={level.kind === 'tasks' && level.at ? {token: level, test: sameTask(level.at)} : undefined}
 								filterLabel="task"
 								columns={taskColumns(chosen)}
 								empty="no task instances (yet)"
