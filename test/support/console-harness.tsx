@@ -40,7 +40,8 @@ export function airflow(count: number, extra: Handler = () => ({})): Handler {
 	const dags = Array.from({length: count}, (_, i) => dag(i));
 	return asAirflow3(request => {
 		const special = extra(request);
-		if (special.status || special.body) return special;
+		// a hang or a delay is an answer too (a busy server)
+		if (special.status || special.body || special.hang || special.delayMs) return special;
 		const url = new URL(request.url, 'http://x');
 		if (url.pathname === '/api/v2/monitor/health') return {body: HEALTH};
 		if (url.pathname === '/api/v2/dags/~/dagRuns/list') {

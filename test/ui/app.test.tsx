@@ -9,7 +9,7 @@ import {HEALTH, airflow, dag, open, waitFor} from '../support/console-harness.js
 const limitOf = (server: {seen: {url: string}[]}) => Number(new URL(server.seen.find(r => r.url.startsWith('/api/v2/dags?'))!.url, 'http://x').searchParams.get('limit'));
 
 describe('console', () => {
-	it('shows the header, the DAG page and its count, fetching only one screen', async () => {
+	it('shows the header, the DAG page and its count, fetching the screen and one either side (not all 2,431)', async () => {
 		const {server, view} = await open(airflow(2431));
 		const frame = view.lastFrame()!;
 		assert.match(frame, /Airflow 3\.3\.2 \(v2\)/);
@@ -22,7 +22,8 @@ describe('console', () => {
 		assert.deepEqual(JSON.parse(server.seen.find(r => r.url === '/api/v2/dags/~/dagRuns/list')!.body).dag_ids.length, limitOf(server));
 		const listCalls = server.seen.filter(r => r.url.startsWith('/api/v2/dags?'));
 		const limit = Number(new URL(listCalls[0]!.url, 'http://x').searchParams.get('limit'));
-		assert.ok(limit > 0 && limit < 30, `one screen, not ${limit} rows`);
+		const onScreen = Number(/rows 1-(\d+) of/.exec(frame)![1]);
+		assert.equal(limit, Math.min(100, 3 * onScreen), `three screens' rows, within the API's 100, not ${limit}`);
 		view.unmount();
 	});
 
@@ -60,6 +61,25 @@ describe('console', () => {
 		const listed = frame.split('\n').filter(line => /^[ ›] etl_\d{4}/.test(line)).length;
 		assert.match(frame, new RegExp(`rows 1-${listed} of 300`), frame);
 		assert.ok(listed < 14, frame);
+		view.unmount();
+	});
+
+	it('moving into the next page shows it at once, from the rows loaded with this one, while its own request is out', async () => {
+		let hang = false;
+		const {view} = await open(airflow(300, request => (hang && request.url.startsWith('/api/v2/dags?') ? {hang: true} : {})));
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /rows 1-14 of 300/.test(f),
+		);
+		// a busy server: the next page's own request never comes back
+		hang = true;
+		for (let i = 0; i < 14; i++) view.stdin.write('j');
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /rows 15-28 of 300/.test(f),
+		);
+		assert.match(frame, /› etl_0014/, 'the cursor is on the first row of the next page');
+		assert.doesNotMatch(frame, /etl_0013\b/, 'the page before is gone');
 		view.unmount();
 	});
 

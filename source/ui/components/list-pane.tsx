@@ -18,7 +18,7 @@ import {bind, type Binding} from '../bindings.js';
 import {useBindings, useKeys} from '../keys.js';
 import {useRefreshKey} from '../refresh.js';
 import {color} from '../theme.js';
-import {countWords, FILTER_DEBOUNCE_MS, INITIAL_LIST, listReducer, pageStartOf, pendingDraft, type ListEvent, type ListState} from './list-state.js';
+import {countWords, fetchWindow, FILTER_DEBOUNCE_MS, INITIAL_LIST, listReducer, pageRows, pageStartOf, pendingDraft, type ListEvent, type ListState} from './list-state.js';
 import {WindowedTable, type Column} from './windowed-table.js';
 
 /**
@@ -101,10 +101,11 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	const located = useRef<object | undefined>(undefined);
 	const locating = props.locate && props.locate.token !== located.current ? props.locate : undefined;
 	// hidden (a level below is shown): no polling; shown again: fetched at once
+	const fetchRange = fetchWindow(pageStart, pageSize);
 	const poll = usePoll<LoadedPage<Row>>(
 		async signal => ({
-			...(await props.fetchPage({offset: pageStart, limit: pageSize, filter: state.filter, locate: locating?.test}, signal)),
-			offset: pageStart,
+			...(await props.fetchPage({...fetchRange, filter: state.filter, locate: locating?.test}, signal)),
+			offset: fetchRange.offset,
 			filter: state.filter,
 			locating: locating?.token,
 		}),
@@ -116,9 +117,11 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	activeRef.current = props.active;
 	const totalRef = useRef(total);
 	totalRef.current = total;
-	// the page on screen is the one asked for only once it has arrived
-	const current = poll.data && poll.data.offset === pageStart && poll.data.filter === state.filter ? poll.data : undefined;
-	const rows = poll.data?.items ?? [];
+	// the page on screen: from what is loaded when that holds it (the next page's rows came
+	// with this one), otherwise it waits for its own request
+	const onScreen = poll.data && poll.data.filter === state.filter ? pageRows(poll.data, pageStart, pageSize) : undefined;
+	const current = onScreen ? poll.data : undefined;
+	const rows = onScreen ?? [];
 	const dataRef = useRef(poll.data);
 	dataRef.current = poll.data;
 	/** Enter on a row whose page is still on its way: opened when it arrives */
@@ -208,7 +211,7 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	}, props.active);
 
 	// the table shows at most pageSize rows (under its header), whatever was fetched
-	const range = countWords(poll.data?.offset ?? 0, rows.length, pageSize, total);
+	const range = countWords(pageStart, rows.length, pageSize, total);
 	// while typing: how many rows the text applied so far matches
 	const matching = current ? `  ${plural(current.total, 'row')}` : '  …';
 	const explained = poll.error ? props.explainError?.(poll.error) : undefined;
@@ -250,10 +253,10 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 			<WindowedTable
 				columns={props.columns(props.width)}
 				rows={rows}
-				selected={state.selected - (poll.data?.offset ?? pageStart)}
+				selected={state.selected - pageStart}
 				height={tableHeight - 1}
 				width={props.width}
-				empty={poll.data ? (state.filter ? 'nothing matches the filter' : props.empty) : poll.error ? '' : 'loading…'}
+				empty={current ? (state.filter ? 'nothing matches the filter' : props.empty) : poll.error ? '' : 'loading…'}
 			/>
 		</Box>
 	);

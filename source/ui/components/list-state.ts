@@ -90,6 +90,33 @@ export function pageStartOf(selected: number, pageSize: number): number {
 	return Math.floor(selected / pageSize) * pageSize;
 }
 
+/** Airflow's default `[api] maximum_page_limit`: a longer page is cut to it (2.x) or refused. */
+export const FETCH_LIMIT = 100;
+
+/**
+ * The rows to ask for: the page on screen and up to a page on either side, within the API's
+ * limit. Moving into the next page then shows it at once from what is loaded, while its own
+ * request refreshes it; before, the cursor vanished until the request came back (seconds on
+ * a busy server).
+ */
+export function fetchWindow(pageStart: number, pageSize: number): {offset: number; limit: number} {
+	const limit = Math.min(FETCH_LIMIT, Math.max(pageSize, pageSize * 3));
+	const margin = Math.max(0, Math.floor((limit - pageSize) / 2));
+	return {offset: Math.max(0, pageStart - margin), limit};
+}
+
+/**
+ * The loaded rows that make the page on screen, or undefined when what is loaded does not
+ * hold that page (a jump far away: the page waits for its request).
+ */
+export function pageRows<Row>(loaded: {offset: number; items: readonly Row[]; total: number}, pageStart: number, pageSize: number): Row[] | undefined {
+	const end = loaded.offset + loaded.items.length;
+	const wanted = Math.min(pageStart + pageSize, loaded.total);
+	// a page taller than the API gives at once shows what its own request brought
+	if (loaded.offset > pageStart || (end < wanted && loaded.offset !== pageStart)) return undefined;
+	return loaded.items.slice(pageStart - loaded.offset, pageStart - loaded.offset + pageSize);
+}
+
 /**
  * The count line: "rows 41-54 of 2,431". The rows are those on screen, not those fetched: after
  * the terminal shrinks, the page fetched for the taller screen still shows until the next one

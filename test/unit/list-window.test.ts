@@ -1,0 +1,28 @@
+// What a list asks the server for and what it shows of it: the page on screen with a page on
+// either side (so the next page shows at once), within the API's 100 rows; a page the loaded
+// rows do not hold waits for its own.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {FETCH_LIMIT, fetchWindow, pageRows} from '../../source/ui/components/list-state.js';
+
+test('asks for the page on screen and a page on either side, never past the first row or the API limit', () => {
+	assert.deepEqual(fetchWindow(0, 14), {offset: 0, limit: 42});
+	assert.deepEqual(fetchWindow(28, 14), {offset: 14, limit: 42});
+	// a tall screen: as much either side as the limit leaves
+	assert.deepEqual(fetchWindow(112, 56), {offset: 90, limit: FETCH_LIMIT});
+	assert.deepEqual(fetchWindow(0, 200), {offset: 0, limit: FETCH_LIMIT});
+});
+
+test('shows the page from loaded rows that hold it, and nothing from rows that do not', () => {
+	const items = Array.from({length: 42}, (_, i) => `r${14 + i}`);
+	const loaded = {offset: 14, items, total: 300};
+	assert.deepEqual(pageRows(loaded, 28, 14), items.slice(14, 28));
+	assert.deepEqual(pageRows(loaded, 42, 14), items.slice(28, 42));
+	assert.equal(pageRows(loaded, 0, 14), undefined, 'starts before what is loaded');
+	assert.equal(pageRows(loaded, 56, 14), undefined, 'ends after what is loaded');
+	// the last page is short: loaded up to the end is enough
+	assert.deepEqual(pageRows({offset: 280, items: ['a', 'b', 'c', 'd', 'e'], total: 285}, 280, 14), ['a', 'b', 'c', 'd', 'e']);
+	assert.deepEqual(pageRows({offset: 0, items: [], total: 0}, 0, 14), []);
+	// a screen taller than the API's page: what its own request brought
+	assert.equal(pageRows({offset: 0, items: Array.from({length: 100}, (_, i) => i), total: 500}, 0, 200)!.length, 100);
+});
