@@ -150,7 +150,8 @@ async function firstFrame(target) {
 		try {
 			// a frame: windsock's first screen (the connecting frame, drawn before Ink loads) is on
 			// the alternate screen; the tab row follows once connected, with the data
-			frame.push(await pty.waitFor(text => /\u001b\[\?1049h[\s\S]*windsock/.test(text)));
+			// (waitFor sees the text without escapes: the program writes nothing before its frame)
+			frame.push(await pty.waitFor(text => /windsock/.test(text)));
 			tabs.push(await pty.waitFor(text => /Health/.test(text)));
 			data.push(await pty.waitFor(text => target.firstRow.test(text)));
 		} catch (error) {
