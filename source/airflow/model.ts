@@ -171,6 +171,12 @@ export type LogChunk = {
 	text: string;
 	/** pass back to get what follows; null when the server says the log is complete */
 	continuationToken: string | null;
+	/**
+	 * The server's log no longer begins with what was read, so `text` is the whole log, not
+	 * what follows: 2.x answers a task that has not run yet with a few "log not found" lines
+	 * and later with the real log in their place.
+	 */
+	restarted?: boolean;
 };
 
 export type LogQuery = {

@@ -52,7 +52,12 @@ function v1DagParams(query: DagListQuery, order: string): Record<string, SearchV
 	};
 }
 
-const OFFSET_TOKEN = /^offset:(\d+)$/;
+/**
+ * 2.x's log is read whole every time (text/plain); windsock's token says how much was seen
+ * and the last characters of it, to tell a log that grew from one that was replaced.
+ */
+const OFFSET_TOKEN = /^offset:(\d+)(?::([\s\S]*))?$/;
+const TAIL = 32;
 
 export const v1: WireFormat = {
 	generation: 'v1',
@@ -109,9 +114,14 @@ export const v1: WireFormat = {
 	}),
 	log: (body: unknown, query: LogQuery) => {
 		const text = typeof body === 'string' ? body : '';
+		const token = `offset:${text.length}:${text.slice(Math.max(0, text.length - TAIL))}`;
 		const match = OFFSET_TOKEN.exec(query.continuationToken ?? '');
-		const seen = match ? Math.min(Number(match[1]), text.length) : 0;
-		return {text: text.slice(seen), continuationToken: `offset:${text.length}`};
+		if (!match) return {text, continuationToken: token};
+		const seen = Number(match[1]);
+		const tail = match[2] ?? '';
+		// the same beginning: what follows it is new; otherwise the log was replaced, whole
+		if (seen <= text.length && text.slice(seen - tail.length, seen) === tail) return {text: text.slice(seen), continuationToken: token};
+		return {text, continuationToken: token, restarted: true};
 	},
 
 	connection: (raw: Json) => connectionFrom(raw, false),

@@ -66,17 +66,25 @@ export const consoleCommand: Command = {
 			const painted = paintFirstFrame({label: first.label, url: first.options.baseUrl, production: first.safety.production, columns: process.stdout.columns || 80, rows: process.stdout.rows || 24});
 			// the first connection's round trips (version, login) overlap the loading: on a distant
 			// server the data can follow the first frame by one round trip
-			const firstClient = AirflowClient.connect({...first.options, detectRetries: 0});
+			const connecting = new AbortController();
+			const firstClient = AirflowClient.connect({...first.options, detectRetries: 0, signal: connecting.signal});
 			// the console reports a failure; until it looks, the rejection must not count as unhandled
 			firstClient.catch(() => {});
 			let runConsole: typeof import('../ui/run-console.js').runConsole;
 			try {
 				({runConsole} = await import('../ui/run-console.js'));
 			} catch (error) {
+				connecting.abort();
 				painted.restore();
 				throw error;
 			}
-			return await runConsole({first, firstClient, flags: context.flags, profiles: profiles.map(profile => profile.name), monitor, refreshMs: context.refreshMs, thresholds}, painted);
+			try {
+				return await runConsole({first, firstClient, flags: context.flags, profiles: profiles.map(profile => profile.name), monitor, refreshMs: context.refreshMs, thresholds}, painted);
+			} finally {
+				// quit while a server never answers: the request still out would hold the shell's
+				// prompt back until it timed out (the process ends when nothing is left to do)
+				connecting.abort();
+			}
 		} catch (error) {
 			context.out.note(`windsock: ${sanitizeLine(describeError(error))}`);
 			return 1;

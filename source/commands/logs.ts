@@ -37,6 +37,8 @@ export const logsCommand: Command = {
 		let token: string | null | undefined;
 		for (;;) {
 			const chunk = await client.getLog({dagId, runId, taskId, tryNumber, mapIndex, continuationToken: token});
+			// printed lines cannot be taken back: say that the log starts over
+			if (chunk.restarted) out.note('windsock: the log was replaced on the server (it held only a placeholder); here it is whole');
 			if (chunk.text) out.write(sanitize(chunk.text));
 			token = chunk.continuationToken;
 			// 3.x says when a log is complete (null); 2.x never does

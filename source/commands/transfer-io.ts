@@ -172,7 +172,8 @@ export async function runImport<Entry, Current>(
 		out.note(`windsock: interrupted by ${signal}: ${written} ${what} were written, ${rest}`);
 		return SIGNAL_EXIT[signal ?? 'SIGINT'] ?? 130;
 	}
-	return results.some(result => result.action === 'failed') ? 1 : 0;
+	// a write that got no answer may be missing: a script must not take the import as done
+	return results.some(result => result.action === 'failed' || result.action === 'unanswered') ? 1 : 0;
 }
 
 function report(results: ImportResult[], dryRun: boolean, out: Output, json: boolean, stopped: string | undefined): void {

@@ -108,7 +108,7 @@ export async function applyImport<Entry, Current>(plan: ImportPlan<Entry, Curren
 					// "failed" (which says it was not written), and not to be sent again blindly
 					const timedOut = error instanceof AirflowError && error.kind === 'timeout';
 					results[index] = timedOut
-						? {key: result.key, action: 'unanswered', reason: `${describeError(error)}; it may have been written`}
+						? {key: result.key, action: 'unanswered', reason: `${describeError(error).replace(/\.$/, '')}; it may have been written`}
 						: {key: result.key, action: 'failed', reason: describeError(error)};
 					if (!timedOut) tally.failed++;
 					unansweredInARow = isUnanswered(error) ? unansweredInARow + 1 : 0;

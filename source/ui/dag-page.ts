@@ -74,17 +74,19 @@ export function slicesFor(page: {offset: number; limit: number}, counts: {presen
 /** How long 2.x looks back for the runs its failed-only list is derived from. */
 export const DERIVED_WINDOW = '7d';
 
-export type DagPage = Page<Dag> & {remark?: string};
+/** `offset`: where items start when not at the offset asked (2.x failed-only reads the page on screen only). */
+export type DagPage = Page<Dag> & {remark?: string; offset?: number};
 
 /** One page of DAGs in `sort` order; `failedOnly`: DAGs whose latest run failed. */
 export async function fetchDagPage(
 	client: AirflowClient,
 	base: Omit<DagListQuery, 'limit' | 'offset' | 'orderBy'>,
 	options: {sort: DagSort; failedOnly: boolean},
-	page: {offset: number; limit: number},
+	page: {offset: number; limit: number; visible?: {offset: number; limit: number}},
 	signal?: AbortSignal,
 ): Promise<DagPage> {
-	if (client.server.generation === 'v1') return options.failedOnly ? derivedFailedPage(client, base, page, signal) : client.listDags({...base, ...page}, signal);
+	if (client.server.generation === 'v1')
+		return options.failedOnly ? derivedFailedPage(client, base, page.visible ?? page, signal) : client.listDags({...base, offset: page.offset, limit: page.limit}, signal);
 	const query: DagListQuery = {...base, ...(options.failedOnly ? {lastRunState: 'failed'} : {})};
 	const plan = dagSortPlan(options.sort);
 	if (!plan.present) return client.listDags({...query, orderBy: plan.orderBy, ...page}, signal);
@@ -117,8 +119,9 @@ async function derivedFailedPage(client: AirflowClient, base: Omit<DagListQuery,
 	const latest = await latestFailedDags(client, sinceIso(parseSince(DERIVED_WINDOW)), signal);
 	const match = compilePattern(base.pattern ?? '');
 	const ids = [...latest.keys()].filter(match).sort();
+	// one request per DAG: for the page on screen only, not its neighbours
 	const items = await Promise.all(ids.slice(page.offset, page.offset + page.limit).map(id => client.getDag(id, signal)));
 	// the derived list knows ids only: say what it could not apply
 	const unapplied = [base.tags?.length ? 'tag:' : '', base.paused !== undefined ? 'active/paused' : ''].filter(Boolean);
-	return {items, total: ids.length, ...(unapplied.length ? {remark: `${unapplied.join(', ')} not applied (2.x)`} : {})};
+	return {items, total: ids.length, offset: page.offset, ...(unapplied.length ? {remark: `${unapplied.join(', ')} not applied (2.x)`} : {})};
 }

@@ -87,6 +87,20 @@ describe('opening while things are wrong', () => {
 		assert.equal(seen.filter(url => url.startsWith('/api/v2/version')).length, 1, seen.join('\n'));
 	});
 
+	it('q while the first connection hangs gives the prompt back at once, not after the request timeout', async () => {
+		// accepts and never answers: the version probe would wait out its 60 s
+		const hole = net.createServer(() => {});
+		await new Promise<void>(resolve => hole.listen(0, '127.0.0.1', resolve));
+		after(() => hole.close());
+		const {port} = hole.address() as net.AddressInfo;
+		const screen = Screen.run('envs-quit-connecting', 80, 24, {WINDSOCK_CONFIG: '/nonexistent/windsock.json'}, ['--url', `http://127.0.0.1:${port}`, '--request-timeout', '60']);
+		screens.push(screen);
+		await screen.waitFor(/connecting to http:\/\/127\.0\.0\.1/, 30);
+		await screen.waitFor(/r try now {2}q quit/, 30);
+		screen.keys('q');
+		await screen.waitFor(/EXIT=0/, 15);
+	});
+
 	it('with nothing configured asks before installing the sandbox, and a "no" installs nothing', async () => {
 		const cache = mkdtempSync(path.join(os.tmpdir(), 'windsock-cache-'));
 		const screen = Screen.run('envs-sandbox-ask', 80, 24, {WINDSOCK_CONFIG: '/nonexistent/windsock.json', WINDSOCK_CACHE_DIR: cache});

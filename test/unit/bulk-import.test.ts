@@ -82,6 +82,14 @@ describe('a bulk import', {concurrency: true}, () => {
 		console.log(`# 10,000-key import: ${seconds.toFixed(1)} s, at most ${server.maxInFlight} requests at once`);
 	});
 
+	it('exits 1 when one write got no answer, though the rest were written: it may be missing', async () => {
+		const {env} = await variablesServer(index => (index === 3 ? {hang: true} : {}));
+		const result = await runCli(['variables', 'import', variablesFile(10), '--request-timeout', '1'], env);
+		assert.equal(result.code, 1, result.stderr);
+		assert.match(result.stdout, /^ws_bulk_\d{5}\s+unanswered\s+No answer from [^\n]*[^.]; it may have been written$/m);
+		assert.equal((result.stdout.match(/\s+created\s*$/gm) ?? []).length, 9, result.stdout);
+	});
+
 	it('stops when a server black-holes after K keys, saying how many were written', async () => {
 		const K = 25;
 		const {server, store, env} = await variablesServer(index => (index >= K ? {hang: true} : {}));

@@ -25,4 +25,8 @@ test('shows the page from loaded rows that hold it, and nothing from rows that d
 	assert.deepEqual(pageRows({offset: 0, items: [], total: 0}, 0, 14), []);
 	// a screen taller than the API's page: what its own request brought
 	assert.equal(pageRows({offset: 0, items: Array.from({length: 100}, (_, i) => i), total: 500}, 0, 200)!.length, 100);
+	// a server that cuts pages to 30 rows (a lowered maximum_page_limit): the answer to this
+	// page's own request shows, short, instead of "loading…" for ever
+	const cut = {offset: fetchWindow(56, 28).offset, items: Array.from({length: 30}, (_, i) => `r${28 + i}`), total: 500};
+	assert.deepEqual(pageRows(cut, 56, 28), ['r56', 'r57']);
 });

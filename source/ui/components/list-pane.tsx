@@ -25,13 +25,18 @@ import {WindowedTable, type Column} from './windowed-table.js';
  * `locate`: the row the list wants selected (see ListPaneProps.locate); a pane that has every
  * row (pageOf) answers with its index in `located`, a pane paging on the server ignores it.
  */
-export type PageQuery<Row = unknown> = {offset: number; limit: number; filter: string; locate?: (row: Row) => boolean};
+/**
+ * The rows to fetch (the page on screen and its neighbours, list-state.ts fetchWindow) and,
+ * in `visible`, the page on screen: work done per row (a DAG's last runs, a 2.x DAG read one
+ * by one) is for those.
+ */
+export type PageQuery<Row = unknown> = {offset: number; limit: number; filter: string; visible?: {offset: number; limit: number}; locate?: (row: Row) => boolean};
 
 /**
  * A page as a pane fetched it. `remark`: how the rows were matched when the server could not
  * do it all (said after the pane's note, e.g. "ids matched in the newest 300 runs (2.x)").
  */
-export type FetchedPage<Row> = Page<Row> & {remark?: string; located?: number};
+export type FetchedPage<Row> = Page<Row> & {remark?: string; located?: number /** where items start, when not at the offset asked */; offset?: number};
 
 /** What the frame gives every pane. */
 export type PaneProps = {client: AirflowClient; active: boolean; height: number; width: number; refreshMs: number};
@@ -104,8 +109,8 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	const fetchRange = fetchWindow(pageStart, pageSize);
 	const poll = usePoll<LoadedPage<Row>>(
 		async signal => ({
-			...(await props.fetchPage({...fetchRange, filter: state.filter, locate: locating?.test}, signal)),
 			offset: fetchRange.offset,
+			...(await props.fetchPage({...fetchRange, filter: state.filter, visible: {offset: pageStart, limit: pageSize}, locate: locating?.test}, signal)),
 			filter: state.filter,
 			locating: locating?.token,
 		}),

@@ -112,8 +112,10 @@ export function fetchWindow(pageStart: number, pageSize: number): {offset: numbe
 export function pageRows<Row>(loaded: {offset: number; items: readonly Row[]; total: number}, pageStart: number, pageSize: number): Row[] | undefined {
 	const end = loaded.offset + loaded.items.length;
 	const wanted = Math.min(pageStart + pageSize, loaded.total);
-	// a page taller than the API gives at once shows what its own request brought
-	if (loaded.offset > pageStart || (end < wanted && loaded.offset !== pageStart)) return undefined;
+	// what this page's own request brings is shown as it is, even short: a page taller than
+	// the API gives at once, or a server whose maximum_page_limit is below what was asked
+	const own = loaded.offset === pageStart || loaded.offset === fetchWindow(pageStart, pageSize).offset;
+	if (loaded.offset > pageStart || (end < wanted && !own)) return undefined;
 	return loaded.items.slice(pageStart - loaded.offset, pageStart - loaded.offset + pageSize);
 }
 

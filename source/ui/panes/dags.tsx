@@ -74,16 +74,20 @@ export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 				const {pattern, tags} = parseDagFilter(query.filter);
 				const base = {pattern, tags, paused: paused === 'all' ? undefined : paused === 'paused'};
 				const page = await fetchDagPage(props.client, base, {sort, failedOnly}, query, signal);
-				// one more request for the whole screen, not one per DAG
+				// one more request for the page on screen, not one per DAG, and not for the pages
+				// either side (100 runs shared by 60 DAGs would leave some without any): those
+				// show theirs once their own page is asked for
 				// (the grid is secondary: a server that refuses it still shows its DAGs)
+				const visible = query.visible ?? query;
+				const from = visible.offset - (page.offset ?? query.offset);
 				const recent = await props.client
 					.recentRunsOf(
-						page.items.map(dag => dag.dagId),
+						page.items.slice(Math.max(0, from), Math.max(0, from + visible.limit)).map(dag => dag.dagId),
 						100,
 						signal,
 					)
 					.catch(() => new Map<string, DagRun[]>());
-				return {total: page.total, remark: page.remark, items: page.items.map(dag => ({...dag, recent: recent.get(dag.dagId) ?? []}))};
+				return {total: page.total, remark: page.remark, ...(page.offset !== undefined ? {offset: page.offset} : {}), items: page.items.map(dag => ({...dag, recent: recent.get(dag.dagId) ?? []}))};
 			}}
 			filterLabel="id (tag:NAME for a tag)"
 			note={

@@ -48,6 +48,8 @@ export function LogView(props: {
 	const [error, setError] = useState<string | undefined>(undefined);
 	const [follow, setFollow] = useState(UNFINISHED_TASK_STATES.has(task.state ?? ''));
 	const [complete, setComplete] = useState(false);
+	// an earlier try, or the latest one of a task that was done when the log was opened
+	const finishedTry = props.tryNumber < Math.max(1, task.tryNumber) || (!!task.state && !UNFINISHED_TASK_STATES.has(task.state));
 	const token = useRef<string | null | undefined>(undefined);
 	const focus = props.focus;
 
@@ -69,11 +71,13 @@ export function LogView(props: {
 				);
 				if (controller.signal.aborted) return;
 				token.current = chunk.continuationToken;
-				if (chunk.text) setText(previous => previous + chunk.text);
+				if (chunk.restarted) setText(chunk.text);
+				else if (chunk.text) setText(previous => previous + chunk.text);
 				setLoaded(true);
 				setError(undefined);
-				// 3.x says when the log is complete; 2.x does not, so it follows until told to stop
-				if (chunk.continuationToken === null) setComplete(true);
+				// 3.x says when the log is complete; 2.x does not, but a try that had finished when
+				// the log was opened writes no more (a new try is another log)
+				if (chunk.continuationToken === null || finishedTry) setComplete(true);
 			} catch (failure) {
 				if (!controller.signal.aborted) setError(describeError(failure));
 			}
