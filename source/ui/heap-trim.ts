@@ -5,7 +5,10 @@
 // every 30 s costs a few milliseconds and lets V8 return the rest to the system.
 //
 // `gc` is not there without --expose-gc on the command line, which a `#!/usr/bin/env node`
-// program cannot pass; set at run time, the flag gives new contexts a `gc`.
+// program cannot pass; set at run time, the flag gives new contexts a `gc`. Node documents
+// flags set after start as unpredictable: this one only adds a function to new contexts, and
+// if the engine refuses it the console runs as before, without the trim.
+// WINDSOCK_NO_HEAP_TRIM=1 turns it off.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -24,6 +27,7 @@ function fullCollection(): (() => void) | undefined {
 
 /** Starts the periodic collection; returns its stop. */
 export function startHeapTrim(intervalMs = TRIM_INTERVAL_MS): () => void {
+	if (process.env['WINDSOCK_NO_HEAP_TRIM'] === '1') return () => {};
 	const collect = fullCollection();
 	if (!collect) return () => {};
 	// never what keeps the process alive

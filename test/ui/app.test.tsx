@@ -81,6 +81,14 @@ describe('console', () => {
 		);
 		assert.match(frame, /› etl_0014/, 'the cursor is on the first row of the next page');
 		assert.doesNotMatch(frame, /etl_0013\b/, 'the page before is gone');
+		// the last page is not loaded: it says where it is going, not "0 of 300"
+		view.stdin.write('G');
+		const far = await waitFor(
+			() => view.lastFrame()!,
+			f => /loading…/.test(f),
+		);
+		assert.match(far, /rows 295… of 300/);
+		assert.doesNotMatch(far, /\b0 of 300/);
 		view.unmount();
 	});
 

@@ -216,7 +216,8 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	}, props.active);
 
 	// the table shows at most pageSize rows (under its header), whatever was fetched
-	const range = countWords(pageStart, rows.length, pageSize, total);
+	// a page far from what is loaded, still on its way: where it starts, not "0 of N"
+	const range = current || !poll.loading ? countWords(pageStart, rows.length, pageSize, total) : `rows ${(pageStart + 1).toLocaleString('en')}… of ${total.toLocaleString('en')}`;
 	// while typing: how many rows the text applied so far matches
 	const matching = current ? `  ${plural(current.total, 'row')}` : '  …';
 	const explained = poll.error ? props.explainError?.(poll.error) : undefined;

@@ -104,7 +104,8 @@ export function EnvironmentsPane(props: PaneContext) {
 			height={props.height}
 			width={props.width}
 			refreshMs={0}
-			reloadKey={monitor ? version : single}
+			// the one row is made anew on every render: read it again only when its data changes
+			reloadKey={monitor ? version : `${props.health.fetchedAt ?? ''}:${counts.fetchedAt ?? ''}:${counts.error ?? ''}:${current}`}
 			locate={locate}
 			fetchPage={async query => pageOf(monitor ? monitor.rows() : [single!], query, row => `${row.profile.name} ${row.profile.url}`)}
 			filterLabel="name or URL"
