@@ -69,13 +69,18 @@ export function defineCommandContract(line: AirflowLine): void {
 			});
 
 			it('pauses and unpauses every DAG matching a pattern, with a count', async () => {
-				const paused = await runCli(['pause', '--pattern', 'ws_many_11', '--yes'], env);
+				// DAGs unpaused by the tests before run their scheduled tasks, and on 3.x each task
+				// talks to the one API worker: on a busy two-core machine an answer can take over
+				// the default 30 s (seen in CI: "No answer ... within 30s"). Patient here, as a user
+				// on such a server would be.
+				const patient = ['--request-timeout', '120'];
+				const paused = await runCli(['pause', '--pattern', 'ws_many_11', '--yes', ...patient], env);
 				assert.equal(paused.code, 0, paused.stderr);
 				assert.match(paused.stdout, /paused 10 DAGs; 10 of 10 matching are now paused/);
 				assert.equal((await client.listAllDags({pattern: 'ws_many_11', paused: true})).length, 10);
-				const one = await runCli(['unpause', 'ws_many_112', '--yes'], env);
+				const one = await runCli(['unpause', 'ws_many_112', '--yes', ...patient], env);
 				assert.equal(one.stdout, 'ws_many_112: active\n');
-				const missing = await runCli(['unpause', 'ws_nope', '--yes'], env);
+				const missing = await runCli(['unpause', 'ws_nope', '--yes', ...patient], env);
 				assert.equal(missing.code, 1);
 				assert.match(missing.stderr, /ws_nope: 404/);
 				await client.setPaused('ws_many_112', true);
