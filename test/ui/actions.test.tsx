@@ -109,9 +109,10 @@ describe('console actions', () => {
 			f => f.includes('this will be sent'),
 		);
 		view.stdin.write('\r');
+		// not '409' alone: the fake server's port can hold those digits (127.0.0.1:40949 did)
 		const frame = await waitFor(
 			() => view.lastFrame()!,
-			f => f.includes('409'),
+			f => f.includes('409 Conflict'),
 		);
 		assert.match(frame, /! 409 Conflict: Unique constraint violation/);
 		assert.match(frame, /logical date\s+2024-01-01T00:00:00Z/);
