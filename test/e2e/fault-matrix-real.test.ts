@@ -16,7 +16,7 @@ import {after, before, describe, it} from 'node:test';
 import type {AirflowClient} from '../../source/airflow/client.js';
 import {FaultConsole} from '../support/fault-console.js';
 import {FAULTS, faultProxy, type FaultProxy} from '../support/fault-proxy.js';
-import {limiter, SAYS, STACK} from '../support/fault-says.js';
+import {assertNamedInOneLine, limiter, SAYS, STACK} from '../support/fault-says.js';
 import {runCli, type CliResult} from '../support/run-cli.js';
 import {adminClient, testServer, type TestServer} from '../support/test-servers.js';
 
@@ -101,10 +101,7 @@ describe('fault matrix on the real servers', {skip: SKIP, concurrency: true}, ()
 							assert.doesNotMatch(output, STACK, output);
 							assert.ok(proxy.injected > 0, `the fault was never met:\n${output}`);
 							if (says) {
-								assert.equal(result.code, command.failCode, output);
-								const said = command.name === 'health' ? result.stdout : result.stderr;
-								assert.match(said, says);
-								assert.equal(said.trim().split('\n').length, 1, `one line:\n${said}`);
+								assertNamedInOneLine(command, result, says);
 							} else {
 								// read as without the fault: the same exit, and the column's own data
 								assert.equal(result.code, usual.code, `under ${fault}:\n${output}\nwithout:\n${usual.stdout}${usual.stderr}`);

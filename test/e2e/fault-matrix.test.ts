@@ -15,7 +15,7 @@ import {fakeServer, type FakeServer} from '../support/fake-server.js';
 import {FAULTS, faultProxy, type Fault, type FaultProxy} from '../support/fault-proxy.js';
 import {faultUpstream} from '../support/fault-upstream.js';
 import {FaultConsole} from '../support/fault-console.js';
-import {limiter, SAYS, STACK} from '../support/fault-says.js';
+import {assertNamedInOneLine, limiter, SAYS, STACK} from '../support/fault-says.js';
 import {runCli} from '../support/run-cli.js';
 
 const upstreams: FakeServer[] = [];
@@ -132,11 +132,7 @@ describe('fault matrix: the commands', {concurrency: true}, () => {
 					assert.doesNotMatch(output, STACK, output);
 					assert.ok(proxy.injected > 0, `the fault was never met:\n${output}`);
 					if (says) {
-						assert.equal(result.code, command.failCode, output);
-						// health says it on stdout (its one monitoring line), the others on stderr
-						const said = command.name === 'health' ? result.stdout : result.stderr;
-						assert.match(said, says);
-						assert.equal(said.trim().split('\n').length, 1, `one line:\n${said}`);
+						assertNamedInOneLine(command, result, says);
 					} else {
 						assert.equal(result.code, 0, output);
 						assert.match(result.stdout, command.data);

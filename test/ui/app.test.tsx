@@ -6,6 +6,22 @@ import {asAirflow3} from '../support/fake-server.js';
 
 import {HEALTH, airflow, dag, open, waitFor} from '../support/console-harness.js';
 
+/** 300 DAGs on screen (rows 1-14); after hangPages() the server never answers a DAG page again. */
+async function openWithPagesThatCanHang() {
+	let hang = false;
+	const opened = await open(airflow(300, request => (hang && request.url.startsWith('/api/v2/dags?') ? {hang: true} : {})));
+	await waitFor(
+		() => opened.view.lastFrame()!,
+		f => /rows 1-14 of 300/.test(f),
+	);
+	return {
+		...opened,
+		hangPages: () => {
+			hang = true;
+		},
+	};
+}
+
 describe('console', () => {
 	it('shows the header, the DAG page and its count, fetching the screen and one either side (not all 2,431)', async () => {
 		const {server, view} = await open(airflow(2431));
@@ -45,14 +61,9 @@ describe('console', () => {
 	});
 
 	it('the count line says the rows on screen as soon as the terminal shrinks, not those of the taller page', async () => {
-		let hang = false;
-		const {view} = await open(airflow(300, request => (hang && request.url.startsWith('/api/v2/dags?') ? {hang: true} : {})));
-		await waitFor(
-			() => view.lastFrame()!,
-			f => /rows 1-14 of 300/.test(f),
-		);
+		const {view, hangPages} = await openWithPagesThatCanHang();
 		// the page for the smaller screen never arrives: the rows fetched before are cut to fit
-		hang = true;
+		hangPages();
 		Object.defineProperty(view.stdout, 'rows', {get: () => 15, configurable: true});
 		view.stdout.emit('resize');
 		const frame = await waitFor(
@@ -66,14 +77,9 @@ describe('console', () => {
 	});
 
 	it('moving into the next page shows it at once, from the rows loaded with this one, while its own request is out', async () => {
-		let hang = false;
-		const {view} = await open(airflow(300, request => (hang && request.url.startsWith('/api/v2/dags?') ? {hang: true} : {})));
-		await waitFor(
-			() => view.lastFrame()!,
-			f => /rows 1-14 of 300/.test(f),
-		);
+		const {view, hangPages} = await openWithPagesThatCanHang();
 		// a busy server: the next page's own request never comes back
-		hang = true;
+		hangPages();
 		for (let i = 0; i < 14; i++) view.stdin.write('j');
 		const frame = await waitFor(
 			() => view.lastFrame()!,
