@@ -53,8 +53,9 @@ const COMMANDS: CommandColumn[] = [
 	{name: 'dags', args: ['dags', '--pattern', 'ws_'], failCode: 1, data: /ws_succeed/},
 	{name: 'runs', args: ['runs', 'ws_succeed'], failCode: 1, data: new RegExp(RUN_ID)},
 	{name: 'variables list', args: ['variables', 'list'], failCode: 1, data: new RegExp(`${VARIABLE}\\s+matrix-value`)},
-	// this file's run: queued while ws_succeed is paused (no try yet: 2.x answers an empty log,
-	// 3.x a 404), run and logged once another test unpauses it: the unfaulted exit is the data
+	// this file's run, marked failed as soon as it is made, so its task never runs and its log
+	// answer stays the same all through the file (left queued, another test's unpause ran it
+	// between the baseline and a cell, and the exit changed under them): the unfaulted exit is the data
 	{name: 'logs', args: ['logs', 'ws_succeed', RUN_ID, 'hello'], failCode: 1},
 ];
 
@@ -70,6 +71,7 @@ describe('fault matrix on the real servers', {skip: SKIP, concurrency: true}, ()
 				client = await adminClient(server);
 				// a run and a Variable of this file's own (ws_succeed is left paused or not, as found)
 				await client.trigger('ws_succeed', {runId: RUN_ID, note: 'fault matrix'});
+				await client.setRunState('ws_succeed', RUN_ID, 'failed');
 				await client.createVariable({key: VARIABLE, value: 'matrix-value', description: null});
 				await Promise.all(
 					COMMANDS.map(command =>
