@@ -52,6 +52,9 @@ async function bringUp(line: AirflowLine, install: AirflowInstall): Promise<Test
 		exposeConfig: line === 3,
 		// short-lived tokens, so the suite meets a real expiry (see "auth" in the contract)
 		jwtExpirationSeconds: line === 3 ? TOKEN_SECONDS : undefined,
+		// no test edits a DAG file: parse each far less often than the sandbox does (well within
+		// the 600 s after which Airflow deactivates a DAG it has not seen)
+		parseIntervalSeconds: 120,
 		progress: message => log(message),
 	});
 	running.push(server);
@@ -85,16 +88,59 @@ function testFiles(targets: string[]): string[] {
 	return targets.flatMap(target => (existsSync(path.join(PACKAGE_ROOT, target)) && statSync(path.join(PACKAGE_ROOT, target)).isDirectory() ? files(target) : [target]));
 }
 
-function runTests(servers: TestServer[], args: string[]): Promise<number> {
-	const targets = testFiles(args.length ? args : ['dist/test/unit/', 'dist/test/ui/', 'dist/test/contract/', 'dist/test/e2e/']);
+/** One `node --test` over these files against these servers; each output line prefixed when given. */
+function nodeTest(files: string[], servers: TestServer[], prefix = ''): Promise<number> {
 	return new Promise(resolve => {
-		const child = spawn(process.execPath, ['--test', ...targets], {
+		const child = spawn(process.execPath, ['--test', ...files], {
 			cwd: PACKAGE_ROOT,
-			stdio: 'inherit',
+			stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
 			env: {...process.env, WINDSOCK_TEST_SERVERS: JSON.stringify(servers)},
 		});
+		if (prefix) {
+			for (const [from, to] of [
+				[child.stdout!, process.stdout],
+				[child.stderr!, process.stderr],
+			] as const) {
+				let partial = '';
+				from.setEncoding('utf8').on('data', (chunk: string) => {
+					const lines = (partial + chunk).split('\n');
+					partial = lines.pop()!;
+					if (lines.length) to.write(lines.map(line => `${prefix}${line}\n`).join(''));
+				});
+				from.on('end', () => partial && to.write(`${prefix}${partial}\n`));
+			}
+		}
 		child.on('exit', code => resolve(code ?? 1));
 	});
+}
+
+/**
+ * The files that need both servers at once, and the one that stops the schedulers (it must run
+ * last): they run after the lanes, one by one.
+ */
+const AFTER_THE_LANES = ['dist/test/contract/transfer.test.js', 'dist/test/e2e/environments.test.js', 'dist/test/e2e/zz-stopped-scheduler.test.js'];
+
+/** A test file that talks to the real servers (the others use fakes, or none): it reads them, or defines a contract suite that does. */
+const usesRealServers = (file: string) => /support\/test-servers\.js|\/(commands-)?suite\.js/.test(readFileSync(path.join(PACKAGE_ROOT, file), 'utf8'));
+
+/**
+ * Every suite, in two lanes at once: the 2.x server's files in one, everything else (the
+ * offline suites and the 3.x server's files) in the other. Each lane is given only its own
+ * server, and a file's per-line describes run for the lines it is given (testLines()), so the
+ * two lines' tests, which wait mostly on their own scheduler, overlap without sharing a DAG
+ * run. The lanes are serial inside, as the files expect: tests of one line share its DAGs.
+ * Named files (`npm test -- FILE...`) run together against both servers, as before.
+ */
+async function runTests(servers: TestServer[], args: string[]): Promise<number> {
+	if (args.length) return nodeTest(testFiles(args), servers);
+	const all = testFiles(['dist/test/unit/', 'dist/test/ui/', 'dist/test/contract/', 'dist/test/e2e/']);
+	const laned = all.filter(file => !AFTER_THE_LANES.includes(file));
+	const byLine = (line: AirflowLine) => servers.filter(server => server.line === line);
+	log('two lanes at once: the offline suites and the 3.x files here, the 2.x files prefixed [2.x]');
+	const codes = await Promise.all([nodeTest(laned, byLine(3)), nodeTest(laned.filter(usesRealServers), byLine(2), '[2.x] ')]);
+	log('the lanes are done; now the files that need both servers, and the one that stops the schedulers');
+	codes.push(await nodeTest(AFTER_THE_LANES, servers));
+	return codes.find(code => code !== 0) ?? 0;
 }
 
 let code = 1;

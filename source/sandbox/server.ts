@@ -30,6 +30,12 @@ export type ServerOptions = {
 	timeout?: number;
 	/** 3.x: lifetime of API tokens (default: Airflow's, a day); the tests shorten it to meet expiry */
 	jwtExpirationSeconds?: number;
+	/**
+	 * seconds between two parses of one DAG file (default 10: an edited DAG shows soon). The
+	 * tests never edit theirs and lengthen it: each parse of 124 DAGs costs CPU that a two-core
+	 * machine running both servers and the suites needs.
+	 */
+	parseIntervalSeconds?: number;
 	/** let this process exit while Airflow goes on (the sandbox); stop it with stopServerAt() */
 	outliveParent?: boolean;
 	progress?: (message: string) => void;
@@ -78,7 +84,7 @@ function airflowEnv(options: ServerOptions, ports: {api: number; worker: number;
 		AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT: String(ports.trigger),
 		// Make the scheduler pick up work quickly: tests wait on it.
 		AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC: '2',
-		AIRFLOW__SCHEDULER__MIN_FILE_PROCESS_INTERVAL: '10',
+		AIRFLOW__SCHEDULER__MIN_FILE_PROCESS_INTERVAL: String(options.parseIntervalSeconds ?? 10),
 		// SQLite: wait for the write lock up to 60 s, not Python's 5 s (see ws_sqlite.py)
 		AIRFLOW__DATABASE__SQL_ALCHEMY_CONNECT_ARGS: 'ws_sqlite.CONNECT_ARGS',
 		// Keep the machine's own Python warnings out of our logs' way.
@@ -100,6 +106,8 @@ function airflowEnv(options: ServerOptions, ports: {api: number; worker: number;
 			AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS: options.users.map(u => `${u.username}:${u.role}`).join(','),
 			AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE: path.join(options.home, 'passwords.json'),
 			AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL: '10',
+			// 3.x reads the interval from [dag_processor]; the [scheduler] name is only its deprecated alias
+			AIRFLOW__DAG_PROCESSOR__MIN_FILE_PROCESS_INTERVAL: String(options.parseIntervalSeconds ?? 10),
 		});
 		if (options.jwtExpirationSeconds) {
 			env['AIRFLOW__API_AUTH__JWT_EXPIRATION_TIME'] = String(options.jwtExpirationSeconds);

@@ -8,9 +8,11 @@ import {before, describe, it} from 'node:test';
 import type {AirflowClient} from '../../source/airflow/client.js';
 import type {AirflowLine} from '../../source/sandbox/versions.js';
 import {adminEnv, runCli} from '../support/run-cli.js';
-import {adminClient, EXPECTED_DAG_COUNT, testServer, type TestServer} from '../support/test-servers.js';
+import {adminClient, EXPECTED_DAG_COUNT, testLines, testServer, type TestServer} from '../support/test-servers.js';
 
 export function defineCommandContract(line: AirflowLine): void {
+	// a lane of test/run.ts without this line's server: nothing to run here
+	if (!testLines().includes(line)) return;
 	describe(`windsock commands on Airflow ${line}.x`, () => {
 		let server: TestServer;
 		let client: AirflowClient;

@@ -9,11 +9,11 @@ import {before, describe, it} from 'node:test';
 import type {AirflowClient} from '../../source/airflow/client.js';
 import {fetchDagPage} from '../../source/ui/dag-page.js';
 import {runListQuery} from '../../source/ui/run-list-filter.js';
-import {adminClient, testServer} from '../support/test-servers.js';
+import {adminClient, testLines, testServer} from '../support/test-servers.js';
 
 const DAG = 'ws_many_097';
 
-for (const line of [3, 2] as const) {
+for (const line of testLines()) {
 	describe(`list filters on Airflow ${line}.x`, () => {
 		let client: AirflowClient;
 		const nonce = `lists-${randomUUID().slice(0, 8)}`;

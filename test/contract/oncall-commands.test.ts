@@ -6,7 +6,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {before, describe, it} from 'node:test';
 import type {AirflowClient} from '../../source/airflow/client.js';
 import {adminEnv, runCli} from '../support/run-cli.js';
-import {adminClient, testServer, type TestServer} from '../support/test-servers.js';
+import {adminClient, testLines, testServer, type TestServer} from '../support/test-servers.js';
 
 async function waitForState(client: AirflowClient, runId: string, state: string): Promise<void> {
 	for (let i = 0; i < 240; i++) {
@@ -18,7 +18,7 @@ async function waitForState(client: AirflowClient, runId: string, state: string)
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-for (const line of [3, 2] as const) {
+for (const line of testLines()) {
 	describe(`on-call commands on Airflow ${line}.x`, () => {
 		let server: TestServer;
 		let client: AirflowClient;

@@ -7,7 +7,7 @@ import {AirflowClient} from '../../source/airflow/client.js';
 import {AirflowError} from '../../source/airflow/errors.js';
 import type {DagRun} from '../../source/airflow/model.js';
 import type {AirflowLine} from '../../source/sandbox/versions.js';
-import {adminClient, EXPECTED_DAG_COUNT, testServer, type TestServer} from '../support/test-servers.js';
+import {adminClient, EXPECTED_DAG_COUNT, testLines, testServer, type TestServer} from '../support/test-servers.js';
 
 const ESC = '\u001b';
 
@@ -35,6 +35,8 @@ async function waitForRun(client: AirflowClient, run: DagRun, states: string[], 
 }
 
 export function defineContract(line: AirflowLine): void {
+	// a lane of test/run.ts without this line's server: nothing to run here
+	if (!testLines().includes(line)) return;
 	describe(`Airflow ${line}.x contract`, () => {
 		let server: TestServer;
 		let client: AirflowClient;

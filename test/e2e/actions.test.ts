@@ -6,9 +6,9 @@ import {after, before, describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
 import type {AirflowClient} from '../../source/airflow/client.js';
 import {Screen} from '../support/screen.js';
-import {adminClient, testServer, type TestServer} from '../support/test-servers.js';
+import {adminClient, testLines, testServer, type TestServer} from '../support/test-servers.js';
 
-for (const line of [3, 2] as const) {
+for (const line of testLines()) {
 	describe(`console actions on Airflow ${line}.x`, () => {
 		let server: TestServer;
 		let client: AirflowClient;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
 import type {AirflowClient} from '../../source/airflow/client.js';
-import {adminClient, testServer, type TestServer} from '../support/test-servers.js';
+import {adminClient, testLines, testServer, type TestServer} from '../support/test-servers.js';
 import {Screen} from '../support/screen.js';
 
 async function failedRunOf(client: AirflowClient): Promise<void> {
@@ -18,7 +18,7 @@ async function failedRunOf(client: AirflowClient): Promise<void> {
 	assert.fail('ws_fail never failed');
 }
 
-for (const line of [3, 2] as const) {
+for (const line of testLines()) {
 	describe(`console on Airflow ${line}.x`, () => {
 		let server: TestServer;
 		const screens: Screen[] = [];

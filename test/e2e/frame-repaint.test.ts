@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
 import {execFileSync} from 'node:child_process';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {testServer} from '../support/test-servers.js';
+import {testLines, testServer} from '../support/test-servers.js';
 import {Screen} from '../support/screen.js';
 
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
@@ -33,7 +33,7 @@ async function assertSameAsRepaint(screen: Screen, step: string): Promise<void> 
 	assert.equal(incremental, whole, `after ${step}, the screen differs from a full repaint`);
 }
 
-for (const line of [3, 2] as const) {
+for (const line of testLines()) {
 	describe(`row-diffed output on Airflow ${line}.x`, () => {
 		const screens: Screen[] = [];
 		after(() => {

@@ -8,7 +8,7 @@ import {after, before, describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
 import type {DagRun} from '../../source/airflow/model.js';
 import {Screen} from '../support/screen.js';
-import {adminClient, testServer, type TestServer} from '../support/test-servers.js';
+import {adminClient, testLines, testServer, type TestServer} from '../support/test-servers.js';
 
 async function finished(server: TestServer): Promise<DagRun> {
 	const client = await adminClient(server);
@@ -24,7 +24,7 @@ async function finished(server: TestServer): Promise<DagRun> {
 
 const wide = (text: string) => text.split('\n').filter(row => [...row].length > 80);
 
-for (const line of [3, 2] as const) {
+for (const line of testLines()) {
 	describe(`pictures on Airflow ${line}.x`, () => {
 		let server: TestServer;
 		let run: DagRun;

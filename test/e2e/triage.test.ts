@@ -7,7 +7,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import type {AirflowClient} from '../../source/airflow/client.js';
 import type {DagRun} from '../../source/airflow/model.js';
 import {Screen} from '../support/screen.js';
-import {adminClient, testServer, type TestServer} from '../support/test-servers.js';
+import {adminClient, testLines, testServer, type TestServer} from '../support/test-servers.js';
 
 async function until<T>(what: string, read: () => Promise<T | undefined>, seconds = 180): Promise<T> {
 	for (let i = 0; i < seconds; i++) {
@@ -34,7 +34,7 @@ async function failedTwice(client: AirflowClient): Promise<DagRun> {
 	});
 }
 
-for (const line of [3, 2] as const) {
+for (const line of testLines()) {
 	describe(`triage on Airflow ${line}.x`, () => {
 		let server: TestServer;
 		let run: DagRun;

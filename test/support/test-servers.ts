@@ -25,6 +25,17 @@ export type TestServer = {
 /** The DAGs in test/dags that parse: ws_succeed, ws_fail, ws_params, ws_escape and 120 ws_many_NNN. */
 export const EXPECTED_DAG_COUNT = 124;
 
+/**
+ * The lines this run serves, newest first. test/run.ts runs the 2.x and the 3.x files in two
+ * lanes at once, each lane given its own server: a file's per-line describes loop over these.
+ * Without servers, both (testServer then says how to get them).
+ */
+export function testLines(): AirflowLine[] {
+	const raw = process.env['WINDSOCK_TEST_SERVERS'];
+	if (!raw) return [3, 2];
+	return (JSON.parse(raw) as TestServer[]).map(server => server.line).sort((a, b) => b - a);
+}
+
 export function testServer(line: AirflowLine): TestServer {
 	const raw = process.env['WINDSOCK_TEST_SERVERS'];
 	if (!raw) {
