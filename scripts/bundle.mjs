@@ -22,12 +22,15 @@ import {fileURLToPath} from 'node:url';
 // (source/text/string-width-memo.ts). A dependency that brings another major version of its
 // own (wrap-ansi) keeps it.
 const MEMO = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'source/text/string-width-memo.ts');
+// simple-width.ts measures each character once with the real string-width (through the memo it
+// would call itself)
+const SIMPLE = path.join(path.dirname(MEMO), 'simple-width.ts');
 const rememberedWidths = {
 	name: 'remembered-string-width',
 	setup(build) {
 		let declared;
 		build.onResolve({filter: /^string-width$/}, async args => {
-			if (args.importer === MEMO || args.pluginData?.real) return undefined;
+			if (args.importer === MEMO || args.importer === SIMPLE || args.pluginData?.real) return undefined;
 			const real = await build.resolve('string-width', {resolveDir: args.resolveDir, kind: args.kind, pluginData: {real: true}});
 			declared ??= (await build.resolve('string-width', {resolveDir: path.dirname(MEMO), kind: 'import-statement', pluginData: {real: true}})).path;
 			return real.path === declared ? {path: MEMO} : real;

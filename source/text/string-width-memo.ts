@@ -5,6 +5,7 @@
 // Bounded: a console that runs for days sees ever new strings (clocks, ages), so the table
 // starts over when it is full rather than growing.
 import stringWidth from 'string-width';
+import {simpleWidth} from './simple-width.js';
 
 /** Distinct strings remembered at most; a frame at 200x60 measures a few hundred. */
 export const REMEMBERED = 4096;
@@ -26,6 +27,9 @@ export default function rememberedWidth(text: string, options?: Parameters<typeo
 	// most of a frame (ids, dates, states' words) is plain ASCII: a page of new rows measures
 	// each text once, and string-width segments graphemes even for those
 	if (PRINTABLE_ASCII.test(text)) return text.length;
+	// and most of the rest is ASCII with a glyph or an ellipsis, or CJK: no segmenting, nothing to remember
+	const simple = simpleWidth(text);
+	if (simple !== undefined) return simple;
 	if (text.length > LONGEST_REMEMBERED) return stringWidth(text);
 	let width = widths.get(text);
 	if (width === undefined) {

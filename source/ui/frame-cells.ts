@@ -3,6 +3,7 @@
 // "4s ago"), and rewriting the whole 200-column row for one digit was most of its traffic
 // (#12: a one-cell change writes at most 200 bytes). Pure, like frame-diff.ts.
 import stringWidth from 'string-width';
+import {simpleCharWidth} from '../text/simple-width.js';
 
 const ESC = '\u001b';
 const RESET_STYLE = `${ESC}[m`;
@@ -45,6 +46,16 @@ function applySgr(slots: Map<string, string>, params: string): void {
 
 const styleOf = (slots: Map<string, string>, link: string): string => (slots.size ? `${ESC}[${[...slots.values()].join(';')}m` : '') + link;
 
+/**
+ * A text of simple characters (text/simple-width.ts) as cells, a code unit each, without
+ * segmenting: most rows of a page. False, with nothing added, for any other text.
+ */
+function simpleCells(text: string, style: string, cells: Cell[]): boolean {
+	for (let index = 0; index < text.length; index++) if (simpleCharWidth(text.charCodeAt(index)) < 0) return false;
+	for (let index = 0; index < text.length; index++) cells.push({text: text[index]!, width: simpleCharWidth(text.charCodeAt(index)), style});
+	return true;
+}
+
 /** The row as cells, or undefined when it holds an escape this model does not know (the caller rewrites the row whole). */
 export function rowCells(row: string): Cell[] | undefined {
 	const cells: Cell[] = [];
@@ -62,7 +73,7 @@ export function rowCells(row: string): Cell[] | undefined {
 			link = /^\u001b\]8;[^;]*;(?:\u0007|\u001b\\)$/.test(token) ? '' : token;
 			style = styleOf(slots, link);
 		} else if (token.startsWith(ESC)) return undefined;
-		else {
+		else if (!simpleCells(token, style, cells)) {
 			for (const {segment} of graphemes.segment(token)) {
 				const code = segment.charCodeAt(0);
 				const width = segment.length === 1 && code >= 0x20 && code < 0x7f ? 1 : stringWidth(segment);

@@ -12,6 +12,8 @@
 // is drawn Ink's own way, cell by cell. scripts/bundle.mjs puts this in place of Ink's get();
 // test/unit/ink-output-rows.test.ts compares the two over arbitrary writes.
 
+import {simpleWidth} from '../text/simple-width.js';
+
 /** A grapheme with its styles, as @alcalzone/ansi-tokenize (Ink's tokenizer) gives it. */
 export type StyledChar = {type: 'char'; value: string; fullWidth: boolean; styles: readonly unknown[]};
 
@@ -44,6 +46,10 @@ const LAYOUTS_KEPT = 4096;
 function layoutOf(line: string, parts: InkParts): LineLayout {
 	let layout = layouts.get(line);
 	if (layout !== undefined) return layout;
+	// simple characters and SGR (text/simple-width.ts): a cell or two each, none zero-width,
+	// without tokenizing; a page of new rows is mostly these
+	const simple = simpleWidth(line);
+	if (simple !== undefined) return remember(line, {cells: simple, joinable: true});
 	let cells = 0;
 	let joinable = true;
 	for (const char of parts.styledChars(line)) {
@@ -54,7 +60,10 @@ function layoutOf(line: string, parts: InkParts): LineLayout {
 	}
 	// a link (OSC 8) is not closed by a style reset: leave it to Ink's own way
 	if (line.includes(`${ESC}]`)) joinable = false;
-	layout = {cells, joinable};
+	return remember(line, {cells, joinable});
+}
+
+function remember(line: string, layout: LineLayout): LineLayout {
 	if (layouts.size >= LAYOUTS_KEPT) layouts.clear();
 	layouts.set(line, layout);
 	return layout;

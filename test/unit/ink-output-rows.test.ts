@@ -59,7 +59,7 @@ const STYLES: [string, string][] = [
 	// never closed: in Ink's grid a style ends with its text
 	['\u001b[32m', ''],
 ];
-const GRAPHEMES = ['a', 'b', 'Z', ' ', '│', '●', '✖', '数', '🚀', 'e\u0301', '\u200b', '\t'];
+const GRAPHEMES = ['a', 'b', 'Z', ' ', '│', '●', '✖', '…', '›', 'é', '数', '가', '🚀', 'e\u0301', '\u200b', '\t'];
 
 const segment = fc.tuple(fc.constantFrom(...STYLES), fc.array(fc.constantFrom(...GRAPHEMES), {maxLength: 8})).map(([[open, close], chars]) => (chars.length ? `${open}${chars.join('')}${close}` : ''));
 const line = fc.array(segment, {maxLength: 3}).map(segments => segments.join(''));
