@@ -44,7 +44,7 @@ const layouts = new Map<string, LineLayout>();
 const LAYOUTS_KEPT = 4096;
 
 function layoutOf(line: string, parts: InkParts): LineLayout {
-	let layout = layouts.get(line);
+	const layout = layouts.get(line);
 	if (layout !== undefined) return layout;
 	// simple characters and SGR (text/simple-width.ts): a cell or two each, none zero-width,
 	// without tokenizing; a page of new rows is mostly these
