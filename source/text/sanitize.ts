@@ -27,6 +27,8 @@ export function sanitize(text: string): string {
 	return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** The longest text one line or table cell shows; a 100,000-character id took Ink a minute to measure every frame. */
 export const LINE_LIMIT = 1000;
 
@@ -45,6 +47,9 @@ export function capLength(text: string, limit = LINE_LIMIT): string {
  */
 export function sanitizeLine(text: string | null | undefined): string {
 	if (!text) return '';
+	// printable ASCII holds nothing to remove, fold or cut: most cells (ids, dates, states),
+	// passed here for every row on every render
+	if (text.length <= LINE_LIMIT && PRINTABLE_ASCII.test(text)) return text;
 	// Cut the raw text first (a 10 MB field should not be scanned on every render); a
 	// sequence cut in half is still removed, as an unterminated one.
 	const raw = text.length > LINE_LIMIT * 8 ? text.slice(0, LINE_LIMIT * 8) : text;
