@@ -3,7 +3,7 @@
 // the `:` line, a dialog. Only the visible pane polls; the header's health polls always.
 // Keys: one listener splits each chunk into keys and hands them, innermost first, to the
 // key registry, whose dispatcher enforces read-only for every binding that mutates.
-import {Fragment, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
+import {Fragment, memo, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode} from 'react';
 import {Box, useApp, useInput, type Key} from 'ink';
 import type {AirflowClient} from '../airflow/client.js';
 import {AirflowError, describeError} from '../airflow/errors.js';
@@ -44,6 +44,20 @@ const STAYS: ReadonlySet<string> = new Set(['down', 'up', 'top', 'bottom', 'page
 function readOnlyWhy(label: string): string {
 	return label === 'url' || label === 'default' ? '--read-only or WINDSOCK_READ_ONLY' : `--read-only, WINDSOCK_READ_ONLY or profile ${label}`;
 }
+
+/**
+ * A visited pane. While it is hidden it is not rendered again for the frame's sake (its own
+ * state and contexts still update it): a key or a health tick rendered every pane visited so
+ * far, nine hidden tables among them, and a pane switch took 30-70 ms (#12). It renders when
+ * it is shown, and once more as it is hidden, to hear that it is no longer active (hidden
+ * means inactive: another pane, help or a dialog is on screen).
+ */
+const VisitedPane = memo(
+	function VisitedPane(props: {shown: boolean; render: () => ReactNode}) {
+		return <>{props.render()}</>;
+	},
+	(previous, next) => !previous.shown && !next.shown,
+);
 
 export function App(props: {
 	client: AirflowClient;
@@ -339,11 +353,19 @@ export function App(props: {
 								{/* a pane once visited stays mounted, hidden and not polling: going back to it
 								    shows its rows, selection and filter at once, and a key typed right after the
 								    switch ("2t") acts on rows that are already there */}
-								{PANES.filter(candidate => visited.current.has(candidate.id)).map(candidate => (
-									<Box key={candidate.id} display={help || dialog !== undefined || candidate.id !== nav.pane ? 'none' : 'flex'} flexDirection="column">
-										{candidate.render({client, active: !overlay && candidate.id === nav.pane, height: paneHeight, width: columns, refreshMs, nav, navigate: go, health, history, thresholds})}
-									</Box>
-								))}
+								{PANES.filter(candidate => visited.current.has(candidate.id)).map(candidate => {
+									const shown = !help && dialog === undefined && candidate.id === nav.pane;
+									return (
+										<Box key={candidate.id} display={shown ? 'flex' : 'none'} flexDirection="column">
+											<VisitedPane
+												shown={shown}
+												render={() =>
+													candidate.render({client, active: !overlay && candidate.id === nav.pane, height: paneHeight, width: columns, refreshMs, nav, navigate: go, health, history, thresholds})
+												}
+											/>
+										</Box>
+									);
+								})}
 							</KeyDepth>
 						</Box>
 						<Footer keys={footerKeys(here, columns)} command={command} commandHint={commandHint} notice={notice} healthError={health.error} lastEvent={lastEvent} width={columns} />

@@ -3,14 +3,29 @@
 // rows do not hold waits for its own.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {FETCH_LIMIT, fetchWindow, pageRows} from '../../source/ui/components/list-state.js';
+import {FETCH_LIMIT, fetchWindow, INITIAL_LIST, listReducer, pageRows, type ListEvent} from '../../source/ui/components/list-state.js';
 
 test('asks for the page on screen and a page on either side, never past the first row or the API limit', () => {
 	assert.deepEqual(fetchWindow(0, 14), {offset: 0, limit: 42});
 	assert.deepEqual(fetchWindow(28, 14), {offset: 14, limit: 42});
-	// a tall screen: as much either side as the limit leaves
-	assert.deepEqual(fetchWindow(112, 56), {offset: 90, limit: FETCH_LIMIT});
+	// a screen taller than a third of the limit: the page on screen whole, then the side the
+	// selection is heading for
+	assert.deepEqual(fetchWindow(112, 56), {offset: 112, limit: FETCH_LIMIT});
+	assert.deepEqual(fetchWindow(112, 56, -1), {offset: 68, limit: FETCH_LIMIT});
 	assert.deepEqual(fetchWindow(0, 200), {offset: 0, limit: FETCH_LIMIT});
+	assert.deepEqual(fetchWindow(40, 40, -1), {offset: 0, limit: FETCH_LIMIT});
+});
+
+test('on a 40-row page (a 50-line terminal), the next page down and the next page up show from what is loaded', () => {
+	const all = Array.from({length: 1000}, (_, i) => `r${i}`);
+	const load = (window: {offset: number; limit: number}) => ({offset: window.offset, items: all.slice(window.offset, window.offset + window.limit), total: all.length});
+	// moved down onto page 400..440: page 440..480 is loaded with it
+	assert.deepEqual(pageRows(load(fetchWindow(400, 40, 1)), 440, 40), all.slice(440, 480));
+	// moved up onto page 400..440: page 360..400 is loaded with it
+	assert.deepEqual(pageRows(load(fetchWindow(400, 40, -1)), 360, 40), all.slice(360, 400));
+	// and the page on screen always is
+	assert.deepEqual(pageRows(load(fetchWindow(400, 40, 1)), 400, 40), all.slice(400, 440));
+	assert.deepEqual(pageRows(load(fetchWindow(400, 40, -1)), 400, 40), all.slice(400, 440));
 });
 
 test('shows the page from loaded rows that hold it, and nothing from rows that do not', () => {
@@ -29,4 +44,14 @@ test('shows the page from loaded rows that hold it, and nothing from rows that d
 	// page's own request shows, short, instead of "loading…" for ever
 	const cut = {offset: fetchWindow(56, 28).offset, items: Array.from({length: 30}, (_, i) => `r${28 + i}`), total: 500};
 	assert.deepEqual(pageRows(cut, 56, 28), ['r56', 'r57']);
+});
+
+test('the heading is the way the selection last moved: down by default, after j, PageDown and g; up after k, PageUp and G', () => {
+	const view = {total: 500};
+	const after = (...events: ListEvent[]) => events.reduce((state, event) => listReducer(state, event, view), INITIAL_LIST).heading ?? 1;
+	assert.equal(after(), 1);
+	assert.equal(after({type: 'move', delta: 40}), 1);
+	assert.equal(after({type: 'move', delta: 40}, {type: 'move', delta: -1}), -1);
+	assert.equal(after({type: 'bottom'}), -1);
+	assert.equal(after({type: 'bottom'}, {type: 'top'}), 1);
 });

@@ -106,7 +106,7 @@ export function ListPane<Row>(props: ListPaneProps<Row>) {
 	const located = useRef<object | undefined>(undefined);
 	const locating = props.locate && props.locate.token !== located.current ? props.locate : undefined;
 	// hidden (a level below is shown): no polling; shown again: fetched at once
-	const fetchRange = fetchWindow(pageStart, pageSize);
+	const fetchRange = fetchWindow(pageStart, pageSize, state.heading);
 	const poll = usePoll<LoadedPage<Row>>(
 		async signal => ({
 			offset: fetchRange.offset,

@@ -12,7 +12,10 @@ import {editLine} from '../line-edit.js';
  * `filter`: what the list is fetched with. `draft`: the text being typed (undefined when the
  * filter line is closed). `opened`: the filter when `/` was pressed, restored by Esc.
  */
-export type ListState = {selected: number; filter: string; draft: string | undefined; opened?: string};
+export type ListState = {selected: number; filter: string; draft: string | undefined; opened?: string; heading?: Heading};
+
+/** Which way the selection last moved: the side whose page is fetched first when both neighbours do not fit (fetchWindow). */
+export type Heading = 1 | -1;
 
 /** How long typing must pause before the filter is applied (one request, not one per key). */
 export const FILTER_DEBOUNCE_MS = 250;
@@ -43,11 +46,11 @@ const clamp = (selected: number, total: number) => Math.max(0, Math.min(Math.max
 export function listReducer(state: ListState, event: ListEvent, view: ListView): ListState {
 	switch (event.type) {
 		case 'move':
-			return {...state, selected: clamp(state.selected + event.delta, view.total)};
+			return {...state, selected: clamp(state.selected + event.delta, view.total), heading: event.delta < 0 ? -1 : 1};
 		case 'top':
-			return {...state, selected: 0};
+			return {...state, selected: 0, heading: 1};
 		case 'bottom':
-			return {...state, selected: clamp(view.total - 1, view.total)};
+			return {...state, selected: clamp(view.total - 1, view.total), heading: -1};
 		case 'select':
 			return {...state, selected: clamp(event.index, view.total)};
 		case 'clamp': {
@@ -97,10 +100,13 @@ export const FETCH_LIMIT = 100;
  * The rows to ask for: the page on screen and up to a page on either side, within the API's
  * limit. Moving into the next page then shows it at once from what is loaded, while its own
  * request refreshes it; before, the cursor vanished until the request came back (seconds on
- * a busy server).
+ * a busy server). When both neighbours do not fit (a screen over 33 rows: 100 is the API's
+ * page), the one the selection is heading for comes whole: split evenly, neither did, and
+ * every PageDown at 200x60 waited for its request (#12).
  */
-export function fetchWindow(pageStart: number, pageSize: number): {offset: number; limit: number} {
+export function fetchWindow(pageStart: number, pageSize: number, heading: Heading = 1): {offset: number; limit: number} {
 	const limit = Math.min(FETCH_LIMIT, Math.max(pageSize, pageSize * 3));
+	if (limit < pageSize * 3) return {offset: heading > 0 ? pageStart : Math.max(0, pageStart + pageSize - limit), limit};
 	const margin = Math.max(0, Math.floor((limit - pageSize) / 2));
 	return {offset: Math.max(0, pageStart - margin), limit};
 }
@@ -114,7 +120,7 @@ export function pageRows<Row>(loaded: {offset: number; items: readonly Row[]; to
 	const wanted = Math.min(pageStart + pageSize, loaded.total);
 	// what this page's own request brings is shown as it is, even short: a page taller than
 	// the API gives at once, or a server whose maximum_page_limit is below what was asked
-	const own = loaded.offset === pageStart || loaded.offset === fetchWindow(pageStart, pageSize).offset;
+	const own = loaded.offset === pageStart || loaded.offset === fetchWindow(pageStart, pageSize, 1).offset || loaded.offset === fetchWindow(pageStart, pageSize, -1).offset;
 	if (loaded.offset > pageStart || (end < wanted && !own)) return undefined;
 	return loaded.items.slice(pageStart - loaded.offset, pageStart - loaded.offset + pageSize);
 }
