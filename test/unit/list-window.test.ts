@@ -14,6 +14,8 @@ test('asks for the page on screen and a page on either side, never past the firs
 	assert.deepEqual(fetchWindow(112, 56, -1), {offset: 68, limit: FETCH_LIMIT});
 	assert.deepEqual(fetchWindow(0, 200), {offset: 0, limit: FETCH_LIMIT});
 	assert.deepEqual(fetchWindow(40, 40, -1), {offset: 0, limit: FETCH_LIMIT});
+	// a page taller than the limit: its own first rows, whichever way
+	assert.deepEqual(fetchWindow(400, 200, -1), {offset: 400, limit: FETCH_LIMIT});
 });
 
 test('on a 40-row page (a 50-line terminal), the next page down and the next page up show from what is loaded', () => {

@@ -100,13 +100,14 @@ export const FETCH_LIMIT = 100;
  * The rows to ask for: the page on screen and up to a page on either side, within the API's
  * limit. Moving into the next page then shows it at once from what is loaded, while its own
  * request refreshes it; before, the cursor vanished until the request came back (seconds on
- * a busy server). When both neighbours do not fit (a screen over 33 rows: 100 is the API's
+ * a busy server). When both neighbours do not fit (a page over 33 rows: 100 is the API's
  * page), the one the selection is heading for comes whole: split evenly, neither did, and
  * every PageDown at 200x60 waited for its request (#12).
  */
 export function fetchWindow(pageStart: number, pageSize: number, heading: Heading = 1): {offset: number; limit: number} {
 	const limit = Math.min(FETCH_LIMIT, Math.max(pageSize, pageSize * 3));
-	if (limit < pageSize * 3) return {offset: heading > 0 ? pageStart : Math.max(0, pageStart + pageSize - limit), limit};
+	// heading up: the page on screen ends the window (a page taller than the limit starts it)
+	if (limit < pageSize * 3) return {offset: heading > 0 ? pageStart : Math.max(0, Math.min(pageStart, pageStart + pageSize - limit)), limit};
 	const margin = Math.max(0, Math.floor((limit - pageSize) / 2));
 	return {offset: Math.max(0, pageStart - margin), limit};
 }
