@@ -1,9 +1,10 @@
 // Bundles windsock into dist/bin/: what `npm start`, the tests and the package run. Node then
 // resolves a handful of files instead of hundreds, and React is built for production (the
 // development build leaked memory). Code splitting keeps the console (Ink, React) in its own
-// chunk, loaded only when the console opens; three small plugins (below) bound Ink's caches
-// and remember text widths, for keystroke latency and memory. The bundle holds every dependency, so the
-// package installs nothing else (package.json keeps them all in devDependencies).
+// chunk, loaded only when the console opens; small plugins (below) bound Ink's caches and
+// remember text widths, for keystroke latency and memory, and split a double Esc in two.
+// The bundle holds every dependency, so the package installs nothing else (package.json
+// keeps them all in devDependencies).
 //
 // `--if-stale` (npm start): bundle only when an input changed since the last bundle. The
 // inputs are exactly the files esbuild read last time (its metafile), plus this script and
@@ -99,6 +100,24 @@ const boundedMeasureCache = {
 	},
 };
 
+// Esc pressed twice quickly (or over a slow link) arrives as one chunk, which Ink reports as
+// one Meta+Esc key, indistinguishable from a single Esc by the time useInput sees it: the
+// second press was lost (back from a dialog and its view took two presses, or three). Ink's
+// App hands every parsed key to its listeners through emitInput; there, two Escapes.
+const EMIT_INPUT_FROM = '    const emitInput = useCallback((input) => {\n';
+const doubleEscapeAsTwo = {
+	name: 'double-escape-as-two',
+	setup(build) {
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]components[\\/]App\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(EMIT_INPUT_FROM)) throw new Error(`${args.path}: Ink's emitInput moved; update scripts/bundle.mjs`);
+			const split =
+				"        if (input === '\\u001B\\u001B') {\n            for (const one of ['\\u001B', '\\u001B']) {\n                handleInput(one);\n                internal_eventEmitter.current.emit('input', one);\n            }\n            return;\n        }\n";
+			return {contents: source.replace(EMIT_INPUT_FROM, EMIT_INPUT_FROM + split), loader: 'js'};
+		});
+	},
+};
+
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const entry = path.join(root, 'dist', 'bin', 'cli.js');
 // outside dist/bin, so the package never ships it
@@ -152,7 +171,7 @@ const result = await esbuild.build({
 	sourcemap: false,
 	metafile: true,
 	logLevel: 'warning',
-	plugins: [rememberedWidths, sharedOutputCaches, boundedMeasureCache],
+	plugins: [rememberedWidths, sharedOutputCaches, boundedMeasureCache, doubleEscapeAsTwo],
 });
 
 // a file written while esbuild ran may be in the bundle as it was before: record it as
