@@ -1,6 +1,7 @@
 // `npm test` (and `npm run record-fixtures`): installs Airflow 2.x and 3.x (cached), starts both on loopback with the
-// project's test DAGs, waits until every DAG is parsed, runs every test file against them,
-// and stops them. Exit code: node --test's.
+// project's test DAGs, waits until every DAG is parsed, runs every test file against them
+// (the 2.x and 3.x files in two lanes at once: runTests below), and stops them. Exit code: the
+// first failing node --test's, else 0.
 import {spawn} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -110,7 +111,8 @@ function nodeTest(files: string[], servers: TestServer[], prefix = ''): Promise<
 				from.on('end', () => partial && to.write(`${prefix}${partial}\n`));
 			}
 		}
-		child.on('exit', code => resolve(code ?? 1));
+		// 'close', not 'exit': a lane's piped output is all written out before it counts as done
+		child.on('close', code => resolve(code ?? 1));
 	});
 }
 
