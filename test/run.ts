@@ -56,6 +56,8 @@ async function bringUp(line: AirflowLine, install: AirflowInstall): Promise<Test
 		// no test edits a DAG file: parse each far less often than the sandbox does (well within
 		// the 600 s after which Airflow deactivates a DAG it has not seen)
 		parseIntervalSeconds: 120,
+		// a parse slowed by a starved machine is waited for, not killed (which deactivated its DAGs)
+		parseTimeoutSeconds: 300,
 		progress: message => log(message),
 	});
 	running.push(server);

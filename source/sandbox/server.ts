@@ -36,6 +36,13 @@ export type ServerOptions = {
 	 * machine running both servers and the suites needs.
 	 */
 	parseIntervalSeconds?: number;
+	/**
+	 * seconds a parse of one DAG file may take before it is killed, and before the DAGs of a
+	 * file whose parse failed are deactivated (default: Airflow's 50). The tests raise it: on
+	 * two starved cores a parse of ws_fail.py took 61 s, was killed, and 3.x deactivated
+	 * ws_fail until the next parse, 120 s later.
+	 */
+	parseTimeoutSeconds?: number;
 	/** let this process exit while Airflow goes on (the sandbox); stop it with stopServerAt() */
 	outliveParent?: boolean;
 	progress?: (message: string) => void;
@@ -91,6 +98,16 @@ function airflowEnv(options: ServerOptions, ports: {api: number; worker: number;
 		PYTHONWARNINGS: 'ignore',
 		NO_COLOR: '1',
 	};
+	if (options.parseTimeoutSeconds) {
+		const seconds = String(options.parseTimeoutSeconds);
+		// 2.x names, then 3.x's
+		Object.assign(env, {
+			AIRFLOW__CORE__DAG_FILE_PROCESSOR_TIMEOUT: seconds,
+			AIRFLOW__SCHEDULER__STALE_DAG_THRESHOLD: seconds,
+			AIRFLOW__DAG_PROCESSOR__DAG_FILE_PROCESSOR_TIMEOUT: seconds,
+			AIRFLOW__DAG_PROCESSOR__STALE_DAG_THRESHOLD: seconds,
+		});
+	}
 	// The test runner's own variables must not leak into Airflow's configuration.
 	delete env['CI'];
 	if (options.line === 3) {
