@@ -51,8 +51,15 @@ const styleOf = (slots: Map<string, string>, link: string): string => (slots.siz
  * segmenting: most rows of a page. False, with nothing added, for any other text.
  */
 function simpleCells(text: string, style: string, cells: Cell[]): boolean {
-	for (let index = 0; index < text.length; index++) if (simpleCharWidth(text.charCodeAt(index)) < 0) return false;
-	for (let index = 0; index < text.length; index++) cells.push({text: text[index]!, width: simpleCharWidth(text.charCodeAt(index)), style});
+	const before = cells.length;
+	for (let index = 0; index < text.length; index++) {
+		const width = simpleCharWidth(text.charCodeAt(index));
+		if (width < 0) {
+			cells.length = before;
+			return false;
+		}
+		cells.push({text: text[index]!, width, style});
+	}
 	return true;
 }
 
