@@ -44,7 +44,18 @@ function applySgr(slots: Map<string, string>, params: string): void {
 	}
 }
 
-const styleOf = (slots: Map<string, string>, link: string): string => (slots.size ? `${ESC}[${[...slots.values()].join(';')}m` : '') + link;
+// in slot order, not in the order the codes came: bold then green and green then bold are one
+// style, so a cell that only changed how its style was written is not drawn again
+const bySlot = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const styleOf = (slots: Map<string, string>, link: string): string =>
+	(slots.size === 0
+		? ''
+		: slots.size === 1
+			? `${ESC}[${slots.values().next().value}m`
+			: `${ESC}[${[...slots.entries()]
+					.sort(bySlot)
+					.map(([, value]) => value)
+					.join(';')}m`) + link;
 
 /**
  * A text of simple characters (text/simple-width.ts) as cells, a code unit each, without

@@ -106,3 +106,14 @@ test('texts side by side keep their places and styles; a later text over an earl
 	assert.deepEqual(screen(over.ours.output), screen(over.theirs.output));
 	assert.match(over.ours.output.split('\n')[0]!, /^etl_0.*│ Trigger │.*@hourly$/);
 });
+
+test('a style left open beside a text with its own styles: the same cells, however each side writes the codes', () => {
+	// Ink writes this cell "green, then bold"; the joined row "bold, then green" (found by the property above)
+	const bold = (line: string) => `\u001b[1m${line}\u001b[22m`;
+	const {ours, theirs} = both([
+		{type: 'write', x: 12, y: 0, text: '\u001b[32maaaaa\n', transformers: []},
+		{type: 'write', x: 17, y: 0, text: '\u001b[32ma', transformers: [bold]},
+	]);
+	assert.deepEqual(screen(ours.output), screen(theirs.output));
+	assert.deepEqual(JSON.parse(screen(ours.output)[0]!).at(-1), {text: 'a', width: 1, style: '\u001b[1;32m'});
+});
