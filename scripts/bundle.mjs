@@ -118,6 +118,26 @@ const doubleEscapeAsTwo = {
 	},
 };
 
+// string-width makes its grapheme segmenter when it loads, and ICU loads its break rules for
+// it then (about 15 ms on a 2-core host): before the console's first frame and before every
+// command's first line, though most texts are ASCII and never reach it. Made on first use.
+const SEGMENTER_FROM = 'const segmenter = new Intl.Segmenter();\n';
+const lazyWidthSegmenter = {
+	name: 'lazy-string-width-segmenter',
+	setup(build) {
+		build.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(SEGMENTER_FROM)) {
+				// another major version (wrap-ansi's own) may differ; windsock's own must not
+				if (path.dirname(path.dirname(args.path)) === path.join(root, 'node_modules')) throw new Error(`${args.path}: string-width's segmenter moved; update scripts/bundle.mjs`);
+				return undefined;
+			}
+			const lazy = 'let madeSegmenter;\nconst segmenter = {segment: text => (madeSegmenter ??= new Intl.Segmenter()).segment(text)};\n';
+			return {contents: source.replace(SEGMENTER_FROM, lazy), loader: 'js'};
+		});
+	},
+};
+
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const entry = path.join(root, 'dist', 'bin', 'cli.js');
 // outside dist/bin, so the package never ships it
@@ -171,7 +191,7 @@ const result = await esbuild.build({
 	sourcemap: false,
 	metafile: true,
 	logLevel: 'warning',
-	plugins: [rememberedWidths, sharedOutputCaches, boundedMeasureCache, doubleEscapeAsTwo],
+	plugins: [rememberedWidths, sharedOutputCaches, boundedMeasureCache, doubleEscapeAsTwo, lazyWidthSegmenter],
 });
 
 // a file written while esbuild ran may be in the bundle as it was before: record it as

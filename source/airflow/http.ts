@@ -3,10 +3,12 @@
 // Bodies are read as text and parsed here, so a garbage body is an AirflowError, never an
 // uncaught exception. Every request goes out as a RequestPlan (send), so the read-only guard
 // here sees each one as data, whether a change's plan or a read spelled inline (request).
+//
+// got and the proxy agents load with the first request, not with this module: they are most
+// of the JavaScript a command evaluates before it starts (about 100 ms on a 2-core host), and
+// the console draws its first frame before it sends anything (#12).
 import {rootCertificates} from 'node:tls';
-import got, {HTTPError, RequestError, type Agents, type Got} from 'got';
-import {HttpProxyAgent} from 'http-proxy-agent';
-import {HttpsProxyAgent} from 'https-proxy-agent';
+import type {Agents, Got} from 'got';
 import type {Auth} from './auth.js';
 import {NoAuth} from './auth.js';
 import {AirflowError, errorFromBody, errorFromResponse, errorFromTransport, type Operation} from './errors.js';
@@ -131,8 +133,13 @@ async function credentials<T>(obtain: () => Promise<T>, context: Context): Promi
 	}
 }
 
-/** The agent that carries requests to `target` through a proxy, if the environment names one. */
-function proxyAgents(target: URL, env: NodeJS.ProcessEnv): {agent: Agents; proxy: string} | undefined {
+type GotModule = typeof import('got');
+let gotModule: Promise<GotModule> | undefined;
+/** got, loaded once for the whole process (every Http shares it). */
+const loadGot = (): Promise<GotModule> => (gotModule ??= import('got'));
+
+/** The proxy requests to `target` go through, if the environment names one; refused at once when windsock cannot speak to it. */
+function proxyOf(target: URL, env: NodeJS.ProcessEnv): string | undefined {
 	const proxy = proxyFor(target, env);
 	if (!proxy) return undefined;
 	if (!/^https?:\/\//i.test(proxy)) {
@@ -142,10 +149,20 @@ function proxyAgents(target: URL, env: NodeJS.ProcessEnv): {agent: Agents; proxy
 			hint: 'windsock speaks to http:// and https:// proxies (HTTPS_PROXY, HTTP_PROXY); add the Airflow host to NO_PROXY to go direct.',
 		});
 	}
+	return proxy;
+}
+
+/** The agent that carries requests to `target` through `proxy`. */
+async function proxyAgents(target: URL, proxy: string): Promise<Agents> {
 	// https targets: a CONNECT tunnel, TLS to Airflow inside it (verified as without a proxy);
 	// http targets: absolute-form requests, which proxies that allow CONNECT only to 443 accept
 	const options = {keepAlive: true};
-	return {agent: target.protocol === 'https:' ? {https: new HttpsProxyAgent(proxy, options)} : {http: new HttpProxyAgent(proxy, options)}, proxy};
+	if (target.protocol === 'https:') {
+		const {HttpsProxyAgent} = await import('https-proxy-agent');
+		return {https: new HttpsProxyAgent(proxy, options)};
+	}
+	const {HttpProxyAgent} = await import('http-proxy-agent');
+	return {http: new HttpProxyAgent(proxy, options)};
 }
 
 export class Http {
@@ -155,7 +172,12 @@ export class Http {
 	readonly insecure: boolean;
 	/** the proxy requests go through (host and port only), if any */
 	readonly proxy: string | undefined;
-	readonly #got: Got;
+	/** got, extended with this connection's settings, made on the first request */
+	#got: Promise<Got> | undefined;
+	/** the got module, for telling its errors apart (loaded before any request can fail) */
+	#module: GotModule | undefined;
+	readonly #options: HttpOptions;
+	readonly #proxyUrl: string | undefined;
 	/** set after detection: which scheme depends on the API generation */
 	auth: Auth;
 	readonly #requestTimeoutMs: number;
@@ -168,11 +190,24 @@ export class Http {
 		this.auth = options.auth ?? new NoAuth();
 		this.#requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 		this.insecure = options.insecure ?? false;
-		const proxied = proxyAgents(this.baseUrl, options.env ?? process.env);
-		this.proxy = proxied ? proxyLabel(proxied.proxy) : undefined;
-		this.#got = got.extend({
+		this.#options = options;
+		this.#proxyUrl = proxyOf(this.baseUrl, options.env ?? process.env);
+		this.proxy = this.#proxyUrl ? proxyLabel(this.#proxyUrl) : undefined;
+	}
+
+	/** got for this connection; every request waits for it, so none is sent before it exists. */
+	#client(): Promise<Got> {
+		this.#got ??= this.#extend();
+		return this.#got;
+	}
+
+	async #extend(): Promise<Got> {
+		const options = this.#options;
+		const [module, agent] = await Promise.all([loadGot(), this.#proxyUrl ? proxyAgents(this.baseUrl, this.#proxyUrl) : undefined]);
+		this.#module = module;
+		return module.default.extend({
 			prefixUrl: this.baseUrl.href,
-			...(proxied ? {agent: proxied.agent} : {}),
+			...(agent ? {agent} : {}),
 			https: {
 				// a caFile adds to Node's own roots, as NODE_EXTRA_CA_CERTS does
 				...(options.ca ? {certificateAuthority: [...rootCertificates, options.ca]} : {}),
@@ -231,8 +266,9 @@ export class Http {
 		const searchParams = searchParamsOf(plan.query);
 		let authorization: string | undefined;
 		const attempt = async () => {
+			const request = await this.#client();
 			authorization = options.anonymous ? undefined : await credentials(() => this.auth.header(), context);
-			return this.#got(plan.path, {
+			return request(plan.path, {
 				method,
 				searchParams: searchParams.size ? searchParams : undefined,
 				json: plan.body,
@@ -250,7 +286,7 @@ export class Http {
 			} catch (error) {
 				// 3.x tokens expire, a command's token or password may rotate: obtain a fresh one
 				// (unless another request did since this one was sent) and replay the request once.
-				if (error instanceof HTTPError && error.response.statusCode === 401 && !options.anonymous && (await credentials(() => this.auth.renew(authorization), context))) {
+				if (error instanceof this.#module!.HTTPError && error.response.statusCode === 401 && !options.anonymous && (await credentials(() => this.auth.renew(authorization), context))) {
 					response = await attempt();
 				} else {
 					throw error;
@@ -282,7 +318,8 @@ export class Http {
 	#mapError(error: unknown, context: Context): AirflowError {
 		const {method, path, operation} = context;
 		if (error instanceof AirflowError) return error;
-		if (error instanceof HTTPError) {
+		const module = this.#module;
+		if (module && error instanceof module.HTTPError) {
 			const raw = error.response.body;
 			let body: unknown = raw;
 			if (typeof raw === 'string') {
@@ -302,7 +339,7 @@ export class Http {
 				generation: context.generation,
 			});
 		}
-		if (error instanceof RequestError) {
+		if (module && error instanceof module.RequestError) {
 			const code = error.name === 'TimeoutError' ? 'ETIMEDOUT' : error.name === 'AbortError' ? 'ERR_CANCELED' : error.code;
 			return errorFromTransport(code, error.message, {
 				method,

@@ -4,7 +4,10 @@
 // surrogate pair or a joined emoji is never split in half.
 import stringWidth from 'string-width';
 
-const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
+// made on first use: ICU loads its break rules then (about 15 ms), and most texts (ASCII)
+// never need it; a command, or the console's first frame, starts without paying for it
+let graphemes: Intl.Segmenter | undefined;
+const segmenter = () => (graphemes ??= new Intl.Segmenter('en', {granularity: 'grapheme'}));
 
 /** Terminal cells a string takes. */
 export function cellWidth(text: string): number {
@@ -12,7 +15,7 @@ export function cellWidth(text: string): number {
 }
 
 function* clusters(text: string): Generator<{text: string; width: number}> {
-	for (const {segment} of graphemes.segment(text)) yield {text: segment, width: stringWidth(segment)};
+	for (const {segment} of segmenter().segment(text)) yield {text: segment, width: stringWidth(segment)};
 }
 
 /** Pads or cuts (with …) to exactly `width` cells, so columns stay aligned. */

@@ -1,7 +1,11 @@
 // Every time windsock shows, in one place: UTC, as Airflow's own UI and logs show it, and
 // labelled as such where it appears (a column header "(UTC)", a clock "19:04:39 UTC"). Built
 // on Intl, so a bad value reads "?" instead of throwing "Invalid time value".
-const DATE_TIME = new Intl.DateTimeFormat('en-CA', {timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23'});
+// made on first use: ICU loads its calendar data then (about 6 ms), which a command that shows
+// no time, and the console's first frame, need not wait for
+let dateTime: Intl.DateTimeFormat | undefined;
+const DATE_TIME = () =>
+	(dateTime ??= new Intl.DateTimeFormat('en-CA', {timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23'}));
 
 export const UTC_LABEL = 'UTC';
 
@@ -18,7 +22,7 @@ function partsOf(time: string | number | Date): Parts | undefined {
 	const iso = ISO.exec(date.toISOString());
 	if (iso) return {year: iso[1]!, month: iso[2]!, day: iso[3]!, hour: iso[4]!, minute: iso[5]!, second: iso[6]!};
 	const parts = {} as Parts;
-	for (const part of DATE_TIME.formatToParts(date)) if (part.type in {year: 1, month: 1, day: 1, hour: 1, minute: 1, second: 1}) parts[part.type as keyof Parts] = part.value;
+	for (const part of DATE_TIME().formatToParts(date)) if (part.type in {year: 1, month: 1, day: 1, hour: 1, minute: 1, second: 1}) parts[part.type as keyof Parts] = part.value;
 	return parts;
 }
 
