@@ -190,4 +190,25 @@ describe('panes', () => {
 		assert.match(frame, /scheduler\s+✖ UNHEALTHY/);
 		assert.match(frame, /scheduler healthy → unhealthy/, 'the footer event line');
 	});
+
+	it('DAGs: a refresh whose runs request fails keeps the last runs grid instead of blanking it', async () => {
+		let runsAnswer: 'ok' | 'fail' = 'ok';
+		const {server, view} = await open(airflow(3, request => (request.url.startsWith('/api/v2/dags/~/dagRuns/list') && runsAnswer === 'fail' ? {status: 500, body: {detail: 'Database error'}} : {})));
+		const row = (frame: string) => frame.split('\n').find(line => line.includes('etl_0001')) ?? '';
+		const before = row(
+			await waitFor(
+				() => view.lastFrame()!,
+				f => /etl_0001.*✖/.test(f),
+			),
+		);
+		runsAnswer = 'fail';
+		const asked = server.seen.filter(seen => seen.url.startsWith('/api/v2/dags/~/dagRuns/list')).length;
+		await key(view, 'r');
+		await waitFor(
+			() => String(server.seen.filter(seen => seen.url.startsWith('/api/v2/dags/~/dagRuns/list')).length),
+			count => Number(count) > asked,
+		);
+		await sleep(200);
+		assert.equal(row(view.lastFrame()!), before, "etl_0001's four runs are still shown");
+	});
 });

@@ -2,7 +2,7 @@
 // on the server), so 10,000 DAGs cost what 20 do. Enter opens the DAG's runs. `f` shows only
 // DAGs whose latest run failed and `o` cycles the sort (ui/dag-page.ts: how each generation
 // does them).
-import {useState} from 'react';
+import {useRef, useState} from 'react';
 import {Text} from 'ink';
 import type {Dag, DagRun} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
@@ -27,6 +27,8 @@ const PAUSED_FILTERS: PausedFilter[] = ['all', 'active', 'paused'];
 type DagRow = Dag & {recent: DagRun[]};
 
 const GRID = 5;
+/** DAGs whose last runs are kept for a failed refresh: a few screens' worth; more starts over. */
+const KNOWN_RUNS_KEPT = 2000;
 
 function columns(width: number): Column<DagRow>[] {
 	const base: Column<DagRow>[] = [
@@ -66,6 +68,9 @@ export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 	const [sort, setSort] = useState<DagSort>('id');
 	const actions = useActions();
 	const idOnly = props.client.server.generation === 'v1';
+	// each DAG's last runs as last read: a refresh whose runs request fails (a timeout, a 500)
+	// shows these rather than an empty grid that reads as "never ran"
+	const knownRuns = useRef(new Map<string, DagRun[]>());
 	return (
 		<ListPane<DagRow>
 			{...layoutOf(props)}
@@ -80,13 +85,16 @@ export function DagsPane(props: PaneProps & {onOpen: (dagId: string) => void}) {
 				// (the grid is secondary: a server that refuses it still shows its DAGs)
 				const visible = query.visible ?? query;
 				const from = visible.offset - (page.offset ?? query.offset);
-				const recent = await props.client
-					.recentRunsOf(
-						page.items.slice(Math.max(0, from), Math.max(0, from + visible.limit)).map(dag => dag.dagId),
-						100,
-						signal,
-					)
-					.catch(() => new Map<string, DagRun[]>());
+				const onScreen = page.items.slice(Math.max(0, from), Math.max(0, from + visible.limit)).map(dag => dag.dagId);
+				const recent = await props.client.recentRunsOf(onScreen, 100, signal).then(
+					fresh => {
+						const known = knownRuns.current;
+						if (known.size > KNOWN_RUNS_KEPT) known.clear();
+						for (const dagId of onScreen) known.set(dagId, fresh.get(dagId) ?? []);
+						return fresh;
+					},
+					() => knownRuns.current,
+				);
 				return {total: page.total, remark: page.remark, ...(page.offset !== undefined ? {offset: page.offset} : {}), items: page.items.map(dag => ({...dag, recent: recent.get(dag.dagId) ?? []}))};
 			}}
 			filterLabel="id (tag:NAME for a tag)"
