@@ -138,6 +138,22 @@ const lazyWidthSegmenter = {
 	},
 };
 
+// Yoga (Ink's layout) carries its WebAssembly as a base64 data: URL and, where a global
+// fetch exists, reads it through fetch: in Node that loads undici, the fetch implementation,
+// about 10 ms and a few MB of heap before the console's first Ink frame, only to decode a
+// string. Its own synchronous decoder (wa) does the same without it.
+const YOGA_FETCH_FROM = 'function ya(){return w||"function"!=typeof fetch?';
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		build.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(YOGA_FETCH_FROM)) throw new Error(`${args.path}: Yoga's wasm loader moved; update scripts/bundle.mjs`);
+			return {contents: source.replace(YOGA_FETCH_FROM, 'function ya(){return w||true?'), loader: 'js'};
+		});
+	},
+};
+
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const entry = path.join(root, 'dist', 'bin', 'cli.js');
 // outside dist/bin, so the package never ships it
@@ -191,7 +207,7 @@ const result = await esbuild.build({
 	sourcemap: false,
 	metafile: true,
 	logLevel: 'warning',
-	plugins: [rememberedWidths, sharedOutputCaches, boundedMeasureCache, doubleEscapeAsTwo, lazyWidthSegmenter],
+	plugins: [rememberedWidths, sharedOutputCaches, boundedMeasureCache, doubleEscapeAsTwo, lazyWidthSegmenter, yogaWithoutFetch],
 });
 
 // a file written while esbuild ran may be in the bundle as it was before: record it as
