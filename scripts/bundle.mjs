@@ -154,6 +154,22 @@ const yogaWithoutFetch = {
 	},
 };
 
+// got's type checks (@sindresorhus/is) make two Intl.ListFormat when they load, for the text
+// of a failed assertion: ICU loads its list patterns then, about 20 ms of every command that
+// sends a request (health included). Made when a message needs them.
+const LIST_FORMATS_FROM = "const andFormatter = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });\nconst orFormatter = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });\n";
+const lazyListFormats = {
+	name: 'lazy-list-formats',
+	setup(build) {
+		build.onLoad({filter: /[\\/]@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(LIST_FORMATS_FROM)) throw new Error(`${args.path}: its list formats moved; update scripts/bundle.mjs`);
+			const lazy = (name, type) => `let ${name}Made;\nconst ${name} = {format: list => (${name}Made ??= new Intl.ListFormat('en', {style: 'long', type: '${type}'})).format(list)};\n`;
+			return {contents: source.replace(LIST_FORMATS_FROM, lazy('andFormatter', 'conjunction') + lazy('orFormatter', 'disjunction')), loader: 'js'};
+		});
+	},
+};
+
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const entry = path.join(root, 'dist', 'bin', 'cli.js');
 // outside dist/bin, so the package never ships it
@@ -207,7 +223,7 @@ const result = await esbuild.build({
 	sourcemap: false,
 	metafile: true,
 	logLevel: 'warning',
-	plugins: [rememberedWidths, sharedOutputCaches, boundedMeasureCache, doubleEscapeAsTwo, lazyWidthSegmenter, yogaWithoutFetch],
+	plugins: [rememberedWidths, sharedOutputCaches, boundedMeasureCache, doubleEscapeAsTwo, lazyWidthSegmenter, yogaWithoutFetch, lazyListFormats],
 });
 
 // a file written while esbuild ran may be in the bundle as it was before: record it as
