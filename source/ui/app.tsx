@@ -202,6 +202,8 @@ export function App(props: {
 		registry,
 	);
 
+	/** `:DAG_ID` lookups sent: only the latest one's answer may navigate. */
+	const dagCommands = useRef(0);
 	/** `:name`: a pane by (a prefix of) its name, otherwise the runs of the DAG with that id. */
 	const runCommand = (text: string) => {
 		const target = commandTarget(text, PANES);
@@ -209,10 +211,14 @@ export function App(props: {
 		else if (target.kind === 'dag') {
 			// a typo must not open an empty Runs page: the DAG is asked for first
 			const {dagId} = target;
+			const asked = ++dagCommands.current;
+			const navigationWhenAsked = navRef.current;
 			const outcome = (lookup: Parameters<typeof dagCommandOutcome>[1]) => {
 				const verdict = dagCommandOutcome(sanitizeLine(dagId), lookup, PANES);
 				if ('message' in verdict) notify(verdict.message, 'error');
-				else go({type: 'open-dag', dagId});
+				// a slow answer must not take the user away from where they went meanwhile (another
+				// pane, a run opened, a later `:`): their own move stands
+				else if (asked === dagCommands.current && navRef.current === navigationWhenAsked) go({type: 'open-dag', dagId});
 			};
 			client.getDag(dagId).then(
 				() => outcome({exists: true}),

@@ -144,6 +144,25 @@ describe('console', () => {
 		view.unmount();
 	});
 
+	it(':DAG_ID whose answer is slow does not take the user away from the pane they went to meanwhile', async () => {
+		const {server, view} = await open(airflow(3, request => (/^\/api\/v2\/dags\/etl_0001(\/details)?$/.test(request.url) ? {body: dag(1), delayMs: 400} : {})));
+		view.stdin.write(':etl_0001\r');
+		await waitFor(
+			() => String(server.seen.filter(seen => seen.url.startsWith('/api/v2/dags/etl_0001')).length),
+			count => count !== '0',
+		);
+		view.stdin.write('2');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /scheduler\s+● healthy/.test(f),
+		);
+		await new Promise(resolve => setTimeout(resolve, 700));
+		const frame = view.lastFrame()!;
+		assert.match(frame, /scheduler\s+● healthy/, 'still on Health');
+		assert.doesNotMatch(frame, /etl_0001 {2}\(Esc: all DAGs\)/);
+		view.unmount();
+	});
+
 	it('moves with j/k, jumps with G to the last page, fetched by offset', async () => {
 		const {server, view} = await open(airflow(100));
 		view.stdin.write('j');
