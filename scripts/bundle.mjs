@@ -157,7 +157,8 @@ const yogaWithoutFetch = {
 // got's type checks (@sindresorhus/is) make two Intl.ListFormat when they load, for the text
 // of a failed assertion: ICU loads its list patterns then, about 20 ms of every command that
 // sends a request (health included). Made when a message needs them.
-const LIST_FORMATS_FROM = "const andFormatter = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });\nconst orFormatter = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });\n";
+const LIST_FORMATS_FROM =
+	"const andFormatter = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });\nconst orFormatter = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });\n";
 const lazyListFormats = {
 	name: 'lazy-list-formats',
 	setup(build) {
