@@ -218,6 +218,36 @@ describe('console actions', () => {
 		view.unmount();
 	});
 
+	it('a new form names no mistake before it is typed in; Ctrl-S names them all, and the nudge goes once the user types', async () => {
+		const {server, view} = await open(actionable());
+		view.stdin.write('5');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('region'),
+		);
+		await sleep(100);
+		view.stdin.write('n');
+		let frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('New Variable'),
+		);
+		assert.doesNotMatch(frame, /✖/, 'nothing typed yet, nothing wrong yet');
+		view.stdin.write('\u0013');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('fix the marked field first'),
+		);
+		assert.match(frame, /✖ a key is needed/);
+		view.stdin.write('k');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => !f.includes('fix the marked field first'),
+		);
+		assert.doesNotMatch(frame, /✖ a key is needed/);
+		assert.deepEqual(writes(server.seen), []);
+		view.unmount();
+	});
+
 	it('keeps a Variable edit when the save fails', async () => {
 		const refuse = (request: SeenRequest) => (request.method === 'PATCH' && request.url.startsWith('/api/v2/variables/region') ? {status: 500, body: {detail: 'database is locked'}} : {});
 		const {view} = await open(actionable(refuse));

@@ -12,6 +12,7 @@ import {useActions} from '../actions.js';
 import {useKeys} from '../keys.js';
 import {color} from '../theme.js';
 import {DialogFrame, DialogProse, proseRows} from './confirm.js';
+import {formLayout} from './form-layout.js';
 import {usePaneSize} from '../pane-size.js';
 
 export type FieldSpec = {
@@ -53,7 +54,8 @@ export type FormDialogProps = {
 };
 
 type Phase = 'edit' | 'preview' | 'sending';
-type FormState = {values: Record<string, TextState>; touched: Set<string>; focus: number; phase: Phase; error?: string};
+/** `attempted`: Ctrl-S was pressed with a mistake in the form; from then on every mistake shows, not only those of fields typed in. */
+type FormState = {values: Record<string, TextState>; touched: Set<string>; focus: number; phase: Phase; error?: string; attempted?: boolean};
 
 /** The line being edited, scrolled so the cursor stays in view however long it is. */
 function CursorLine(props: {text: string; column: number; room: number}) {
@@ -67,12 +69,19 @@ function CursorLine(props: {text: string; column: number; room: number}) {
 	);
 }
 
-function Field(props: {spec: FieldSpec; state: TextState; focused: boolean; problem?: string; width: number}) {
+/** Lines a field asks for when the terminal has room. */
+const rowsOf = (spec: FieldSpec) => (spec.multiline ? (spec.rows ?? 6) : 1);
+
+/** The form's own message when Ctrl-S finds a mistake: gone once the user types again. */
+const FIX_FIRST = 'fix the marked field first';
+
+/** `rows`: the lines it has on screen (form-layout.ts), at most what it asks for. */
+function Field(props: {spec: FieldSpec; state: TextState; focused: boolean; problem?: string; width: number; rows: number}) {
 	const {spec, state, focused} = props;
 	const shown = spec.secret ? state.text.replace(/[^\n]/g, '•') : sanitize(state.text);
 	const lines = shown.split('\n');
 	const {line, column} = cursorPosition(state);
-	const rows = spec.multiline ? (spec.rows ?? 6) : 1;
+	const rows = props.rows;
 	const first = Math.max(0, Math.min(line - rows + 1, lines.length - rows));
 	const visible = lines.slice(Math.max(0, first), Math.max(0, first) + rows);
 	const labelWidth = 14;
@@ -180,7 +189,7 @@ export function FormDialog(props: FormDialogProps) {
 		if (submit) {
 			const problems = props.check(texts(form));
 			const firstBad = props.fields.findIndex(field => problems[field.name]);
-			if (firstBad >= 0) update({...form, focus: firstBad, error: 'fix the marked field first'});
+			if (firstBad >= 0) update({...form, focus: firstBad, error: FIX_FIRST, attempted: true});
 			else if (actions.safety.confirm) update({...form, phase: 'preview', error: undefined});
 			else send(false);
 			return true;
@@ -194,12 +203,15 @@ export function FormDialog(props: FormDialogProps) {
 			focus,
 			values: {...form.values, [spec.name]: result.state},
 			touched: changed ? new Set([...form.touched, spec.name]) : form.touched,
+			// the server's reason stays while the user mends what it names; the form's own nudge goes
+			error: changed && form.error === FIX_FIRST ? undefined : form.error,
 		});
 		return true;
 	}, true);
 
 	const values = texts(state);
-	const problems = props.check(values);
+	// an empty new form is not a list of mistakes: a field's shows once it is typed in, or all of them at Ctrl-S
+	const problems = Object.fromEntries(Object.entries(props.check(values)).filter(([name]) => state.attempted || state.touched.has(name)));
 	// the frame's size now, not the one the dialog opened with
 	const {width, height} = usePaneSize(props);
 	if (state.phase !== 'edit') {
@@ -221,13 +233,26 @@ export function FormDialog(props: FormDialogProps) {
 			</DialogFrame>
 		);
 	}
+	const error = state.error ? `! ${sanitizeLine(state.error)}` : '';
+	const keys = `Tab/↑↓: field  ${actions.safety.confirm ? 'Ctrl-S: preview' : 'Ctrl-S: send'} (Enter in a one-line field)  Esc: cancel`;
+	// the frame's border and title take 3 rows
+	const room = Math.max(1, height - 3 - (error ? proseRows(error, width) : 0) - proseRows(keys, width));
+	const layout = formLayout(
+		props.fields.map(spec => ({rows: rowsOf(spec), multiline: !!spec.multiline, problem: !!problems[spec.name]})),
+		state.focus,
+		room,
+	);
+	const hidden = (count: number) => `${count} more field${count === 1 ? '' : 's'}`;
 	return (
 		<DialogFrame title={props.title} production={actions.safety.production} width={width}>
-			{props.fields.map((spec, index) => (
-				<Field key={spec.name} spec={spec} state={state.values[spec.name]!} focused={index === state.focus} problem={problems[spec.name]} width={width} />
-			))}
-			{state.error ? <DialogProse text={`! ${sanitizeLine(state.error)}`} width={width} color="red" /> : null}
-			<DialogProse text={`Tab/↑↓: field  ${actions.safety.confirm ? 'Ctrl-S: preview' : 'Ctrl-S: send'} (Enter in a one-line field)  Esc: cancel`} width={width} dim />
+			{layout.first > 0 ? <Text dimColor>{`↑ ${hidden(layout.first)}`}</Text> : null}
+			{props.fields.slice(layout.first, layout.end).map((spec, offset) => {
+				const index = layout.first + offset;
+				return <Field key={spec.name} spec={spec} state={state.values[spec.name]!} focused={index === state.focus} problem={problems[spec.name]} width={width} rows={layout.rows[index]!} />;
+			})}
+			{layout.end < props.fields.length ? <Text dimColor>{`↓ ${hidden(props.fields.length - layout.end)} (Tab)`}</Text> : null}
+			{error ? <DialogProse text={error} width={width} color="red" /> : null}
+			<DialogProse text={keys} width={width} dim />
 		</DialogFrame>
 	);
 }
