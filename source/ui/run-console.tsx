@@ -26,6 +26,8 @@ const NO_WRAP = '\u001b[?7l';
 const WRAP = '\u001b[?7h';
 const CTRL_Z = '\u001a';
 const CTRL_L = '\u000c';
+const CTRL_D = '\u0004';
+const DELETE_KEY = '\u001b[3~';
 
 /** Signals that end the console; each exits 128 + its number, as a shell reports it. */
 const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGINT'] as const;
@@ -117,7 +119,10 @@ export async function runConsole(setup: ConsoleSetup, painted?: PaintedTerminal)
 	// business, not a pane's, so it needs no entry in the keymap.
 	const read = stdin.read;
 	stdin.read = function (this: typeof stdin, ...args: Parameters<typeof stdin.read>) {
-		const chunk: unknown = read.apply(this, args);
+		const raw: unknown = read.apply(this, args);
+		// the Delete key reaches the panes as Ctrl-D: Ink reports it as 'delete', the name it gives
+		// Backspace too, and a form's field must delete forward on it (text-edit.ts)
+		const chunk = typeof raw === 'string' && raw.includes(DELETE_KEY) ? raw.replaceAll(DELETE_KEY, CTRL_D) : raw;
 		if (typeof chunk !== 'string' || !(chunk.includes(CTRL_Z) || chunk.includes(CTRL_L))) return chunk;
 		if (chunk.includes(CTRL_Z)) setImmediate(suspend);
 		else setImmediate(() => writer?.repaint());

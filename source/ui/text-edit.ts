@@ -48,8 +48,11 @@ export function editText(state: TextState, input: string, key: Key, multiline: b
 		if (!multiline || target < 0 || target >= lines) return {state, move: key.upArrow ? 'previous' : 'next'};
 		return {state: {...state, cursor: offsetOf(chars, target, column)}};
 	}
-	if (key.ctrl && input === 'a') return {state: {...state, cursor: offsetOf(chars, cursorPosition(state).line, 0)}};
-	if (key.ctrl && input === 'e') return {state: {...state, cursor: offsetOf(chars, cursorPosition(state).line, Number.MAX_SAFE_INTEGER)}};
+	if ((key.ctrl && input === 'a') || key.home) return {state: {...state, cursor: offsetOf(chars, cursorPosition(state).line, 0)}};
+	if ((key.ctrl && input === 'e') || key.end) return {state: {...state, cursor: offsetOf(chars, cursorPosition(state).line, Number.MAX_SAFE_INTEGER)}};
+	// the character under the cursor, as in a shell; the console hands the Delete key over as
+	// Ctrl-D (run-console.tsx), since Ink reports it and Backspace alike
+	if (key.ctrl && input === 'd') return cursor < chars.length ? at([...chars.slice(0, cursor), ...chars.slice(cursor + 1)], cursor) : {state};
 	if (key.ctrl && input === 'u') return at([], 0);
 	if (key.return) return multiline ? at([...chars.slice(0, cursor), '\n', ...chars.slice(cursor)], cursor + 1) : {state};
 	if (key.ctrl || key.meta || key.escape) return {state};

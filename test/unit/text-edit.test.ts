@@ -20,6 +20,23 @@ describe('form field editing', () => {
 		assert.equal(state.text.split('\n').length, 4, 'Enter is a new line in a multi-line field');
 	});
 
+	it('Home and End go to the ends of the line, as Ctrl-A and Ctrl-E; Ctrl-D (the Delete key) deletes forward', () => {
+		// the cursor on line 2 of a conf, after `"count": 3,`
+		let state = textState('{\n  "count": 3,\n  "target": "s"\n}');
+		state = editText(state, '', press({upArrow: true}), true).state;
+		state = editText(state, '', press({upArrow: true}), true).state;
+		state = editText(state, '', press({end: true}), true).state;
+		state = editText(state, 'X', none, true).state;
+		assert.equal(state.text.split('\n')[1], '  "count": 3,X', 'End, then a key, types at the end of that line');
+		state = editText(state, '', press({home: true}), true).state;
+		assert.deepEqual(cursorPosition(state), {line: 1, column: 0});
+		state = editText(state, 'd', press({ctrl: true}), true).state;
+		assert.equal(state.text.split('\n')[1], ' "count": 3,X', 'the character under the cursor goes');
+		assert.deepEqual(cursorPosition(state), {line: 1, column: 0}, 'and the cursor stays');
+		const atEnd = textState('ab');
+		assert.deepEqual(editText(atEnd, 'd', press({ctrl: true}), false).state, atEnd, 'nothing after the cursor: nothing changes');
+	});
+
 	it('leaves the field with Tab, or with an arrow past its edge', () => {
 		assert.equal(editText(textState('a'), '', press({tab: true}), false).move, 'next');
 		assert.equal(editText(textState('a'), '', press({tab: true, shift: true}), false).move, 'previous');
