@@ -23,11 +23,16 @@ export type RunsLevel =
 	| {kind: 'tasks'; run: DagRun; at?: TaskInstance}
 	| {kind: 'log'; run: DagRun; task: TaskInstance; tryNumber: number; focus: LogFocus};
 
+/** A jump into Runs from another pane (Enter in Triage or DAGs, `:dag_id`): where Esc goes back to. */
+export type ReturnTo = {pane: string; level: RunsLevel['kind']};
+
 export type Navigation = {
 	pane: string;
 	/** Runs shows this DAG's runs, or every DAG's */
 	dagId: string | undefined;
 	runs: RunsLevel;
+	/** set by a jump from another pane: Esc at the level it landed on goes back to that pane */
+	returnTo?: ReturnTo;
 };
 
 export type NavigationEvent =
@@ -45,14 +50,20 @@ export function initialNavigation(pane: string): Navigation {
 }
 
 export function navigate(state: Navigation, event: NavigationEvent): Navigation {
+	// a jump from another pane remembers it; within Runs the jump back stays as it was
+	const jumpFrom = (level: RunsLevel['kind']): ReturnTo | undefined => (state.pane === RUNS_PANE ? state.returnTo : {pane: state.pane, level});
 	switch (event.type) {
-		case 'pane':
-			return state.pane === event.pane ? state : {...state, pane: event.pane};
+		case 'pane': {
+			if (state.pane === event.pane) return state;
+			// a pane chosen by number or Tab is a new start: Esc no longer leads anywhere else
+			const {returnTo: _, ...rest} = state;
+			return {...rest, pane: event.pane};
+		}
 		case 'open-dag':
-			return {pane: RUNS_PANE, dagId: event.dagId, runs: {kind: 'runs'}};
+			return withReturn({pane: RUNS_PANE, dagId: event.dagId, runs: {kind: 'runs'}}, jumpFrom('runs'));
 		case 'open-run':
 			// a run opened from anywhere (a trigger, triage) lands in its DAG's runs, at its tasks
-			return {pane: RUNS_PANE, dagId: state.pane === RUNS_PANE && state.dagId === undefined ? undefined : event.run.dagId, runs: {kind: 'tasks', run: event.run}};
+			return withReturn({pane: RUNS_PANE, dagId: state.pane === RUNS_PANE && state.dagId === undefined ? undefined : event.run.dagId, runs: {kind: 'tasks', run: event.run}}, jumpFrom('tasks'));
 		case 'open-task': {
 			if (state.runs.kind === 'runs') return state;
 			return {
@@ -64,14 +75,30 @@ export function navigate(state: Navigation, event: NavigationEvent): Navigation 
 		case 'try':
 			if (state.runs.kind !== 'log') return state;
 			return {...state, runs: {...state.runs, tryNumber: Math.max(1, Math.min(event.tryNumber, Math.max(1, state.runs.task.tryNumber)))}};
-		case 'back':
+		case 'back': {
 			if (state.pane !== RUNS_PANE) return state;
 			// the cursor goes back to the task whose log this was, however the log was opened
 			if (state.runs.kind === 'log') return {...state, runs: {kind: 'tasks', run: state.runs.run, at: state.runs.task}};
+			// at the level a jump landed on: back to the pane it came from (Runs stays where it is)
+			if (state.returnTo && state.returnTo.level === state.runs.kind) {
+				const {returnTo, ...rest} = state;
+				return {...rest, pane: returnTo.pane};
+			}
 			if (state.runs.kind === 'tasks') return {...state, runs: {kind: 'runs'}};
 			if (state.dagId !== undefined) return {...state, dagId: undefined};
 			return state;
+		}
 	}
+}
+
+function withReturn(state: Navigation, returnTo: ReturnTo | undefined): Navigation {
+	return returnTo ? {...state, returnTo} : state;
+}
+
+/** What Esc does in Runs, for the title's hint: back (a level up, or to the pane a jump came from), to all DAGs' runs, or nothing. */
+export function backTarget(state: Navigation): 'back' | 'all DAGs' | undefined {
+	if (state.runs.kind !== 'runs' || state.returnTo?.level === 'runs') return 'back';
+	return state.dagId !== undefined ? 'all DAGs' : undefined;
 }
 
 /**

@@ -41,7 +41,7 @@ for (const line of testLines()) {
 			assert.ok(text.split('\n').every(row => row.length <= 80));
 
 			screen.keys(':', 'ws_fail', 'Enter');
-			await screen.waitFor(/ws_fail {2}\(Esc: all DAGs\)[\s\S]*✖ failed/);
+			await screen.waitFor(/ws_fail {2}\(Esc: back\)[\s\S]*✖ failed/);
 			screen.keys('Enter');
 			await screen.waitFor(/boom/);
 			screen.keys('/', 'boom', 'Enter');

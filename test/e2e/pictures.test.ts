@@ -43,7 +43,7 @@ for (const line of testLines()) {
 			await sleep(200);
 			screen.keys('-l', 'ws_fail');
 			screen.keys('Enter');
-			await screen.waitFor(/ws_fail {2}\(Esc: all DAGs\)[\s\S]*rows 1-/);
+			await screen.waitFor(/ws_fail {2}\(Esc: back\)[\s\S]*rows 1-/);
 
 			// the grid: one row per task, runs as columns, state symbols in the cells; this test's
 			// run (ok succeeded, boom failed) is among them, wherever other runs put it

@@ -139,7 +139,7 @@ describe('console', () => {
 		view.stdin.write(':etl_0001\r');
 		await waitFor(
 			() => view.lastFrame()!,
-			f => /etl_0001 {2}\(Esc: all DAGs\)/.test(f),
+			f => /etl_0001 {2}\(Esc: back\)/.test(f),
 		);
 		view.unmount();
 	});
@@ -159,7 +159,7 @@ describe('console', () => {
 		await new Promise(resolve => setTimeout(resolve, 700));
 		const frame = view.lastFrame()!;
 		assert.match(frame, /scheduler\s+● healthy/, 'still on Health');
-		assert.doesNotMatch(frame, /etl_0001 {2}\(Esc: all DAGs\)/);
+		assert.doesNotMatch(frame, /etl_0001 {2}\(Esc: back\)/);
 		view.unmount();
 	});
 

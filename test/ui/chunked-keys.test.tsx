@@ -28,9 +28,9 @@ describe('keys in one chunk', () => {
 		view.stdin.write('jjG\r');
 		const frame = await waitFor(
 			() => view.lastFrame()!,
-			f => f.includes('(Esc: all DAGs)'),
+			f => f.includes('(Esc: back)'),
 		);
-		assert.match(frame, /etl_0039 {2}\(Esc: all DAGs\)/);
+		assert.match(frame, /etl_0039 {2}\(Esc: back\)/);
 		view.unmount();
 	});
 });

@@ -9,7 +9,7 @@ import {countWords, INITIAL_LIST, listReducer, pageStartOf, type ListEvent, type
 import {pageOf} from '../../source/ui/components/list-pane.js';
 import {footerKeys} from '../../source/ui/frame/footer.js';
 import {clampHelpTop, helpRows} from '../../source/ui/frame/help-rows.js';
-import {initialNavigation, keepsNotice, logFocusFor, navigate, type NavigationEvent} from '../../source/ui/navigation.js';
+import {backTarget, initialNavigation, keepsNotice, logFocusFor, navigate, type NavigationEvent} from '../../source/ui/navigation.js';
 import {PANES} from '../../source/ui/panes/registry.js';
 
 import {press as key} from '../support/keys.js';
@@ -122,15 +122,38 @@ describe('navigation', () => {
 	const run = {dagId: 'etl', runId: 'r1'} as DagRun;
 	const task = {taskId: 'load', tryNumber: 3} as TaskInstance;
 
-	it('Enter on a DAG opens its runs; Esc climbs log -> tasks -> runs -> all DAGs', () => {
+	it('Enter on a DAG opens its runs; Esc climbs log -> tasks -> runs -> back to DAGs', () => {
 		let state = navigate(initialNavigation('dags'), {type: 'open-dag', dagId: 'etl'});
-		assert.deepEqual(state, {pane: 'runs', dagId: 'etl', runs: {kind: 'runs'}});
+		assert.deepEqual(state, {pane: 'runs', dagId: 'etl', runs: {kind: 'runs'}, returnTo: {pane: 'dags', level: 'runs'}});
 		state = navigate(navigate(state, {type: 'open-run', run}), {type: 'open-task', task});
 		assert.deepEqual(state.runs, {kind: 'log', run, task, tryNumber: 3, focus: 'end'});
 		state = navigate(state, {type: 'back'});
 		assert.equal(state.runs.kind, 'tasks');
-		state = navigate(navigate(state, {type: 'back'}), {type: 'back'});
-		assert.deepEqual(state, {pane: 'runs', dagId: undefined, runs: {kind: 'runs'}});
+		state = navigate(state, {type: 'back'});
+		assert.deepEqual(state, {pane: 'runs', dagId: 'etl', runs: {kind: 'runs'}, returnTo: {pane: 'dags', level: 'runs'}});
+		assert.equal(backTarget(state), 'back');
+		state = navigate(state, {type: 'back'});
+		assert.deepEqual(state, {pane: 'dags', dagId: 'etl', runs: {kind: 'runs'}}, 'back on DAGs; Runs keeps its place');
+	});
+
+	it('Esc goes back to the pane a jump came from (Triage), at the level it landed on', () => {
+		let state = navigate(navigate(initialNavigation('triage'), {type: 'open-run', run}), {type: 'open-task', task, focus: 'first-error'});
+		state = navigate(state, {type: 'back'});
+		assert.equal(state.runs.kind, 'tasks');
+		state = navigate(state, {type: 'back'});
+		assert.equal(state.pane, 'triage');
+		assert.equal(state.returnTo, undefined);
+		// Runs chosen by its number afterwards is a start of its own: Esc climbs within it
+		state = navigate(navigate(state, {type: 'pane', pane: 'runs'}), {type: 'back'});
+		assert.deepEqual([state.pane, state.runs.kind, state.dagId], ['runs', 'runs', 'etl']);
+		assert.equal(backTarget(state), 'all DAGs');
+		assert.equal(backTarget(navigate(state, {type: 'back'})), undefined);
+	});
+
+	it('a pane chosen by number or Tab after a jump forgets where the jump came from', () => {
+		const jumped = navigate(initialNavigation('triage'), {type: 'open-run', run});
+		const elsewhere = navigate(navigate(jumped, {type: 'pane', pane: 'health'}), {type: 'pane', pane: 'runs'});
+		assert.deepEqual(navigate(elsewhere, {type: 'back'}), {pane: 'runs', dagId: 'etl', runs: {kind: 'runs'}});
 	});
 
 	it('Esc from a log goes back to the tasks with that task to put the cursor on', () => {
@@ -161,7 +184,9 @@ describe('navigation', () => {
 	});
 
 	it('a run opened from another pane (a trigger) lands at its tasks in its DAG', () => {
-		assert.deepEqual(navigate(initialNavigation('dags'), {type: 'open-run', run}), {pane: 'runs', dagId: 'etl', runs: {kind: 'tasks', run}});
+		assert.deepEqual(navigate(initialNavigation('dags'), {type: 'open-run', run}), {pane: 'runs', dagId: 'etl', runs: {kind: 'tasks', run}, returnTo: {pane: 'dags', level: 'tasks'}});
+		// within Runs, a run opened from the list climbs back to the list
+		assert.deepEqual(navigate(initialNavigation('runs'), {type: 'open-run', run}), {pane: 'runs', dagId: undefined, runs: {kind: 'tasks', run}});
 	});
 
 	it('an earlier try stays between 1 and the latest', () => {

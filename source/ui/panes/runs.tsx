@@ -11,7 +11,7 @@ import {stateStyle} from '../theme.js';
 import {LogView} from './log.js';
 import {KeyDepth, useBindings} from '../keys.js';
 import {bind} from '../bindings.js';
-import {RUNS_PANE} from '../navigation.js';
+import {backTarget, RUNS_PANE} from '../navigation.js';
 import {CRUMB_SEPARATOR, fitBreadcrumb} from '../breadcrumb.js';
 import type {PaneContext, PaneDefinition} from './pane.js';
 import {useActions} from '../actions.js';
@@ -132,7 +132,7 @@ export function RunsPane(props: PaneContext) {
 			...(level.kind !== 'runs' ? [sanitizeLine(level.run.runId)] : []),
 			...(level.kind === 'log' ? [`${sanitizeLine(level.task.taskId)} try ${level.tryNumber}`] : []),
 		],
-		level.kind === 'runs' ? (dagId ? '  (Esc: all DAGs)' : '  (Enter on a DAG in DAGs shows only its runs)') : '  (Esc: back)',
+		{back: '  (Esc: back)', 'all DAGs': '  (Esc: all DAGs)', none: '  (Enter on a DAG in DAGs shows only its runs)'}[backTarget(nav) ?? 'none'],
 		props.width,
 	);
 	const title = (
@@ -144,7 +144,7 @@ export function RunsPane(props: PaneContext) {
 	);
 
 	// Esc climbs one level; at the top it leaves the DAG for "all DAGs"
-	useBindings([bind('back', () => navigate({type: 'back'}), {enabled: () => level.kind !== 'runs' || dagId !== undefined, display: false})], props.active);
+	useBindings([bind('back', () => navigate({type: 'back'}), {enabled: () => backTarget(nav) !== undefined, display: false})], props.active);
 
 	const height = props.height - 1;
 	const taskHeight = height - 1;
