@@ -140,7 +140,8 @@ export function exposeConfigSetting(generation: ApiGeneration | undefined): stri
 /** What a request of this method does, in the words of a refusal: "may not change variables". */
 const VERB_OF_METHOD: Readonly<Record<string, string>> = {GET: 'read', POST: 'create', PATCH: 'change', PUT: 'change', DELETE: 'delete'};
 
-function hintFor(status: number, method: string, operation: Operation | undefined, generation: ApiGeneration | undefined, fields: string[]): string | undefined {
+/** `said`: the server's own words (detail, title), for telling its 400s apart. */
+function hintFor(status: number, method: string, operation: Operation | undefined, generation: ApiGeneration | undefined, fields: string[], said = ''): string | undefined {
 	switch (status) {
 		case 401:
 			if (operation === 'auth') return 'Check the username and password.';
@@ -172,6 +173,8 @@ function hintFor(status: number, method: string, operation: Operation | undefine
 		case 400:
 		case 422:
 			if (fields.length) return `Check ${fields.map(f => f.replace(/^body\./, '')).join(', ')}.`;
+			// Airflow checks a conf against the DAG's params, and names the param that failed
+			if (operation === 'trigger' && /\bparams?\b/i.test(said)) return "The DAG's params refuse this conf: fix the value named above.";
 			if (operation === 'trigger') return 'Check the conf (a JSON object) and the DAG: a DAG with import errors cannot be triggered.';
 			return undefined;
 		default:
@@ -197,7 +200,7 @@ export function errorFromResponse(context: HttpErrorContext): AirflowError {
 		status: context.status,
 		title: title ?? STATUS_TITLES[context.status] ?? 'HTTP error',
 		detail,
-		hint: hintFor(context.status, context.method, context.operation, context.generation, fields),
+		hint: hintFor(context.status, context.method, context.operation, context.generation, fields, `${detail ?? ''} ${title ?? ''}`),
 		method: context.method,
 		path: context.path,
 		operation: context.operation,

@@ -19,7 +19,8 @@ async function readConf(raw: string | undefined): Promise<Record<string, unknown
 	const text = fromFile ? await readSource(raw.slice(1)) : raw;
 	const source = fromFile ? sourceName(raw.slice(1)) : '--conf';
 	const parsed = parseJsonObject(text);
-	if (!parsed.ok) throw new ConfigError(`${source} is not a JSON object: ${parsed.message}`);
+	// JSON that does not parse, or JSON that is not an object ("must be a JSON object, not an array")
+	if (!parsed.ok) throw new ConfigError(`${source} ${parsed.message.startsWith('must be') ? parsed.message : `is not valid JSON: ${parsed.message}`}`);
 	return parsed.value;
 }
 

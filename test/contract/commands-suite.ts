@@ -129,7 +129,7 @@ export function defineCommandContract(line: AirflowLine): void {
 				assert.match(slow.stderr, /gave up waiting after 0.5s/);
 				const bad = await runCli(['trigger', 'ws_succeed', '--conf', '{"a": 1,\n "b": }'], env);
 				assert.equal(bad.code, 2);
-				assert.match(bad.stderr, /--conf is not a JSON object: unexpected "}" at line 2, column 7/);
+				assert.match(bad.stderr, /--conf is not valid JSON: unexpected "}" at line 2, column 7/);
 			});
 
 			it('explains a conflict on a duplicate logical date in one line', async () => {

@@ -90,6 +90,8 @@ for (const [generation, wire] of [
 			assert.equal(error.status, 400);
 			assert.match(error.message, /Invalid input for param count/);
 			assert.ok(!error.message.includes('\n'), 'one line');
+			// the hint is about the params, not about import errors, which have nothing to do with it
+			assert.equal(error.hint, "The DAG's params refuse this conf: fix the value named above.");
 		});
 
 		it('explains an unknown DAG', () => {
