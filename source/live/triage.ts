@@ -110,11 +110,15 @@ export function longRunningBy(run: DagRun, medianMs: number | undefined, now: nu
 
 /**
  * How long a queued run has waited, when that is past the threshold. Waiting counts from
- * queued_at (3.x); 2.x has no queued_at, so from the logical date, which for a scheduled
- * run is a whole interval early: see docs/triage.md.
+ * queued_at (3.x); 2.x has no queued_at, so a scheduled run's from its logical date, which is
+ * a whole interval early: see docs/triage.md. Any other run's logical date is whatever day
+ * was asked for (a manual run dated last week, a backfill): without queued_at its wait is
+ * unknown, and it is not called stuck (a new user saw "stuck queued 5d 21h" seconds after
+ * triggering a paused DAG for an old date on 2.x).
  */
 export function stuckQueuedFor(run: DagRun, now: number, rules: TriageRules = DEFAULT_RULES): number | undefined {
 	if (run.state !== 'queued') return undefined;
+	if (run.queuedAt === null && run.runType !== 'scheduled') return undefined;
 	const since = ms(run.queuedAt) ?? ms(run.runAfter) ?? ms(run.logicalDate);
 	if (since === undefined) return undefined;
 	const waited = now - since;

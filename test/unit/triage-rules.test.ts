@@ -127,10 +127,13 @@ describe('triage rules', () => {
 		assert.equal(longRunningBy(running(12), 5 * MIN, NOW), undefined, 'under 3x the median');
 		assert.equal(longRunningBy(running(4), 1 * MIN, NOW), undefined, '4x, but not 10 minutes more than the median');
 		assert.equal(longRunningBy(running(60), undefined, NOW), undefined, 'no median, no verdict');
-		const queued = (minutes: number, field: 'queuedAt' | 'runAfter') => run({state: 'queued', startDate: null, endDate: null, queuedAt: null, runAfter: null, [field]: iso(NOW - minutes * MIN)});
+		const queued = (minutes: number, field: 'queuedAt' | 'runAfter', runType = 'scheduled') =>
+			run({state: 'queued', runType, startDate: null, endDate: null, queuedAt: null, runAfter: null, [field]: iso(NOW - minutes * MIN)});
 		assert.equal(stuckQueuedFor(queued(16, 'queuedAt'), NOW), 16 * MIN);
 		assert.equal(stuckQueuedFor(queued(14, 'queuedAt'), NOW), undefined);
-		assert.equal(stuckQueuedFor(queued(20, 'runAfter'), NOW), 20 * MIN, '2.x: no queued_at, the logical date stands in');
+		assert.equal(stuckQueuedFor(queued(16, 'queuedAt', 'manual'), NOW), 16 * MIN, 'with queued_at (3.x), any run');
+		assert.equal(stuckQueuedFor(queued(20, 'runAfter'), NOW), 20 * MIN, '2.x: no queued_at, a scheduled run counts from its logical date');
+		assert.equal(stuckQueuedFor(queued(8500, 'runAfter', 'manual'), NOW), undefined, "2.x: a manual run's logical date is any day asked for: its wait is unknown");
 		assert.equal(stuckQueuedFor(queued(-60, 'runAfter'), NOW), undefined, 'due in the future is not stuck');
 		assert.equal(DEFAULT_RULES.queuedMs, 15 * MIN);
 	});
