@@ -24,7 +24,7 @@ export function ConfigPane(props: PaneProps) {
 			filterLabel="section, key or value"
 			columns={width => [
 				{header: 'section', width: 18, cell: o => ({text: sanitizeLine(o.section), color: 'cyan'})},
-				{header: 'key', width: Math.max(20, Math.min(36, Math.floor(width * 0.3))), cell: o => ({text: sanitizeLine(o.key), bold: true})},
+				{header: 'key', width: Math.max(20, Math.min(40, Math.floor(width * 0.38))), cell: o => ({text: sanitizeLine(o.key), bold: true})},
 				{header: 'value', width: 0, cell: o => ({text: sanitizeLine(o.value), color: o.value === '< hidden >' ? 'gray' : undefined})},
 			]}
 			empty="no options"

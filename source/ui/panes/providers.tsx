@@ -5,6 +5,12 @@ import {sanitizeLine} from '../../text/sanitize.js';
 import {layoutOf, ListPane, pageOf} from '../components/list-pane.js';
 import type {PaneDefinition} from './pane.js';
 
+/** What every Apache provider's name starts with: shown once, in the column's header. */
+const APACHE_PREFIX = 'apache-airflow-providers-';
+
+/** "common-sql" for apache-airflow-providers-common-sql: at 80 columns the full names were cut to one and the same text. */
+const shortName = (name: string) => (name.startsWith(APACHE_PREFIX) && name.length > APACHE_PREFIX.length ? name.slice(APACHE_PREFIX.length) : name);
+
 export const providersPane: PaneDefinition = {
 	id: 'providers',
 	name: 'Providers',
@@ -17,7 +23,7 @@ export const providersPane: PaneDefinition = {
 			fetchPage={async (query, signal) => pageOf(await context.client.listProviders(signal), query, p => `${p.packageName} ${p.description}`)}
 			filterLabel="package or description"
 			columns={width => [
-				{header: 'package', width: Math.max(24, Math.min(44, Math.floor(width * 0.4))), cell: p => ({text: sanitizeLine(p.packageName), bold: true})},
+				{header: `package (${APACHE_PREFIX}…)`, width: Math.max(24, Math.min(44, Math.floor(width * 0.4))), cell: p => ({text: sanitizeLine(shortName(p.packageName)), bold: true})},
 				{header: 'version', width: 10, cell: p => ({text: sanitizeLine(p.version)})},
 				{header: 'description', width: 0, cell: p => ({text: sanitizeLine(p.description)})},
 			]}
