@@ -248,6 +248,43 @@ describe('console actions', () => {
 		view.unmount();
 	});
 
+	it('a secret field shows dots, and its text on Ctrl-R until Ctrl-R again', async () => {
+		const {view} = await open(actionable());
+		view.stdin.write('6');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('rows') || f.includes('0 of 0'),
+		);
+		await sleep(100);
+		view.stdin.write('n');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => f.includes('New Connection'),
+		);
+		// conn id, type, host, port, login, then password
+		for (let i = 0; i < 5; i++) view.stdin.write('\t');
+		await sleep(100);
+		view.stdin.write('s3cr3t');
+		let frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /password +••••••/.test(f),
+		);
+		assert.doesNotMatch(frame, /s3cr3t/);
+		assert.match(frame, /Ctrl-R: show secrets/);
+		view.stdin.write('\u0012');
+		frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /password +s3cr3t/.test(f),
+		);
+		assert.match(frame, /Ctrl-R: hide secrets/);
+		view.stdin.write('\u0012');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /password +••••••/.test(f),
+		);
+		view.unmount();
+	});
+
 	it('keeps a Variable edit when the save fails', async () => {
 		const refuse = (request: SeenRequest) => (request.method === 'PATCH' && request.url.startsWith('/api/v2/variables/region') ? {status: 500, body: {detail: 'database is locked'}} : {});
 		const {view} = await open(actionable(refuse));

@@ -55,7 +55,8 @@ export type FormDialogProps = {
 
 type Phase = 'edit' | 'preview' | 'sending';
 /** `attempted`: Ctrl-S was pressed with a mistake in the form; from then on every mistake shows, not only those of fields typed in. */
-type FormState = {values: Record<string, TextState>; touched: Set<string>; focus: number; phase: Phase; error?: string; attempted?: boolean};
+/** `revealed`: secret fields shown as typed (Ctrl-R), for mending a value one cannot see. */
+type FormState = {values: Record<string, TextState>; touched: Set<string>; focus: number; phase: Phase; error?: string; attempted?: boolean; revealed?: boolean};
 
 /** The line being edited, scrolled so the cursor stays in view however long it is. */
 function CursorLine(props: {text: string; column: number; room: number}) {
@@ -76,9 +77,9 @@ const rowsOf = (spec: FieldSpec) => (spec.multiline ? (spec.rows ?? 6) : 1);
 const FIX_FIRST = 'fix the marked field first';
 
 /** `rows`: the lines it has on screen (form-layout.ts), at most what it asks for. */
-function Field(props: {spec: FieldSpec; state: TextState; focused: boolean; problem?: string; width: number; rows: number}) {
+function Field(props: {spec: FieldSpec; state: TextState; focused: boolean; problem?: string; width: number; rows: number; revealed: boolean}) {
 	const {spec, state, focused} = props;
-	const shown = spec.secret ? state.text.replace(/[^\n]/g, '•') : sanitize(state.text);
+	const shown = spec.secret && !props.revealed ? state.text.replace(/[^\n]/g, '•') : sanitize(state.text);
 	const lines = shown.split('\n');
 	const {line, column} = cursorPosition(state);
 	const rows = props.rows;
@@ -185,6 +186,10 @@ export function FormDialog(props: FormDialogProps) {
 			return true;
 		}
 		const spec = props.fields[form.focus]!;
+		if (key.ctrl && input === 'r' && props.fields.some(field => field.secret)) {
+			update({...form, revealed: !form.revealed});
+			return true;
+		}
 		const submit = (key.ctrl && input === 's') || (key.return && !spec.multiline);
 		if (submit) {
 			const problems = props.check(texts(form));
@@ -234,7 +239,8 @@ export function FormDialog(props: FormDialogProps) {
 		);
 	}
 	const error = state.error ? `! ${sanitizeLine(state.error)}` : '';
-	const keys = `Tab/↑↓: field  ${actions.safety.confirm ? 'Ctrl-S: preview' : 'Ctrl-S: send'} (Enter in a one-line field)  Esc: cancel`;
+	const reveal = props.fields.some(field => field.secret) ? `  Ctrl-R: ${state.revealed ? 'hide' : 'show'} secrets` : '';
+	const keys = `Tab/↑↓: field  ${actions.safety.confirm ? 'Ctrl-S: preview' : 'Ctrl-S: send'} (Enter in a one-line field)${reveal}  Esc: cancel`;
 	// the frame's border and title take 3 rows
 	const room = Math.max(1, height - 3 - (error ? proseRows(error, width) : 0) - proseRows(keys, width));
 	const layout = formLayout(
@@ -248,7 +254,18 @@ export function FormDialog(props: FormDialogProps) {
 			{layout.first > 0 ? <Text dimColor>{`↑ ${hidden(layout.first)}`}</Text> : null}
 			{props.fields.slice(layout.first, layout.end).map((spec, offset) => {
 				const index = layout.first + offset;
-				return <Field key={spec.name} spec={spec} state={state.values[spec.name]!} focused={index === state.focus} problem={problems[spec.name]} width={width} rows={layout.rows[index]!} />;
+				return (
+					<Field
+						key={spec.name}
+						spec={spec}
+						state={state.values[spec.name]!}
+						focused={index === state.focus}
+						problem={problems[spec.name]}
+						width={width}
+						rows={layout.rows[index]!}
+						revealed={!!state.revealed}
+					/>
+				);
 			})}
 			{layout.end < props.fields.length ? <Text dimColor>{`↓ ${hidden(props.fields.length - layout.end)} (Tab)`}</Text> : null}
 			{error ? <DialogProse text={error} width={width} color="red" /> : null}
