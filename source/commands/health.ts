@@ -2,6 +2,7 @@
 // component, and the monitoring-plugin exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
 // (unreachable, or an answer windsock cannot read). Needs no credentials where the server
 // serves health anonymously (both 2.x and 3.x do by default).
+import {COMPONENTS, statusWords, type ComponentName} from '../airflow/components.js';
 import {describeError} from '../airflow/errors.js';
 import {EXIT_CODES, healthVerdict, type Level} from '../live/health-verdict.js';
 import {sanitizeLine} from '../text/sanitize.js';
@@ -10,6 +11,8 @@ import type {Health} from '../airflow/model.js';
 import type {OpenedClient} from '../config/open-client.js';
 import type {Command} from './command.js';
 import {JSON_FLAG} from './flags.js';
+
+const keyOf = (name: ComponentName) => COMPONENTS.find(component => component.name === name)!.key;
 
 const WORD: Record<Level, string> = {ok: 'OK', warning: 'WARNING', critical: 'CRITICAL', unknown: 'UNKNOWN'};
 const PAINT: Record<Level, string> = {ok: 'green', warning: 'yellow', critical: 'red', unknown: 'gray'};
@@ -46,7 +49,12 @@ export const healthCommand: Command = {
 		out.table(
 			[
 				{header: 'component', value: c => c.name},
-				{header: 'status', value: c => `${stateStyle(c.status).symbol} ${c.status}`, paint: (text, c) => out.paint(stateStyle(c.status).color, text)},
+				// the console's words ("inside the scheduler" for 2.x's dag_processor, not "unknown")
+				{
+					header: 'status',
+					value: c => `${stateStyle(c.status).symbol} ${statusWords(keyOf(c.name), c.status, client.server.generation)}`,
+					paint: (text, c) => out.paint(stateStyle(c.status).color, text),
+				},
 				{header: 'heartbeat', value: c => (c.heartbeatAgeSeconds === null ? '' : `${c.heartbeatAgeSeconds}s ago`)},
 				{header: 'level', value: c => WORD[c.level], paint: (text, c) => out.paint(PAINT[c.level], text)},
 			],
