@@ -60,7 +60,8 @@ export function navigate(state: Navigation, event: NavigationEvent): Navigation 
 			return {...rest, pane: event.pane};
 		}
 		case 'open-dag':
-			return withReturn({pane: RUNS_PANE, dagId: event.dagId, runs: {kind: 'runs'}}, jumpFrom('runs'));
+			// `:dag_id` within Runs starts afresh there: Esc climbs to all DAGs, not to an earlier jump's pane
+			return withReturn({pane: RUNS_PANE, dagId: event.dagId, runs: {kind: 'runs'}}, state.pane === RUNS_PANE ? undefined : jumpFrom('runs'));
 		case 'open-run':
 			// a run opened from anywhere (a trigger, triage) lands in its DAG's runs, at its tasks
 			return withReturn({pane: RUNS_PANE, dagId: state.pane === RUNS_PANE && state.dagId === undefined ? undefined : event.run.dagId, runs: {kind: 'tasks', run: event.run}}, jumpFrom('tasks'));

@@ -150,6 +150,13 @@ describe('navigation', () => {
 		assert.equal(backTarget(navigate(state, {type: 'back'})), undefined);
 	});
 
+	it('`:dag_id` within Runs after a jump starts afresh: Esc climbs to all DAGs', () => {
+		const jumped = navigate(initialNavigation('triage'), {type: 'open-run', run});
+		const other = navigate(jumped, {type: 'open-dag', dagId: 'other'});
+		assert.deepEqual(other, {pane: 'runs', dagId: 'other', runs: {kind: 'runs'}});
+		assert.equal(navigate(navigate(other, {type: 'open-run', run: {...run, dagId: 'other'}}), {type: 'back'}).runs.kind, 'runs');
+	});
+
 	it('a pane chosen by number or Tab after a jump forgets where the jump came from', () => {
 		const jumped = navigate(initialNavigation('triage'), {type: 'open-run', run});
 		const elsewhere = navigate(navigate(jumped, {type: 'pane', pane: 'health'}), {type: 'pane', pane: 'runs'});

@@ -54,8 +54,11 @@ export type FormDialogProps = {
 };
 
 type Phase = 'edit' | 'preview' | 'sending';
-/** `attempted`: Ctrl-S was pressed with a mistake in the form; from then on every mistake shows, not only those of fields typed in. */
-/** `revealed`: secret fields shown as typed (Ctrl-R), for mending a value one cannot see. */
+/**
+ * `attempted`: Ctrl-S was pressed with a mistake in the form; from then on every mistake shows,
+ * not only those of fields typed in. `revealed`: secret fields shown as typed (Ctrl-R), for
+ * mending a value one cannot see.
+ */
 type FormState = {values: Record<string, TextState>; touched: Set<string>; focus: number; phase: Phase; error?: string; attempted?: boolean; revealed?: boolean};
 
 /** The line being edited, scrolled so the cursor stays in view however long it is. */
