@@ -170,9 +170,10 @@ async function firstFrame(target) {
 	figure(`console first data row from exec (${target.name})`, median(data), median(baseData), 'ms', 'first frame + 1 round trip');
 }
 
-/** The panes in tab order (source/ui/panes/registry.ts): pane i is number key i + 1, the tenth is 0. */
+/** The panes in tab order (source/ui/panes/registry.ts): pane i is number key i + 1 up to 9; the tenth is reached by name. */
 const PANES = ['triage', 'health', 'dags', 'runs', 'variables', 'connections', 'pools', 'import-errors', 'config', 'providers'];
-const paneKey = id => String((PANES.indexOf(id) + 1) % 10);
+// the console binds 1-9 only (keymap.ts): a "0" did nothing, and Providers was never measured
+const paneKey = id => (PANES.indexOf(id) < 9 ? String(PANES.indexOf(id) + 1) : `:${id}\r`);
 
 /** Idle bytes/s and requests per refresh tick, pane by pane, at 200x60 and the default refresh (5 s). */
 async function idle(target, server) {
