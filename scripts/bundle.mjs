@@ -39,6 +39,28 @@ const rememberedWidths = {
 	},
 };
 
+/**
+ * A plugin that replaces exact texts in one dependency's file (`file`: its path). The build
+ * fails when a text is not there, since the dependency has moved on, unless `mayDiffer` says
+ * that file may lack it (another major version bundled for another dependency).
+ */
+function exactPatch({name, file, replacements, moved, mayDiffer = () => false}) {
+	return {
+		name,
+		setup(build) {
+			build.onLoad({filter: file}, async args => {
+				const source = await readFile(args.path, 'utf8');
+				if (!replacements.every(([from]) => source.includes(from))) {
+					if (mayDiffer(args.path)) return undefined;
+					throw new Error(`${args.path}: ${moved}; update scripts/bundle.mjs`);
+				}
+				// a function, so a "$" in the new text is taken as it is
+				return {contents: replacements.reduce((text, [from, to]) => text.replace(from, () => to), source), loader: 'js'};
+			});
+		},
+	};
+}
+
 // Ink's output caches (widths, ANSI-tokenized lines) are made new for every frame, so a
 // keystroke that moves the selection tokenizes all 60 unchanged rows again. Shared across
 // frames and bounded (cleared when full, checked once a frame), they are hits for every row
@@ -89,87 +111,62 @@ function sharedOutputCaches() {
 // header with a clock, an age, a poll's timestamps add strings every second for as long as
 // the console runs (seen in heap snapshots of the soak). Bounded the same way.
 const MEASURE_FROM = '    cache.set(text, dimensions);';
-const boundedMeasureCache = {
+const boundedMeasureCache = exactPatch({
 	name: 'bounded-ink-measure-cache',
-	setup(build) {
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]measure-text\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
-			if (!source.includes(MEASURE_FROM)) throw new Error(`${args.path}: Ink's measure cache moved; update scripts/bundle.mjs`);
-			return {contents: source.replace(MEASURE_FROM, `    if (cache.size >= 4096) cache.clear();\n${MEASURE_FROM}`), loader: 'js'};
-		});
-	},
-};
+	file: /[\\/]ink[\\/]build[\\/]measure-text\.js$/,
+	replacements: [[MEASURE_FROM, `    if (cache.size >= 4096) cache.clear();\n${MEASURE_FROM}`]],
+	moved: "Ink's measure cache moved",
+});
 
 // Esc pressed twice quickly (or over a slow link) arrives as one chunk, which Ink reports as
 // one Meta+Esc key, indistinguishable from a single Esc by the time useInput sees it: the
 // second press was lost (back from a dialog and its view took two presses, or three). Ink's
 // App hands every parsed key to its listeners through emitInput; there, two Escapes.
 const EMIT_INPUT_FROM = '    const emitInput = useCallback((input) => {\n';
-const doubleEscapeAsTwo = {
+const EMIT_TWO_ESCAPES =
+	"        if (input === '\\u001B\\u001B') {\n            for (const one of ['\\u001B', '\\u001B']) {\n                handleInput(one);\n                internal_eventEmitter.current.emit('input', one);\n            }\n            return;\n        }\n";
+const doubleEscapeAsTwo = exactPatch({
 	name: 'double-escape-as-two',
-	setup(build) {
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]components[\\/]App\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
-			if (!source.includes(EMIT_INPUT_FROM)) throw new Error(`${args.path}: Ink's emitInput moved; update scripts/bundle.mjs`);
-			const split =
-				"        if (input === '\\u001B\\u001B') {\n            for (const one of ['\\u001B', '\\u001B']) {\n                handleInput(one);\n                internal_eventEmitter.current.emit('input', one);\n            }\n            return;\n        }\n";
-			return {contents: source.replace(EMIT_INPUT_FROM, EMIT_INPUT_FROM + split), loader: 'js'};
-		});
-	},
-};
+	file: /[\\/]ink[\\/]build[\\/]components[\\/]App\.js$/,
+	replacements: [[EMIT_INPUT_FROM, EMIT_INPUT_FROM + EMIT_TWO_ESCAPES]],
+	moved: "Ink's emitInput moved",
+});
 
 // string-width makes its grapheme segmenter when it loads, and ICU loads its break rules for
 // it then (about 15 ms on a 2-core host): before the console's first frame and before every
 // command's first line, though most texts are ASCII and never reach it. Made on first use.
-const SEGMENTER_FROM = 'const segmenter = new Intl.Segmenter();\n';
-const lazyWidthSegmenter = {
+const lazyWidthSegmenter = exactPatch({
 	name: 'lazy-string-width-segmenter',
-	setup(build) {
-		build.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
-			if (!source.includes(SEGMENTER_FROM)) {
-				// another major version (wrap-ansi's own) may differ; windsock's own must not
-				if (path.dirname(path.dirname(args.path)) === path.join(root, 'node_modules')) throw new Error(`${args.path}: string-width's segmenter moved; update scripts/bundle.mjs`);
-				return undefined;
-			}
-			const lazy = 'let madeSegmenter;\nconst segmenter = {segment: text => (madeSegmenter ??= new Intl.Segmenter()).segment(text)};\n';
-			return {contents: source.replace(SEGMENTER_FROM, lazy), loader: 'js'};
-		});
-	},
-};
+	file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+	replacements: [['const segmenter = new Intl.Segmenter();\n', 'let madeSegmenter;\nconst segmenter = {segment: text => (madeSegmenter ??= new Intl.Segmenter()).segment(text)};\n']],
+	moved: "string-width's segmenter moved",
+	// another major version (wrap-ansi's own) may differ; windsock's own must not
+	mayDiffer: file => path.dirname(path.dirname(file)) !== path.join(root, 'node_modules'),
+});
 
 // Yoga (Ink's layout) carries its WebAssembly as a base64 data: URL and, where a global
 // fetch exists, reads it through fetch: in Node that loads undici, the fetch implementation,
 // about 10 ms and a few MB of heap before the console's first Ink frame, only to decode a
 // string. Its own synchronous decoder (wa) does the same without it.
-const YOGA_FETCH_FROM = 'function ya(){return w||"function"!=typeof fetch?';
-const yogaWithoutFetch = {
+const yogaWithoutFetch = exactPatch({
 	name: 'yoga-without-fetch',
-	setup(build) {
-		build.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
-			if (!source.includes(YOGA_FETCH_FROM)) throw new Error(`${args.path}: Yoga's wasm loader moved; update scripts/bundle.mjs`);
-			return {contents: source.replace(YOGA_FETCH_FROM, 'function ya(){return w||true?'), loader: 'js'};
-		});
-	},
-};
+	file: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+	replacements: [['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return w||true?']],
+	moved: "Yoga's wasm loader moved",
+});
 
 // got's type checks (@sindresorhus/is) make two Intl.ListFormat when they load, for the text
 // of a failed assertion: ICU loads its list patterns then, about 20 ms of every command that
 // sends a request (health included). Made when a message needs them.
 const LIST_FORMATS_FROM =
 	"const andFormatter = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });\nconst orFormatter = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });\n";
-const lazyListFormats = {
+const lazyListFormat = (name, type) => `let ${name}Made;\nconst ${name} = {format: list => (${name}Made ??= new Intl.ListFormat('en', {style: 'long', type: '${type}'})).format(list)};\n`;
+const lazyListFormats = exactPatch({
 	name: 'lazy-list-formats',
-	setup(build) {
-		build.onLoad({filter: /[\\/]@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
-			if (!source.includes(LIST_FORMATS_FROM)) throw new Error(`${args.path}: its list formats moved; update scripts/bundle.mjs`);
-			const lazy = (name, type) => `let ${name}Made;\nconst ${name} = {format: list => (${name}Made ??= new Intl.ListFormat('en', {style: 'long', type: '${type}'})).format(list)};\n`;
-			return {contents: source.replace(LIST_FORMATS_FROM, lazy('andFormatter', 'conjunction') + lazy('orFormatter', 'disjunction')), loader: 'js'};
-		});
-	},
-};
+	file: /[\\/]@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/,
+	replacements: [[LIST_FORMATS_FROM, lazyListFormat('andFormatter', 'conjunction') + lazyListFormat('orFormatter', 'disjunction')]],
+	moved: 'its list formats moved',
+});
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const entry = path.join(root, 'dist', 'bin', 'cli.js');

@@ -13,6 +13,8 @@
 //   a newline: one stray introducer in a log line (a raw U+009F in binary output) would hide
 //   every line after it, and with the introducer gone the rest is plain text.
 // - Any other escape: ESC, intermediate bytes, one final byte (charset switches, DECALN, ...).
+import {PRINTABLE_ASCII} from './printable-ascii.js';
+
 const ESCAPE_SEQUENCE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\n]*?(?:\u0007|\u009c|\u001b\\|(?=\n)|$)|\u001b[ -/]*[0-~]?/g;
 
 // Every C0 control but tab and newline, DEL, and every C1 control; then the invisible ones:
@@ -26,8 +28,6 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u20
 export function sanitize(text: string): string {
 	return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
 }
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The longest text one line or table cell shows; a 100,000-character id took Ink a minute to measure every frame. */
 export const LINE_LIMIT = 1000;

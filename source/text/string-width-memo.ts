@@ -6,6 +6,7 @@
 // starts over when it is full rather than growing.
 import stringWidth from 'string-width';
 import {simpleWidth} from './simple-width.js';
+import {PRINTABLE_ASCII} from './printable-ascii.js';
 
 /** Distinct strings remembered at most; a frame at 200x60 measures a few hundred. */
 export const REMEMBERED = 4096;
@@ -17,9 +18,6 @@ export const REMEMBERED = 4096;
 export const LONGEST_REMEMBERED = 512;
 
 const widths = new Map<string, number>();
-
-/** Printable ASCII: one column a character, as string-width counts it, with no need to look it up. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export default function rememberedWidth(text: string, options?: Parameters<typeof stringWidth>[1]): number {
 	// options change the answer (ambiguous width, counting ANSI codes): those are not remembered

@@ -77,19 +77,32 @@ export function navigate(state: Navigation, event: NavigationEvent): Navigation 
 			if (state.runs.kind !== 'log') return state;
 			return {...state, runs: {...state.runs, tryNumber: Math.max(1, Math.min(event.tryNumber, Math.max(1, state.runs.task.tryNumber)))}};
 		case 'back': {
-			if (state.pane !== RUNS_PANE) return state;
+			const step = backStep(state);
 			// the cursor goes back to the task whose log this was, however the log was opened
-			if (state.runs.kind === 'log') return {...state, runs: {kind: 'tasks', run: state.runs.run, at: state.runs.task}};
-			// at the level a jump landed on: back to the pane it came from (Runs stays where it is)
-			if (state.returnTo && state.returnTo.level === state.runs.kind) {
+			if (step === 'tasks' && state.runs.kind === 'log') return {...state, runs: {kind: 'tasks', run: state.runs.run, at: state.runs.task}};
+			// Runs stays where it is
+			if (step === 'pane' && state.returnTo) {
 				const {returnTo, ...rest} = state;
 				return {...rest, pane: returnTo.pane};
 			}
-			if (state.runs.kind === 'tasks') return {...state, runs: {kind: 'runs'}};
-			if (state.dagId !== undefined) return {...state, dagId: undefined};
+			if (step === 'runs') return {...state, runs: {kind: 'runs'}};
+			if (step === 'all DAGs') return {...state, dagId: undefined};
 			return state;
 		}
 	}
+}
+
+/**
+ * Where Esc leads in Runs, decided here once for the reducer and the title's hint: from a log to
+ * its tasks; at the level a jump landed on, back to the pane it came from; from a run's tasks to
+ * the runs; from one DAG's runs to all DAGs'; from all DAGs' runs nowhere.
+ */
+function backStep(state: Navigation): 'tasks' | 'pane' | 'runs' | 'all DAGs' | undefined {
+	if (state.pane !== RUNS_PANE) return undefined;
+	if (state.runs.kind === 'log') return 'tasks';
+	if (state.returnTo?.level === state.runs.kind) return 'pane';
+	if (state.runs.kind === 'tasks') return 'runs';
+	return state.dagId !== undefined ? 'all DAGs' : undefined;
 }
 
 function withReturn(state: Navigation, returnTo: ReturnTo | undefined): Navigation {
@@ -98,8 +111,8 @@ function withReturn(state: Navigation, returnTo: ReturnTo | undefined): Navigati
 
 /** What Esc does in Runs, for the title's hint: back (a level up, or to the pane a jump came from), to all DAGs' runs, or nothing. */
 export function backTarget(state: Navigation): 'back' | 'all DAGs' | undefined {
-	if (state.runs.kind !== 'runs' || state.returnTo?.level === 'runs') return 'back';
-	return state.dagId !== undefined ? 'all DAGs' : undefined;
+	const step = backStep(state);
+	return step === 'all DAGs' || step === undefined ? step : 'back';
 }
 
 /**

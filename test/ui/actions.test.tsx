@@ -32,6 +32,20 @@ function actionable(overrides: (request: SeenRequest) => {status?: number; body?
 	});
 }
 
+type View = Awaited<ReturnType<typeof open>>['view'];
+
+/** Types `keys`, then waits for the frame `ok` accepts, and returns it. */
+async function typeUntil(view: View, keys: string, ok: (frame: string) => boolean): Promise<string> {
+	view.stdin.write(keys);
+	return waitFor(() => view.lastFrame()!, ok);
+}
+
+/** Goes to the Variables pane (5) and waits for its rows and its keys. */
+async function toVariables(view: View): Promise<void> {
+	await typeUntil(view, '5', f => f.includes('region'));
+	await sleep(100);
+}
+
 describe('console actions', () => {
 	it('triggers with the conf from the params: preview, then the exact body, then the new run', async () => {
 		const {server, view} = await open(actionable());
@@ -220,29 +234,12 @@ describe('console actions', () => {
 
 	it('a new form names no mistake before it is typed in; Ctrl-S names them all, and the nudge goes once the user types', async () => {
 		const {server, view} = await open(actionable());
-		view.stdin.write('5');
-		await waitFor(
-			() => view.lastFrame()!,
-			f => f.includes('region'),
-		);
-		await sleep(100);
-		view.stdin.write('n');
-		let frame = await waitFor(
-			() => view.lastFrame()!,
-			f => f.includes('New Variable'),
-		);
+		await toVariables(view);
+		let frame = await typeUntil(view, 'n', f => f.includes('New Variable'));
 		assert.doesNotMatch(frame, /✖/, 'nothing typed yet, nothing wrong yet');
-		view.stdin.write('\u0013');
-		frame = await waitFor(
-			() => view.lastFrame()!,
-			f => f.includes('fix the marked field first'),
-		);
+		frame = await typeUntil(view, '\u0013', f => f.includes('fix the marked field first'));
 		assert.match(frame, /✖ a key is needed/);
-		view.stdin.write('k');
-		frame = await waitFor(
-			() => view.lastFrame()!,
-			f => !f.includes('fix the marked field first'),
-		);
+		frame = await typeUntil(view, 'k', f => !f.includes('fix the marked field first'));
 		assert.doesNotMatch(frame, /✖ a key is needed/);
 		assert.deepEqual(writes(server.seen), []);
 		view.unmount();
@@ -250,50 +247,25 @@ describe('console actions', () => {
 
 	it('a secret field shows dots, and its text on Ctrl-R until Ctrl-R again', async () => {
 		const {view} = await open(actionable());
-		view.stdin.write('6');
-		await waitFor(
-			() => view.lastFrame()!,
-			f => f.includes('rows') || f.includes('0 of 0'),
-		);
+		await typeUntil(view, '6', f => f.includes('rows') || f.includes('0 of 0'));
 		await sleep(100);
-		view.stdin.write('n');
-		await waitFor(
-			() => view.lastFrame()!,
-			f => f.includes('New Connection'),
-		);
+		await typeUntil(view, 'n', f => f.includes('New Connection'));
 		// conn id, type, host, port, login, then password
 		for (let i = 0; i < 5; i++) view.stdin.write('\t');
 		await sleep(100);
-		view.stdin.write('s3cr3t');
-		let frame = await waitFor(
-			() => view.lastFrame()!,
-			f => /password +••••••/.test(f),
-		);
+		let frame = await typeUntil(view, 's3cr3t', f => /password +••••••/.test(f));
 		assert.doesNotMatch(frame, /s3cr3t/);
 		assert.match(frame, /Ctrl-R: show secrets/);
-		view.stdin.write('\u0012');
-		frame = await waitFor(
-			() => view.lastFrame()!,
-			f => /password +s3cr3t/.test(f),
-		);
+		frame = await typeUntil(view, '\u0012', f => /password +s3cr3t/.test(f));
 		assert.match(frame, /Ctrl-R: hide secrets/);
-		view.stdin.write('\u0012');
-		await waitFor(
-			() => view.lastFrame()!,
-			f => /password +••••••/.test(f),
-		);
+		await typeUntil(view, '\u0012', f => /password +••••••/.test(f));
 		view.unmount();
 	});
 
 	it('keeps a Variable edit when the save fails', async () => {
 		const refuse = (request: SeenRequest) => (request.method === 'PATCH' && request.url.startsWith('/api/v2/variables/region') ? {status: 500, body: {detail: 'database is locked'}} : {});
 		const {view} = await open(actionable(refuse));
-		view.stdin.write('5');
-		await waitFor(
-			() => view.lastFrame()!,
-			f => f.includes('region'),
-		);
-		await sleep(100);
+		await toVariables(view);
 		view.stdin.write('e');
 		await waitFor(
 			() => view.lastFrame()!,
