@@ -3,7 +3,8 @@
 // (the 2.x and 3.x files in two lanes at once: runTests below), and stops them. Exit code: the
 // first failing node --test's, else 0.
 import {spawn} from 'node:child_process';
-import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {AirflowClient} from '../source/airflow/client.js';
@@ -91,13 +92,19 @@ function testFiles(targets: string[]): string[] {
 	return targets.flatMap(target => (existsSync(path.join(PACKAGE_ROOT, target)) && statSync(path.join(PACKAGE_ROOT, target)).isDirectory() ? files(target) : [target]));
 }
 
-/** One `node --test` over these files against these servers; each output line prefixed when given. */
+/**
+ * One `node --test` over these files against these servers; each output line prefixed when given.
+ * Each run has tmux servers of its own (TMUX_TMPDIR): a tmux server exits with its last session,
+ * and a lane that started a session on the shared default server just as the other lane closed
+ * its last one got "server exited unexpectedly" (a CI failure, stop 12).
+ */
 function nodeTest(files: string[], servers: TestServer[], prefix = ''): Promise<number> {
+	const tmuxDir = mkdtempSync(path.join(tmpdir(), 'windsock-tmux-'));
 	return new Promise(resolve => {
 		const child = spawn(process.execPath, ['--test', ...files], {
 			cwd: PACKAGE_ROOT,
 			stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-			env: {...process.env, WINDSOCK_TEST_SERVERS: JSON.stringify(servers)},
+			env: {...process.env, WINDSOCK_TEST_SERVERS: JSON.stringify(servers), TMUX_TMPDIR: tmuxDir},
 		});
 		if (prefix) {
 			for (const [from, to] of [
@@ -114,7 +121,10 @@ function nodeTest(files: string[], servers: TestServer[], prefix = ''): Promise<
 			}
 		}
 		// 'close', not 'exit': a lane's piped output is all written out before it counts as done
-		child.on('close', code => resolve(code ?? 1));
+		child.on('close', code => {
+			rmSync(tmuxDir, {recursive: true, force: true});
+			resolve(code ?? 1);
+		});
 	});
 }
 

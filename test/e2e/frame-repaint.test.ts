@@ -5,12 +5,11 @@
 // before "s", times of day and the sparkline's length are not compared.
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
-import {execFileSync} from 'node:child_process';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {testLines, testServer} from '../support/test-servers.js';
 import {Screen} from '../support/screen.js';
+import {tmux} from '../support/tmux.js';
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 const normal = (text: string) =>
 	text
 		.replace(/\d+s( ago)?/g, 'Ns$1')

@@ -11,10 +11,10 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {airflow} from '../support/console-harness.js';
 import {CLI} from '../support/run-cli.js';
 import {fakeServer, type FakeServer} from '../support/fake-server.js';
+import {tmux} from '../support/tmux.js';
 
 const SESSION = 'windsock-soak';
 const GROWTH_BOUND_MB = 120;
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 
 function rssMb(pid: number): number {
 	const line = readFileSync(`/proc/${pid}/status`, 'utf8')

@@ -2,14 +2,13 @@
 // secret the server receives is the edited line, not the line plus "[D". The server is a
 // fake Airflow 2.x that records the Basic credentials it is sent (a Variable read needs them).
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {after, before, describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {asAirflow2, fakeServer, type FakeServer} from '../support/fake-server.js';
 import {CLI} from '../support/run-cli.js';
+import {tmux} from '../support/tmux.js';
 
 const SESSION = 'windsock-package-prompt';
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 
 function kill(): void {

@@ -14,10 +14,10 @@ import {after, before, describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {airflow} from '../support/console-harness.js';
 import {fakeServer, type FakeServer} from '../support/fake-server.js';
+import {tmux} from '../support/tmux.js';
 
 const SESSION = 'windsock-lifecycle';
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 const shell = (command: string) => execFileSync('sh', ['-c', command], {encoding: 'utf8'});
 
 let server: FakeServer;

@@ -2,15 +2,14 @@
 // 0600 file the shell sources (a password never appears in any process's argv), and every
 // wait fails at once on a console that ended or shows a stack trace.
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {STACK} from './fault-says.js';
 import {CLI} from './run-cli.js';
+import {tmux} from './tmux.js';
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
 export class FaultConsole {

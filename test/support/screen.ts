@@ -1,12 +1,10 @@
 // The real windsock binary in a tmux session, driven by keys and read off the screen. The
 // child gets CI=false: with CI set, Ink prints only the last frame.
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {CLI} from './run-cli.js';
 import type {TestServer} from './test-servers.js';
-
-const run = (args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+import {tmuxOn} from './tmux.js';
 
 export class Screen {
 	/** `socket`: a tmux server of the test's own (tmux -L), for server options such as set-clipboard */
@@ -17,7 +15,7 @@ export class Screen {
 
 	static open(server: TestServer, columns: number, rows: number, flags: string[] = [], name = 'e2e', socket?: string): Screen {
 		const session = `windsock-${name}-${server.line}-${columns}`;
-		const tmux = (...args: string[]) => run(socket ? ['-L', socket, ...args] : args);
+		const tmux = (...args: string[]) => tmuxOn(socket, ...args);
 		try {
 			tmux('kill-session', '-t', session);
 		} catch {}
@@ -28,13 +26,13 @@ export class Screen {
 	}
 
 	tmux(...args: string[]): string {
-		return run(this.socket ? ['-L', this.socket, ...args] : args);
+		return tmuxOn(this.socket, ...args);
 	}
 
 	/** windsock with these arguments and only these WINDSOCK_* settings (no test server implied). */
 	static run(name: string, columns: number, rows: number, env: Record<string, string>, args: string[] = []): Screen {
 		const session = `windsock-${name}-${columns}`;
-		const tmux = (...args: string[]) => run(args);
+		const tmux = (...args: string[]) => tmuxOn(undefined, ...args);
 		try {
 			tmux('kill-session', '-t', session);
 		} catch {}
