@@ -14,6 +14,7 @@ import {loadProfiles} from '../config/profiles.js';
 import {DEFAULT_MAX_IN_FLIGHT, EnvironmentMonitor} from '../live/environment-monitor.js';
 import {DEFAULT_PROBE_TIMEOUT_MS} from '../live/environment-probe.js';
 import {DEFAULT_THRESHOLDS} from '../live/health-history.js';
+import {startEarlyReads} from '../live/early-start.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {paintFirstFrame} from '../ui/first-paint.js';
 import type {Command} from './command.js';
@@ -68,8 +69,9 @@ export const consoleCommand: Command = {
 			// server the data can follow the first frame by one round trip
 			const connecting = new AbortController();
 			const firstClient = AirflowClient.connect({...first.options, detectRetries: 0, signal: connecting.signal});
-			// the console reports a failure; until it looks, the rejection must not count as unhandled
-			firstClient.catch(() => {});
+			// the console reports a failure; until it looks, the rejection must not count as unhandled;
+			// connected, the first pane's reads go out while Ink and React load
+			firstClient.then(client => startEarlyReads(client, connecting.signal)).catch(() => {});
 			let runConsole: typeof import('../ui/run-console.js').runConsole;
 			try {
 				({runConsole} = await import('../ui/run-console.js'));

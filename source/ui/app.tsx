@@ -11,6 +11,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import type {Safety} from '../config/connection.js';
 import {DEFAULT_THRESHOLDS, type Thresholds} from '../live/health-history.js';
 import {useHealthHistory} from '../live/use-health-history.js';
+import {takeEarlyHealth} from '../live/early-start.js';
 import {usePoll} from '../live/use-poll.js';
 import {ActionsContext, type Actions, type Tone} from './actions.js';
 import {bind} from './bindings.js';
@@ -107,7 +108,8 @@ export function App(props: {
 	const [refreshTick, setRefreshTick] = useState(0);
 	const [registry] = useState(() => new KeyRegistry());
 	const environments = useEnvironments();
-	const health = usePoll(signal => client.health(signal), refreshMs, [refreshTick]);
+	// the first read may have been sent while the console loaded (live/early-start.ts)
+	const health = usePoll(signal => takeEarlyHealth(client) ?? client.health(signal), refreshMs, [refreshTick]);
 	const history = useHealthHistory(health.data, health.fetchedAt);
 	const lastEvent = history.events.at(-1);
 	useSyncExternalStore(registry.subscribe, registry.version);

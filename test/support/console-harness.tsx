@@ -61,10 +61,12 @@ export function airflow(count: number, extra: Handler = () => ({})): Handler {
 }
 
 // the tests written before Triage start at DAGs, as the console did then (firstPane)
-export async function open(handler: Handler, options: {readOnly?: boolean; safety?: Safety; firstPane?: string; refreshMs?: number} = {}) {
+/** `connected`: runs on the client before the App is drawn (as the console's early reads do). */
+export async function open(handler: Handler, options: {readOnly?: boolean; safety?: Safety; firstPane?: string; refreshMs?: number; connected?: (client: AirflowClient) => Promise<void>} = {}) {
 	const server = await fakeServer(handler);
 	servers.push(server);
 	const client = await AirflowClient.connect({baseUrl: server.url, token: 't', retries: 0, readOnly: options.readOnly ?? false});
+	await options.connected?.(client);
 	const view = render(<App client={client} label="test" safety={options.safety} refreshMs={options.refreshMs ?? 60_000} firstPane={options.firstPane ?? 'dags'} />);
 	views.push(view);
 	// keys written before effects run are lost: wait for the first data

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
 import type {Handler} from '../support/fake-server.js';
+import {startEarlyReads} from '../../source/live/early-start.js';
 import {HEALTH, airflow, open, waitFor} from '../support/console-harness.js';
 
 const key = async (view: {stdin: {write(s: string): void}}, keys: string) => {
@@ -53,6 +54,34 @@ function triageServer(paths: string[], failedRuns: () => object[] = () => [RUN])
 }
 
 describe('triage', () => {
+	it('shows the first look sent while the console loaded, without asking again', async () => {
+		const paths: string[] = [];
+		const {view} = await open(triageServer(paths), {
+			firstPane: 'triage',
+			connected: async client => {
+				startEarlyReads(client, new AbortController().signal);
+				await waitFor(
+					() => String(paths.length),
+					() => paths.filter(path => path.startsWith('/api/v2/dags/~/dagRuns?')).length >= 2,
+				);
+			},
+		});
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /import err/.test(f) && /etl_0001/.test(f),
+		);
+		assert.match(frame, /windsock test ✖2 /);
+		// each request once: the pane and the header took the answers to the early reads
+		const counts = new Map<string, number>();
+		for (const path of paths) counts.set(path.replace(/updated_at_gte=[^&]*/, ''), (counts.get(path.replace(/updated_at_gte=[^&]*/, '')) ?? 0) + 1);
+		assert.deepEqual(
+			[...counts].filter(([, count]) => count > 1),
+			[],
+			paths.join('\n'),
+		);
+		assert.ok(paths.includes('/api/v2/monitor/health?'), paths.join('\n'));
+	});
+
 	it('lists what needs attention, counts it in the tab and the header, asks only batch lists', async () => {
 		const paths: string[] = [];
 		const {view} = await open(triageServer(paths), {firstPane: 'triage'});

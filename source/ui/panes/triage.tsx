@@ -6,7 +6,8 @@
 import {useContext, useEffect, useRef, useState} from 'react';
 import {Text} from 'ink';
 import {triageItems, describeItem, firstFailedTask, DEFAULT_WINDOW, nextWindow, type TriageItem, type TriageWindow} from '../../live/triage.js';
-import {fetchGroup, GROUPS, type TriageFacts} from '../../live/triage-feed.js';
+import {takeEarlyTriage} from '../../live/early-start.js';
+import {fetchAllGroups, fetchGroup, GROUPS, type TriageFacts} from '../../live/triage-feed.js';
 import {formatAge} from '../../text/age.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {bind} from '../bindings.js';
@@ -77,10 +78,13 @@ export function TriagePane(props: PaneContext) {
 			facts.current = {errors: {}, windowLabel: span.label};
 			sweep.current = true;
 		}
-		const groups = sweep.current ? GROUPS : [GROUPS[turn.current++ % GROUPS.length]!];
+		// the first look may have been sent while the console loaded, with the health it is judged by
+		const early = span.label === DEFAULT_WINDOW.label ? await takeEarlyTriage(client)?.catch(() => undefined) : undefined;
+		if (early) facts.current = early.facts;
+		else if (sweep.current) facts.current = await fetchAllGroups(client, facts.current, windowStartIso, signal);
+		else facts.current = await fetchGroup(client, GROUPS[turn.current++ % GROUPS.length]!, facts.current, windowStartIso, signal);
 		sweep.current = false;
-		for (const group of groups) facts.current = await fetchGroup(client, group, facts.current, windowStartIso, signal);
-		const items = triageItems({...facts.current, now, windowStartMs, health: healthRef.current, thresholds: props.thresholds});
+		const items = triageItems({...facts.current, now, windowStartMs, health: healthRef.current ?? early?.health, thresholds: props.thresholds});
 		setPaneBadge(TRIAGE_PANE, items.length);
 		setComputedAt(now);
 		setErrors(Object.entries(facts.current.errors).map(([group, error]) => `${group}: ${error}`));

@@ -1,0 +1,47 @@
+// The console's first reads, sent while Ink and React load (commands/console.ts): the header's
+// health and the Triage pane's first look, the pane the console opens on. Loading the UI takes
+// about 200 ms here, longer than a round trip to most servers; sent first, the answers are in
+// when the console first draws, and the data follows the first frame by the one round trip of
+// the version probe instead of that load and two more round trips. Each read is taken once,
+// by the client it was sent with: a retry or a switch to another environment starts afresh.
+import type {AirflowClient} from '../airflow/client.js';
+import type {Health} from '../airflow/model.js';
+import {fetchAllGroups, type TriageFacts} from './triage-feed.js';
+import {DEFAULT_WINDOW} from './triage.js';
+
+/** Triage's first look, with the health it will be judged with (the header's may not be in yet). */
+export type EarlyTriage = {facts: TriageFacts; health: Health | undefined};
+
+type EarlyReads = {health?: Promise<Health>; triage?: Promise<EarlyTriage>};
+
+const sent = new WeakMap<AirflowClient, EarlyReads>();
+
+/** Sends the first reads on this client; `signal` ends them when the console ends first. */
+export function startEarlyReads(client: AirflowClient, signal: AbortSignal): void {
+	const health = client.health(signal);
+	// whoever takes it reports a failure; until then it must not count as unhandled
+	health.catch(() => {});
+	const windowStartIso = new Date(Date.now() - DEFAULT_WINDOW.ms).toISOString();
+	const triage = fetchAllGroups(client, {errors: {}, windowLabel: DEFAULT_WINDOW.label}, windowStartIso, signal).then(async facts => ({
+		facts,
+		health: await health.catch(() => undefined),
+	}));
+	triage.catch(() => {});
+	sent.set(client, {health, triage});
+}
+
+/** The early health read on this client, once; undefined when none was sent or it was taken. */
+export function takeEarlyHealth(client: AirflowClient): Promise<Health> | undefined {
+	const reads = sent.get(client);
+	const health = reads?.health;
+	if (reads) delete reads.health;
+	return health;
+}
+
+/** Triage's early first look on this client, once: the default window's facts. */
+export function takeEarlyTriage(client: AirflowClient): Promise<EarlyTriage> | undefined {
+	const reads = sent.get(client);
+	const triage = reads?.triage;
+	if (reads) delete reads.triage;
+	return triage;
+}
