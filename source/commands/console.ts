@@ -17,6 +17,7 @@ import {DEFAULT_THRESHOLDS} from '../live/health-history.js';
 import {startEarlyReads} from '../live/early-start.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {paintFirstFrame} from '../ui/first-paint.js';
+import {boundYoungGeneration} from '../ui/young-generation.js';
 import type {Command} from './command.js';
 import {statusCommand} from './status.js';
 
@@ -73,6 +74,7 @@ export const consoleCommand: Command = {
 			// connected, the first pane's reads go out while Ink and React load
 			firstClient.then(client => startEarlyReads(client, connecting.signal)).catch(() => {});
 			let runConsole: typeof import('../ui/run-console.js').runConsole;
+			boundYoungGeneration();
 			try {
 				({runConsole} = await import('../ui/run-console.js'));
 			} catch (error) {

@@ -118,8 +118,10 @@ export async function runConsole(setup: ConsoleSetup, painted?: PaintedTerminal)
 	// Ctrl-L (repaint the screen, as in a shell) is taken out here too: it is the terminal's
 	// business, not a pane's, so it needs no entry in the keymap.
 	const read = stdin.read;
+	const heapTrim = startHeapTrim();
 	stdin.read = function (this: typeof stdin, ...args: Parameters<typeof stdin.read>) {
 		const raw: unknown = read.apply(this, args);
+		if (raw !== null) heapTrim.activity();
 		// the Delete key reaches the panes as Ctrl-D: Ink reports it as 'delete', the name it gives
 		// Backspace too, and a form's field must delete forward on it (text-edit.ts)
 		const chunk = typeof raw === 'string' && raw.includes(DELETE_KEY) ? raw.replaceAll(DELETE_KEY, CTRL_D) : raw;
@@ -153,7 +155,6 @@ export async function runConsole(setup: ConsoleSetup, painted?: PaintedTerminal)
 	// after the first paint the screen is entered already: entering again would clear it
 	if (painted) painted.handOver();
 	else enter();
-	const stopHeapTrim = startHeapTrim();
 	try {
 		const instance = render(
 			<Redraw register={fn => (redraw = fn)}>
@@ -177,7 +178,7 @@ export async function runConsole(setup: ConsoleSetup, painted?: PaintedTerminal)
 		await instance.waitUntilExit();
 		return 0;
 	} finally {
-		stopHeapTrim();
+		heapTrim.stop();
 		setup.monitor?.stop();
 		writer?.stop();
 		restore();
