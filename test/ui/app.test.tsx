@@ -144,6 +144,29 @@ describe('console', () => {
 		view.unmount();
 	});
 
+	it("a run opened from all DAGs' runs is titled with its DAG's id", async () => {
+		const run = {dag_id: 'etl_0002', dag_run_id: 'manual__7', state: 'failed', run_type: 'manual', logical_date: null, run_after: '2026-11-25T10:00:00Z', conf: {}, note: null};
+		const {view} = await open(
+			airflow(3, request => {
+				if (request.url.startsWith('/api/v2/dags/~/dagRuns?')) return {body: {dag_runs: [run], total_entries: 1}};
+				if (request.url.startsWith('/api/v2/dags/etl_0002/dagRuns/manual__7/taskInstances')) return {body: {task_instances: [], total_entries: 0}};
+				return {};
+			}),
+		);
+		view.stdin.write('4');
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /all DAGs/.test(f) && /manual__7/.test(f),
+		);
+		view.stdin.write('\r');
+		const frame = await waitFor(
+			() => view.lastFrame()!,
+			f => /manual__7 {2}\(Esc/.test(f),
+		);
+		assert.match(frame, /etl_0002 › manual__7 {2}\(Esc: back\)/);
+		view.unmount();
+	});
+
 	it(':DAG_ID whose answer is slow does not take the user away from the pane they went to meanwhile', async () => {
 		const {server, view} = await open(airflow(3, request => (/^\/api\/v2\/dags\/etl_0001(\/details)?$/.test(request.url) ? {body: dag(1), delayMs: 400} : {})));
 		view.stdin.write(':etl_0001\r');

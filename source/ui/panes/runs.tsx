@@ -128,7 +128,8 @@ export function RunsPane(props: PaneContext) {
 	// the title, fitted: the hint goes first, then the longest id is shortened in its middle
 	const crumbs = fitBreadcrumb(
 		[
-			dagId ? sanitizeLine(dagId) : 'all DAGs',
+			// a run opened from all DAGs' runs is still one DAG's run: its id leads
+			dagId ? sanitizeLine(dagId) : level.kind !== 'runs' ? sanitizeLine(level.run.dagId) : 'all DAGs',
 			...(level.kind !== 'runs' ? [sanitizeLine(level.run.runId)] : []),
 			...(level.kind === 'log' ? [`${sanitizeLine(level.task.taskId)} try ${level.tryNumber}`] : []),
 		],
