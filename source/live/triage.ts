@@ -197,6 +197,15 @@ export function triageItems(input: TriageInput, rules: TriageRules = DEFAULT_RUL
 	return items.sort((a, b) => a.rank - b.rank || weight(b) - weight(a) || a.key.localeCompare(b.key));
 }
 
+/**
+ * What the header's badge says from any pane: alarms (ranks 0-3: a component, a failure still
+ * failing, import errors) turn it red; warnings (4-5: stuck or long runs) only yellow; a
+ * recovered failure (6) is evidence on the list, not a reason to look.
+ */
+export function badgeCounts(items: readonly TriageItem[]): {alarms: number; warnings: number} {
+	return {alarms: items.filter(item => item.rank <= 3).length, warnings: items.filter(item => item.rank === 4 || item.rank === 5).length};
+}
+
 /** Within a rank: the newest failure, the longest wait, the worst overrun first. */
 function weight(item: TriageItem): number {
 	switch (item.kind) {

@@ -1,5 +1,5 @@
 // Counts a pane publishes for the frame: the tab row shows "1 Triage 3" and the header turns
-// its badge red while Triage lists anything. A small store rather than props, because the
+// its badge red while Triage lists an alarm, yellow while it lists only warnings. A small store rather than props, because the
 // frame (app.tsx) renders panes from the registry and knows nothing of what they count.
 // A pane clears its count when it unmounts, so a console opened later starts blank.
 import {useSyncExternalStore} from 'react';
@@ -34,3 +34,6 @@ export function usePaneBadges(): ReadonlyMap<string, number> {
 }
 
 export const TRIAGE_PANE = 'triage';
+/** The header's badge (live/triage.ts badgeCounts): published beside Triage's count, under ids no pane has. */
+export const TRIAGE_ALARMS = 'triage:alarms';
+export const TRIAGE_WARNINGS = 'triage:warnings';

@@ -42,7 +42,11 @@ function triageServer(paths: string[], failedRuns: () => object[] = () => [RUN])
 			return {body: states.includes('failed') ? {dag_runs: runs, total_entries: runs.length} : {dag_runs: [], total_entries: 0}};
 		}
 		if (url.pathname === '/api/v2/dags/~/dagRuns/~/taskInstances') return {body: {task_instances: [FAILED_TASK], total_entries: 1}};
-		if (url.pathname === '/api/v2/dags' && url.searchParams.get('last_dag_run_state') === 'failed') return {body: {dags: [{dag_id: 'etl_0001'}], total_entries: 1}};
+		// each DAG with a failed run is still failing: its latest run is that run
+		if (url.pathname === '/api/v2/dags' && url.searchParams.get('last_dag_run_state') === 'failed') {
+			const dags = [...new Set(failedRuns().map(run => String((run as {dag_id: string}).dag_id)))].map(dag_id => ({dag_id}));
+			return {body: {dags, total_entries: dags.length}};
+		}
 		if (url.pathname === '/api/v2/importErrors')
 			return {body: {import_errors: [{import_error_id: 1, filename: '/dags/broken.py', timestamp: ago(5), stack_trace: 'Traceback\nModuleNotFoundError: No module named x'}], total_entries: 1}};
 		if (url.pathname === '/api/v2/dags/etl_0001/dagRuns/manual__1') return {body: RUN};

@@ -4,6 +4,7 @@ import {describe, it} from 'node:test';
 import type {DagRun, Health, TaskInstance} from '../../source/airflow/model.js';
 import {DEFAULT_THRESHOLDS} from '../../source/live/health-history.js';
 import {
+	badgeCounts,
 	DEFAULT_RULES,
 	DEFAULT_WINDOW,
 	describeItem,
@@ -15,6 +16,7 @@ import {
 	stuckQueuedFor,
 	triageItems,
 } from '../../source/live/triage.js';
+import type {TriageItem} from '../../source/live/triage.js';
 
 const NOW = Date.parse('2026-01-02T12:00:00Z');
 const MIN = 60_000;
@@ -154,5 +156,15 @@ describe('triage rules', () => {
 		let window = DEFAULT_WINDOW;
 		for (let i = 0; i < 4; i++) labels.push((window = nextWindow(window)).label);
 		assert.deepEqual(labels, ['24h', '7d', '1h', '6h', '24h']);
+	});
+});
+
+describe('the header badge', () => {
+	const ranked = (...ranks: number[]) => ranks.map(rank => ({rank}) as TriageItem);
+	it('counts components, failures still failing and import errors as alarms; stuck and long runs as warnings; recovered failures as neither', () => {
+		assert.deepEqual(badgeCounts(ranked(0, 1, 2, 3, 4, 5, 6)), {alarms: 4, warnings: 2});
+		assert.deepEqual(badgeCounts(ranked(4, 5, 5)), {alarms: 0, warnings: 3});
+		assert.deepEqual(badgeCounts(ranked(6, 6)), {alarms: 0, warnings: 0});
+		assert.deepEqual(badgeCounts([]), {alarms: 0, warnings: 0});
 	});
 });

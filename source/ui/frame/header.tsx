@@ -12,7 +12,7 @@ import {color, stateStyle} from '../theme.js';
 import {useNow} from '../use-now.js';
 import {formatClock} from '../../text/time.js';
 import {healthIsStale, waitingWords} from '../../live/liveness.js';
-import {TRIAGE_PANE, usePaneBadge} from '../pane-badges.js';
+import {TRIAGE_ALARMS, TRIAGE_WARNINGS, usePaneBadge} from '../pane-badges.js';
 
 export function Header(props: {client: AirflowClient; label: string; safety: Safety; health: Polled<Health>; thresholds: Thresholds; width: number}) {
 	const {client, health} = props;
@@ -31,8 +31,10 @@ export function Header(props: {client: AirflowClient; label: string; safety: Saf
 			? {color: level === 'critical' ? 'red' : 'yellow', symbol: '▲'}
 			: stateStyle(scheduler?.status);
 	const waiting = waitingWords(health.waitingSince, now);
-	// red while Triage lists anything, with the count: one glance from any pane says whether to look there
-	const triage = usePaneBadge(TRIAGE_PANE);
+	// red with the count while Triage lists an alarm, yellow while only warnings: one glance from
+	// any pane says whether to look there
+	const alarms = usePaneBadge(TRIAGE_ALARMS);
+	const warnings = usePaneBadge(TRIAGE_WARNINGS);
 	const refreshed = health.fetchedAt ? formatClock(health.fetchedAt) : '—';
 	return (
 		<Box width={props.width}>
@@ -46,7 +48,7 @@ export function Header(props: {client: AirflowClient; label: string; safety: Saf
 				) : null}
 				{client.readOnly ? <Text color={color('yellow')}> READ-ONLY</Text> : null}
 				{/* four cells: at 80 columns the version must still fit */}
-				{triage ? <Text color={color('red')} bold>{` ✖${triage}`}</Text> : null}
+				{alarms ? <Text color={color('red')} bold>{` ✖${alarms}`}</Text> : warnings ? <Text color={color('yellow')} bold>{` ▲${warnings}`}</Text> : null}
 				{'  '}scheduler{' '}
 				<Text color={color(style.color)}>
 					{style.symbol} {stale ? 'no answer' : (scheduler?.status ?? '…')}

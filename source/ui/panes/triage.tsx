@@ -5,7 +5,7 @@
 // the header badge (pane-badges.ts).
 import {useContext, useEffect, useRef, useState} from 'react';
 import {Text} from 'ink';
-import {triageItems, describeItem, firstFailedTask, DEFAULT_WINDOW, nextWindow, type TriageItem, type TriageWindow} from '../../live/triage.js';
+import {badgeCounts, triageItems, describeItem, firstFailedTask, DEFAULT_WINDOW, nextWindow, type TriageItem, type TriageWindow} from '../../live/triage.js';
 import {takeEarlyTriage} from '../../live/early-start.js';
 import {fetchAllGroups, fetchGroup, GROUPS, type TriageFacts} from '../../live/triage-feed.js';
 import {formatAge} from '../../text/age.js';
@@ -13,7 +13,7 @@ import {sanitizeLine} from '../../text/sanitize.js';
 import {bind} from '../bindings.js';
 import {ListPane, pageOf} from '../components/list-pane.js';
 import type {Column} from '../components/windowed-table.js';
-import {setPaneBadge, TRIAGE_PANE} from '../pane-badges.js';
+import {setPaneBadge, TRIAGE_ALARMS, TRIAGE_PANE, TRIAGE_WARNINGS} from '../pane-badges.js';
 import {RefreshContext} from '../refresh.js';
 import {color} from '../theme.js';
 import type {PaneContext, PaneDefinition} from './pane.js';
@@ -67,7 +67,12 @@ export function TriagePane(props: PaneContext) {
 	const healthRef = useRef(props.health.data);
 	healthRef.current = props.health.data;
 
-	useEffect(() => () => setPaneBadge(TRIAGE_PANE, undefined), []);
+	useEffect(
+		() => () => {
+			for (const id of [TRIAGE_PANE, TRIAGE_ALARMS, TRIAGE_WARNINGS]) setPaneBadge(id, undefined);
+		},
+		[],
+	);
 
 	const fetchItems = async (signal: AbortSignal): Promise<TriageItem[]> => {
 		const now = Date.now();
@@ -86,6 +91,9 @@ export function TriagePane(props: PaneContext) {
 		sweep.current = false;
 		const items = triageItems({...facts.current, now, windowStartMs, health: healthRef.current ?? early?.health, thresholds: props.thresholds});
 		setPaneBadge(TRIAGE_PANE, items.length);
+		const {alarms, warnings} = badgeCounts(items);
+		setPaneBadge(TRIAGE_ALARMS, alarms);
+		setPaneBadge(TRIAGE_WARNINGS, warnings);
 		setComputedAt(now);
 		setErrors(Object.entries(facts.current.errors).map(([group, error]) => `${group}: ${error}`));
 		return items;
