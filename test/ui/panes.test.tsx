@@ -142,6 +142,56 @@ describe('panes', () => {
 		);
 	});
 
+	it("Config: Enter shows an option's whole value; Esc comes back to the same filter and row", async () => {
+		const long = `postgresql://airflow@db:5432/airflow?${'x'.repeat(150)}&end=TAIL`;
+		const options = [
+			{key: 'dags_folder', value: '/opt/airflow/dags'},
+			{key: 'parallelism', value: '32'},
+			{key: 'sql_alchemy_conn_extra', value: long},
+		];
+		const {view} = await open(
+			airflow(3, request =>
+				request.url.startsWith('/api/v2/config')
+					? {
+							body: {
+								sections: [
+									{name: 'core', options},
+									{name: 'logging', options: [{key: 'base_log_folder', value: '/logs'}]},
+								],
+							},
+						}
+					: {},
+			),
+			{firstPane: 'config'},
+		);
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /base_log_folder/.test(f),
+		);
+		for (const keys of ['/', 'core', '\r', 'j', 'j']) {
+			view.stdin.write(keys);
+			await sleep(60);
+		}
+		await waitFor(
+			() => view.lastFrame()!,
+			f => /› core\s+sql_alchemy_conn_extra/.test(f),
+		);
+		view.stdin.write('\r');
+		const detail = await waitFor(
+			() => view.lastFrame()!,
+			f => /core › sql_alchemy_conn_extra \(Esc: back\)/.test(f),
+		);
+		assert.match(detail, /&end=TAIL/, "the whole value, wrapped, not cut at the table's edge");
+		view.stdin.write('\u001b');
+		const back = await waitFor(
+			() => view.lastFrame()!,
+			f => /› core\s+sql_alchemy_conn_extra/.test(f),
+		);
+		assert.match(back, /matching "core"/);
+		assert.doesNotMatch(back, /base_log_folder/);
+		view.unmount();
+	});
+
 	it('Config on 2.x: a 403 names [webserver] expose_config; the other panes go on working', async () => {
 		const {view} = await open(
 			asAirflow2(request => {

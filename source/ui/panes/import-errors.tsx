@@ -6,6 +6,7 @@ import {sanitizeLine} from '../../text/sanitize.js';
 import {cutPathMiddle} from '../../text/cells.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 import {DetailView} from '../components/detail-view.js';
+import {ListUnderDetail} from '../components/list-under-detail.js';
 import type {PaneDefinition} from './pane.js';
 import type {Column} from '../components/windowed-table.js';
 import {formatDateTime, utcHeader} from '../../text/time.js';
@@ -27,32 +28,33 @@ export function importErrorColumns(width: number): Column<ImportError>[] {
 
 export function ImportErrorsPane(props: PaneProps) {
 	const [open, setOpen] = useState<ImportError | undefined>(undefined);
-	if (open) {
-		return (
-			<DetailView
-				title={
-					<Text>
-						<Text bold>{sanitizeLine(open.filename)}</Text>
-						<Text dimColor> (Esc: back)</Text>
-					</Text>
-				}
-				text={open.stackTrace}
-				height={props.height}
-				width={props.width}
-				active={props.active}
-				onBack={() => setOpen(undefined)}
-			/>
-		);
-	}
-	return (
-		<ListPane<ImportError>
-			{...layoutOf(props)}
-			fetchPage={async (query, signal) => pageOf(await props.client.listImportErrors(signal), query, e => `${e.filename} ${e.stackTrace}`)}
-			filterLabel="file or error"
-			columns={importErrorColumns}
-			empty="no import errors: every DAG file parses"
-			onEnter={setOpen}
+	const detail = open ? (
+		<DetailView
+			title={
+				<Text>
+					<Text bold>{sanitizeLine(open.filename)}</Text>
+					<Text dimColor> (Esc: back)</Text>
+				</Text>
+			}
+			text={open.stackTrace}
+			height={props.height}
+			width={props.width}
+			active={props.active}
+			onBack={() => setOpen(undefined)}
 		/>
+	) : undefined;
+	return (
+		<ListUnderDetail detail={detail}>
+			<ListPane<ImportError>
+				{...layoutOf(props)}
+				active={props.active && !open}
+				fetchPage={async (query, signal) => pageOf(await props.client.listImportErrors(signal), query, e => `${e.filename} ${e.stackTrace}`)}
+				filterLabel="file or error"
+				columns={importErrorColumns}
+				empty="no import errors: every DAG file parses"
+				onEnter={setOpen}
+			/>
+		</ListUnderDetail>
 	);
 }
 

@@ -8,6 +8,7 @@ import {learnSensitiveWords} from '../../airflow/sensitive-config.js';
 import {isSensitiveKey, MASK} from '../../text/sensitive.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 import {DetailView} from '../components/detail-view.js';
+import {ListUnderDetail} from '../components/list-under-detail.js';
 import {bind} from '../bindings.js';
 import type {PaneDefinition} from './pane.js';
 import {recordBindings} from './record-bindings.js';
@@ -39,58 +40,59 @@ export function VariablesPane(props: PaneProps) {
 			return next;
 		});
 
-	if (open) {
-		return (
-			<DetailView
-				title={
-					<Text>
-						<Text bold>{sanitizeLine(open.key)}</Text>
-						<Text dimColor>{`  ${sanitizeLine(open.description)}  (Esc: back${isSensitiveKey(open.key) ? ', v: show/hide' : ''})`}</Text>
-					</Text>
-				}
-				text={shownValue(open, revealed.has(open.key), true)}
-				height={props.height}
-				width={props.width}
-				active={props.active}
-				onBack={() => setOpen(undefined)}
-				bindings={[bind('reveal', () => toggle(open.key), {enabled: () => isSensitiveKey(open.key)})]}
-			/>
-		);
-	}
-	return (
-		<ListPane<Variable>
-			{...layoutOf(props)}
-			fetchPage={async (query, signal) => {
-				// the server's own sensitive words join the masking before the rows are drawn
-				const [variables] = await Promise.all([props.client.listAllVariables(signal), learnSensitiveWords(props.client)]);
-				return pageOf(variables, query, v => `${v.key} ${v.description ?? ''}`);
-			}}
-			filterLabel="key"
-			note={<Text dimColor>{NOT_LISTED}</Text>}
-			columns={width => [
-				{header: 'key', width: Math.max(16, Math.min(40, Math.floor(width * 0.3))), cell: v => ({text: sanitizeLine(v.key), bold: true})},
-				{
-					header: 'value',
-					width: Math.max(16, Math.floor(width * 0.4)),
-					cell: v => ({text: sanitizeLine(shownValue(v, revealed.has(v.key))), color: isSensitiveKey(v.key) && !revealed.has(v.key) ? 'gray' : undefined}),
-				},
-				{header: 'description', width: 0, cell: v => ({text: sanitizeLine(v.description)})},
-			]}
-			empty="no variables"
-			onEnter={setOpen}
-			bindings={context => {
-				const noRow = () => (context().row ? undefined : 'no Variable selected');
-				return [
-					bind('reveal', () => toggle(context().row!.key), {disabledReason: noRow}),
-					...recordBindings(actions, context, {
-						name: 'Variable',
-						idOf: variable => variable.key,
-						openForm: (variable, onSaved) => actions.show(<VariableDialog actions={actions} variable={variable} width={props.width} height={props.height} onSaved={onSaved} />),
-						remove: key => props.client.deleteVariable(key),
-					}),
-				];
-			}}
+	const detail = open ? (
+		<DetailView
+			title={
+				<Text>
+					<Text bold>{sanitizeLine(open.key)}</Text>
+					<Text dimColor>{`  ${sanitizeLine(open.description)}  (Esc: back${isSensitiveKey(open.key) ? ', v: show/hide' : ''})`}</Text>
+				</Text>
+			}
+			text={shownValue(open, revealed.has(open.key), true)}
+			height={props.height}
+			width={props.width}
+			active={props.active}
+			onBack={() => setOpen(undefined)}
+			bindings={[bind('reveal', () => toggle(open.key), {enabled: () => isSensitiveKey(open.key)})]}
 		/>
+	) : undefined;
+	return (
+		<ListUnderDetail detail={detail}>
+			<ListPane<Variable>
+				{...layoutOf(props)}
+				active={props.active && !open}
+				fetchPage={async (query, signal) => {
+					// the server's own sensitive words join the masking before the rows are drawn
+					const [variables] = await Promise.all([props.client.listAllVariables(signal), learnSensitiveWords(props.client)]);
+					return pageOf(variables, query, v => `${v.key} ${v.description ?? ''}`);
+				}}
+				filterLabel="key"
+				note={<Text dimColor>{NOT_LISTED}</Text>}
+				columns={width => [
+					{header: 'key', width: Math.max(16, Math.min(40, Math.floor(width * 0.3))), cell: v => ({text: sanitizeLine(v.key), bold: true})},
+					{
+						header: 'value',
+						width: Math.max(16, Math.floor(width * 0.4)),
+						cell: v => ({text: sanitizeLine(shownValue(v, revealed.has(v.key))), color: isSensitiveKey(v.key) && !revealed.has(v.key) ? 'gray' : undefined}),
+					},
+					{header: 'description', width: 0, cell: v => ({text: sanitizeLine(v.description)})},
+				]}
+				empty="no variables"
+				onEnter={setOpen}
+				bindings={context => {
+					const noRow = () => (context().row ? undefined : 'no Variable selected');
+					return [
+						bind('reveal', () => toggle(context().row!.key), {disabledReason: noRow}),
+						...recordBindings(actions, context, {
+							name: 'Variable',
+							idOf: variable => variable.key,
+							openForm: (variable, onSaved) => actions.show(<VariableDialog actions={actions} variable={variable} width={props.width} height={props.height} onSaved={onSaved} />),
+							remove: key => props.client.deleteVariable(key),
+						}),
+					];
+				}}
+			/>
+		</ListUnderDetail>
 	);
 }
 
