@@ -2,7 +2,7 @@
 // project's test DAGs, waits until every DAG is parsed, runs every test file against them
 // (the 2.x and 3.x files in two lanes at once: runTests below), and stops them. Exit code: the
 // first failing node --test's, else 0.
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -94,17 +94,21 @@ function testFiles(targets: string[]): string[] {
 
 /**
  * One `node --test` over these files against these servers; each output line prefixed when given.
- * Each run has tmux servers of its own (TMUX_TMPDIR): a tmux server exits with its last session,
- * and a lane that started a session on the shared default server just as the other lane closed
- * its last one got "server exited unexpectedly" (a CI failure, stop 12).
+ * Each run has tmux servers of its own (TMUX_TMPDIR, and no $TMUX, which tmux would use first
+ * when the tests run inside tmux): a tmux server exits with its last session, and a session
+ * started just then on a shared server fails with "server exited unexpectedly". Stop 12's CI
+ * failure was that race inside one lane (test/support/tmux.ts asks again); separate servers
+ * keep the other lane's sessions out of it.
  */
 function nodeTest(files: string[], servers: TestServer[], prefix = ''): Promise<number> {
 	const tmuxDir = mkdtempSync(path.join(tmpdir(), 'windsock-tmux-'));
+	const {TMUX: _outer, ...outside} = process.env;
+	const tmuxEnv = {...outside, TMUX_TMPDIR: tmuxDir};
 	return new Promise(resolve => {
 		const child = spawn(process.execPath, ['--test', ...files], {
 			cwd: PACKAGE_ROOT,
 			stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-			env: {...process.env, WINDSOCK_TEST_SERVERS: JSON.stringify(servers), TMUX_TMPDIR: tmuxDir},
+			env: {...tmuxEnv, WINDSOCK_TEST_SERVERS: JSON.stringify(servers)},
 		});
 		if (prefix) {
 			for (const [from, to] of [
@@ -122,6 +126,8 @@ function nodeTest(files: string[], servers: TestServer[], prefix = ''): Promise<
 		}
 		// 'close', not 'exit': a lane's piped output is all written out before it counts as done
 		child.on('close', code => {
+			// a session a failed test left behind: its server would be unreachable once its socket is gone
+			spawnSync('tmux', ['kill-server'], {env: tmuxEnv, stdio: 'ignore'});
 			rmSync(tmuxDir, {recursive: true, force: true});
 			resolve(code ?? 1);
 		});

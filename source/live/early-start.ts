@@ -9,7 +9,7 @@ import type {Health} from '../airflow/model.js';
 import {fetchAllGroups, type TriageFacts} from './triage-feed.js';
 import {DEFAULT_WINDOW} from './triage.js';
 
-/** Triage's first look, with the health it will be judged with (the header's may not be in yet). */
+/** Triage's first look, with the health it will be judged with when in (the header's may not be yet). */
 export type EarlyTriage = {facts: TriageFacts; health: Health | undefined};
 
 type EarlyReads = {health?: Promise<Health>; triage?: Promise<EarlyTriage>};
@@ -19,13 +19,18 @@ const sent = new WeakMap<AirflowClient, EarlyReads>();
 /** Sends the first reads on this client; `signal` ends them when the console ends first. */
 export function startEarlyReads(client: AirflowClient, signal: AbortSignal): void {
 	const health = client.health(signal);
+	// the health in by the time the lists are (it usually is: one request against Triage's two
+	// round trips); never waited for, a hanging health endpoint must not hold Triage back
+	let healthIn: Health | undefined;
 	// whoever takes it reports a failure; until then it must not count as unhandled
-	health.catch(() => {});
+	health.then(
+		value => {
+			healthIn = value;
+		},
+		() => {},
+	);
 	const windowStartIso = new Date(Date.now() - DEFAULT_WINDOW.ms).toISOString();
-	const triage = fetchAllGroups(client, {errors: {}, windowLabel: DEFAULT_WINDOW.label}, windowStartIso, signal).then(async facts => ({
-		facts,
-		health: await health.catch(() => undefined),
-	}));
+	const triage = fetchAllGroups(client, {errors: {}, windowLabel: DEFAULT_WINDOW.label}, windowStartIso, signal).then(facts => ({facts, health: healthIn}));
 	triage.catch(() => {});
 	sent.set(client, {health, triage});
 }

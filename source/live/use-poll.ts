@@ -27,6 +27,17 @@ export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, interva
 	const failures = useRef(0);
 	const fetcherRef = useRef(fetcher);
 	fetcherRef.current = fetcher;
+	// read when the next fetch is scheduled: a change of interval reschedules, it does not fetch
+	const interval = useRef(intervalMs);
+	interval.current = intervalMs;
+
+	/** The next fetch after the interval (doubled per failure), unless paused or one is out. */
+	const schedule = useCallback(() => {
+		clearTimeout(timer.current);
+		if (interval.current <= 0 || inFlight.current) return; // paused: a hidden list keeps its data and asks nothing
+		const delay = Math.min(interval.current * 2 ** failures.current, MAX_BACKOFF_MS);
+		timer.current = setTimeout(run, delay);
+	}, []);
 
 	const run = useCallback(() => {
 		if (inFlight.current) return; // still waiting: do not pile up requests on a slow link
@@ -52,11 +63,9 @@ export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, interva
 			.finally(() => {
 				if (controller.signal.aborted) return;
 				inFlight.current = undefined;
-				if (intervalMs <= 0) return; // paused: a hidden list keeps its data and asks nothing
-				const delay = Math.min(intervalMs * 2 ** failures.current, MAX_BACKOFF_MS);
-				timer.current = setTimeout(run, delay);
+				schedule();
 			});
-	}, [intervalMs]);
+	}, []);
 
 	useEffect(() => {
 		// a new query (filter, page): drop the old request, fetch at once
@@ -68,8 +77,18 @@ export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, interva
 			inFlight.current = undefined;
 			clearTimeout(timer.current);
 		};
-		// `run` changes with the interval; deps are the query the caller polls
-	}, [run, ...deps]);
+		// deps are the query the caller polls
+	}, deps);
+
+	// Shown again (paused -> polling): fetch at once, the data may be old. Hidden, or another
+	// interval: only the timer changes (an item opened over a list must not fetch the list again).
+	const wasPaused = useRef(intervalMs <= 0);
+	useEffect(() => {
+		const resumed = wasPaused.current && intervalMs > 0;
+		wasPaused.current = intervalMs <= 0;
+		if (resumed) run();
+		else schedule();
+	}, [intervalMs]);
 
 	return {...state, refresh: run};
 }

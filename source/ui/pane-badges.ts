@@ -1,7 +1,8 @@
 // Counts a pane publishes for the frame: the tab row shows "1 Triage 3" and the header turns
-// its badge red while Triage lists an alarm, yellow while it lists only warnings. A small store rather than props, because the
-// frame (app.tsx) renders panes from the registry and knows nothing of what they count.
-// A pane clears its count when it unmounts, so a console opened later starts blank.
+// its badge red while Triage lists an alarm, yellow while it lists only warnings. A small
+// store rather than props, because the frame (app.tsx) renders panes from the registry and
+// knows nothing of what they count. A pane clears its counts when it unmounts, so a console
+// opened later starts blank.
 import {useSyncExternalStore} from 'react';
 
 const counts = new Map<string, number>();

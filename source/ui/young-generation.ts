@@ -7,7 +7,7 @@
 // Node documents V8 flags set after start as unpredictable; this one only bounds a growth
 // that V8 reads when it grows, and if it is refused the console runs as before. The commands
 // keep V8's default: `dags --json` over 10,000 DAGs allocates fast and is done in seconds.
-// WINDSOCK_NO_HEAP_TRIM=1 leaves it as V8 likes, with the collections (heap-trim.ts).
+// WINDSOCK_NO_HEAP_TRIM=1 turns this off, and the collections too (heap-trim.ts).
 import v8 from 'node:v8';
 
 export function boundYoungGeneration(): void {

@@ -61,8 +61,14 @@ export function airflow(count: number, extra: Handler = () => ({})): Handler {
 }
 
 // the tests written before Triage start at DAGs, as the console did then (firstPane)
-/** `connected`: runs on the client before the App is drawn (as the console's early reads do). */
-export async function open(handler: Handler, options: {readOnly?: boolean; safety?: Safety; firstPane?: string; refreshMs?: number; connected?: (client: AirflowClient) => Promise<void>} = {}) {
+/**
+ * `connected`: runs on the client before the App is drawn (as the console's early reads do).
+ * `ready`: the frame to wait for before the keys (default: the first data).
+ */
+export async function open(
+	handler: Handler,
+	options: {readOnly?: boolean; safety?: Safety; firstPane?: string; refreshMs?: number; connected?: (client: AirflowClient) => Promise<void>; ready?: RegExp} = {},
+) {
 	const server = await fakeServer(handler);
 	servers.push(server);
 	const client = await AirflowClient.connect({baseUrl: server.url, token: 't', retries: 0, readOnly: options.readOnly ?? false});
@@ -72,7 +78,7 @@ export async function open(handler: Handler, options: {readOnly?: boolean; safet
 	// keys written before effects run are lost: wait for the first data
 	await waitFor(
 		() => view.lastFrame() ?? '',
-		frame => /rows |0 of 0|!/.test(frame),
+		frame => (options.ready ?? /rows |0 of 0|!/).test(frame),
 	);
 	await sleep(100);
 	return {server, view};

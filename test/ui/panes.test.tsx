@@ -149,7 +149,7 @@ describe('panes', () => {
 			{key: 'parallelism', value: '32'},
 			{key: 'sql_alchemy_conn_extra', value: long},
 		];
-		const {view} = await open(
+		const {server, view} = await open(
 			airflow(3, request =>
 				request.url.startsWith('/api/v2/config')
 					? {
@@ -176,11 +176,15 @@ describe('panes', () => {
 			() => view.lastFrame()!,
 			f => /› core\s+sql_alchemy_conn_extra/.test(f),
 		);
+		const configReads = () => server.seen.filter(seen => seen.url.startsWith('/api/v2/config')).length;
+		const before = configReads();
 		view.stdin.write('\r');
 		const detail = await waitFor(
 			() => view.lastFrame()!,
 			f => /core › sql_alchemy_conn_extra \(Esc: back\)/.test(f),
 		);
+		await sleep(200);
+		assert.equal(configReads(), before, 'opening an option does not read the configuration again');
 		assert.match(detail, /&end=TAIL/, "the whole value, wrapped, not cut at the table's edge");
 		view.stdin.write('\u001b');
 		const back = await waitFor(

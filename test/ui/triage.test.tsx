@@ -86,6 +86,22 @@ describe('triage', () => {
 		assert.ok(paths.includes('/api/v2/monitor/health?'), paths.join('\n'));
 	});
 
+	it('a console closed while its first look is out leaves no count behind for the next', async () => {
+		const late: Handler = request => (request.url.startsWith('/api/v2/dags/~/dagRuns?') ? {...triageServer([])(request), delayMs: 500} : triageServer([])(request));
+		const first = await open(late, {
+			firstPane: 'triage',
+			connected: async client => startEarlyReads(client, new AbortController().signal),
+			ready: /failed runs within 24h/,
+		});
+		assert.doesNotMatch(first.view.lastFrame()!, /etl_0001/, 'the first look is still out');
+		first.view.unmount();
+		// the first look lands after the console is gone
+		await sleep(800);
+		const next = await open(airflow(3));
+		assert.match(next.view.lastFrame()!, /windsock test {2}scheduler/, 'no ✖ or ▲ carried over');
+		next.view.unmount();
+	});
+
 	it('lists what needs attention, counts it in the tab and the header, asks only batch lists', async () => {
 		const paths: string[] = [];
 		const {view} = await open(triageServer(paths), {firstPane: 'triage'});
@@ -133,9 +149,10 @@ describe('triage', () => {
 			f => /etl_0000/.test(f),
 		);
 		failed = [RUN, RUN_2];
+		// one group per tick: within three ticks both counts have it (etl_0002 still failing)
 		const frame = await waitFor(
 			() => view.lastFrame()!,
-			f => / 1 Triage 3 /.test(f),
+			f => / 1 Triage 3 /.test(f) && /windsock test ✖3 /.test(f),
 		);
 		assert.match(frame, /windsock test ✖3 /);
 		view.unmount();

@@ -1,7 +1,7 @@
 // A list with one of its items open over it (a variable's value, a stack trace, an option):
-// the list stays mounted, hidden, so Esc comes back to the same row, the same filter and the
-// rows as they were, instead of a list fetched anew from its top. Its keys and its polling
-// rest while the item is open (pass it `active` false then).
+// the list stays mounted, hidden, so Esc comes back to the same row and the same filter,
+// instead of a list fetched anew from its top. Pass it `active` false while the item is open:
+// its keys rest, and so does its polling (usePoll); shown again, it asks for fresh rows.
 import type {ReactNode} from 'react';
 import {Box} from 'ink';
 

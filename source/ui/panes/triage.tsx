@@ -85,6 +85,8 @@ export function TriagePane(props: PaneContext) {
 		}
 		// the first look may have been sent while the console loaded, with the health it is judged by
 		const early = span.label === DEFAULT_WINDOW.label ? await takeEarlyTriage(client)?.catch(() => undefined) : undefined;
+		// waited on: a fetch given up meanwhile (a new window, the pane gone) must leave no trace
+		signal.throwIfAborted();
 		if (early) facts.current = early.facts;
 		else if (sweep.current) facts.current = await fetchAllGroups(client, facts.current, windowStartIso, signal);
 		else facts.current = await fetchGroup(client, GROUPS[turn.current++ % GROUPS.length]!, facts.current, windowStartIso, signal);
