@@ -285,6 +285,9 @@ async function soak(target) {
 			await sleep(1500);
 		}
 		await sleep(10_000);
+		// measured as at the end: on DAGs, 3 s after its key (the console collects 1 s after a key)
+		pty.write(paneKey('dags'));
+		await sleep(3000);
 		const start = pty.rss().rss;
 		const end = Date.now() + SOAK_MINUTES * 60_000;
 		let pane = 0;
