@@ -48,7 +48,18 @@ function BarCells(props: {bar: Bar; width: number; state: string | null}) {
 	);
 }
 
-export function GanttView(props: {client: AirflowClient; run: DagRun; active: boolean; height: number; width: number; refreshMs: number; onOpen: (task: TaskInstance) => void; onBack: () => void}) {
+export function GanttView(props: {
+	client: AirflowClient;
+	run: DagRun;
+	active: boolean;
+	height: number;
+	width: number;
+	refreshMs: number;
+	/** the task under the list's cursor when T was pressed: the chart opens on its bar */
+	startAt?: {taskId: string; mapIndex: number};
+	onOpen: (task: TaskInstance) => void;
+	onBack: () => void;
+}) {
 	const {client, run} = props;
 	const actions = useActions();
 	const poll = usePoll(signal => client.listTaskInstances(run.dagId, run.runId, signal), props.active ? props.refreshMs : 0, [run.dagId, run.runId]);
@@ -61,6 +72,17 @@ export function GanttView(props: {client: AirflowClient; run: DagRun; active: bo
 	live.current.rows = rows;
 	// summary, axis, the selected task's line
 	const room = Math.max(1, props.height - 3);
+	// once, with the first answer: the bar of the task the list was on (the bars are in start order)
+	const placed = useRef(false);
+	if (!placed.current && poll.data) {
+		placed.current = true;
+		const at = props.startAt ? rows.findIndex(row => row.task.taskId === props.startAt!.taskId && row.task.mapIndex === props.startAt!.mapIndex) : -1;
+		if (at > 0) {
+			live.current.selected = at;
+			setSelectedState(at);
+			setTop(windowTop(0, at, room));
+		}
+	}
 	const move = (to: number) => {
 		const next = Math.max(0, Math.min(Math.max(0, live.current.rows.length - 1), to));
 		live.current.selected = next;

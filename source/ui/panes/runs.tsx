@@ -104,9 +104,10 @@ export function RunsPane(props: PaneContext) {
 	useEffect(() => setChosen(new Set()), [level.kind === 'runs' ? '' : `${level.run.dagId}/${level.run.runId}`]);
 	// the pictures: a run's tasks as a timeline (T), the DAG's runs as a grid (H); a list again
 	// for another run or DAG. The log opened from either returns to it with Esc.
-	const [timeline, setTimeline] = useState(false);
+	// T: the run's tasks as a timeline, opened on the task under the list's cursor (or the first)
+	const [timeline, setTimeline] = useState<{startAt?: {taskId: string; mapIndex: number}} | undefined>(undefined);
 	const [grid, setGrid] = useState(false);
-	useEffect(() => setTimeline(false), [level.kind === 'runs' ? '' : `${level.run.dagId}/${level.run.runId}`]);
+	useEffect(() => setTimeline(undefined), [level.kind === 'runs' ? '' : `${level.run.dagId}/${level.run.runId}`]);
 	useEffect(() => setGrid(false), [dagId]);
 	const showGrid = grid && dagId !== undefined;
 	const copyRun = (run: DagRun | undefined) => [
@@ -226,8 +227,9 @@ export function RunsPane(props: PaneContext) {
 								height={taskHeight}
 								width={props.width}
 								refreshMs={props.refreshMs}
+								startAt={timeline.startAt}
 								onOpen={task => navigate({type: 'open-task', task})}
-								onBack={() => setTimeline(false)}
+								onBack={() => setTimeline(undefined)}
 							/>
 						) : null}
 						<Box display={timeline ? 'none' : 'flex'} flexDirection="column">
@@ -276,7 +278,10 @@ export function RunsPane(props: PaneContext) {
 											{disabledReason: noTask},
 										),
 										bind('mark', () => confirmMarkTask(actions, level.run, context().row!, context().refresh), {disabledReason: noTask}),
-										bind('timeline', () => setTimeline(true)),
+										bind('timeline', () => {
+											const row = context().row;
+											setTimeline(row ? {startAt: {taskId: row.taskId, mapIndex: row.mapIndex}} : {});
+										}),
 										bind('copy', () => actions.copy(context().row!.taskId, 'task id'), {disabledReason: noTask}),
 										bind(
 											'link',
