@@ -37,6 +37,8 @@ import {PaneSizeContext} from './pane-size.js';
 
 /** Lines the frame uses around a pane: header, tabs, margin, footer keys, footer status. */
 const CHROME_LINES = 5;
+/** DAG ids asked for a Tab on the `:` line: more than this are not completed, only narrowed. */
+const DAG_COMPLETIONS = 50;
 
 /** Bindings that only move or mark within what is drawn: the next key needs no redraw first. */
 const STAYS: ReadonlySet<string> = new Set(['down', 'up', 'top', 'bottom', 'page-down', 'page-up', 'reveal', 'follow', 'toggle-paused-filter', 'refresh', 'filter']);
@@ -233,16 +235,20 @@ export function App(props: {
 	};
 
 	// Tab on the `:` line: the DAG ids the server matches for the text, then the line completed
-	// again with them, if it was not typed on meanwhile
-	const dagIds = useRef<readonly string[]>([]);
+	// again with them, if it was not typed on meanwhile. An earlier answer completes at once
+	// only when it holds every candidate: all the server matched for a text the line begins
+	// with (ids matched for `ws_fa` would complete `ws_` to `ws_fail`, other ws_ DAGs unseen).
+	const dagIds = useRef<{query: string; ids: readonly string[]; whole: boolean}>({query: '', ids: [], whole: false});
+	const knownDagIds = (typed: string): readonly string[] => (dagIds.current.whole && dagIds.current.query && typed.trim().startsWith(dagIds.current.query) ? dagIds.current.ids : []);
 	const completeDagIds = (typed: string) => {
 		if (!typed.trim() || /^(env|ctx)\s/i.test(typed.trimStart())) return;
 		const completedNow = commandRef.current;
-		client.listDags({pattern: typed.trim(), limit: 50}).then(
+		const query = typed.trim();
+		client.listDags({pattern: query, limit: DAG_COMPLETIONS}).then(
 			page => {
-				dagIds.current = page.items.map(dag => dag.dagId);
+				dagIds.current = {query, ids: page.items.map(dag => dag.dagId), whole: page.items.length >= page.total};
 				if (commandRef.current !== completedNow || completedNow === undefined) return;
-				commandRef.current = completeCommand(completedNow, PANES, environments?.names, dagIds.current);
+				commandRef.current = completeCommand(completedNow, PANES, environments?.names, page.items.map(dag => dag.dagId));
 				setCommand(commandRef.current);
 			},
 			() => undefined, // no completion then; Enter still says what it finds
@@ -299,7 +305,7 @@ export function App(props: {
 		const open = commandRef.current;
 		if (open !== undefined) {
 			if (charKey.tab) {
-				commandRef.current = completeCommand(open, PANES, environments?.names, dagIds.current);
+				commandRef.current = completeCommand(open, PANES, environments?.names, knownDagIds(open));
 				completeDagIds(open);
 				return undefined;
 			}

@@ -2,6 +2,7 @@
 // answers are shaped like the recorded ones (test/fixtures/v2).
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {setTimeout as sleep} from 'node:timers/promises';
 import {asAirflow3} from '../support/fake-server.js';
 
 import {HEALTH, airflow, dag, open, waitFor} from '../support/console-harness.js';
@@ -164,6 +165,29 @@ describe('console', () => {
 			f => /manual__7 {2}\(Esc/.test(f),
 		);
 		assert.match(frame, /etl_0002 › manual__7 {2}\(Esc: back\)/);
+		view.unmount();
+	});
+
+	it(':TEXT Tab completes from all the DAGs that match, not from an earlier, narrower answer', async () => {
+		const {view} = await open(airflow(40));
+		const line = () =>
+			view
+				.lastFrame()!
+				.split('\n')
+				.find(l => l.startsWith(':')) ?? '';
+		view.stdin.write(':etl_001');
+		await sleep(50);
+		view.stdin.write('\t');
+		await sleep(300);
+		// etl_0010 to etl_0019 answered; now a shorter text, which more DAGs match
+		view.stdin.write('\u007f');
+		await sleep(30);
+		view.stdin.write('\u007f');
+		await sleep(30);
+		assert.match(line(), /^: etl_0 /);
+		view.stdin.write('\t');
+		await sleep(300);
+		assert.match(line(), /^: etl_00 /, 'etl_0000 to etl_0039 share etl_00, not etl_001');
 		view.unmount();
 	});
 
