@@ -4,7 +4,10 @@
 import {airflow} from './console-harness.js';
 import type {Handler} from './fake-server.js';
 
-const RUN = {dag_id: 'etl_0001', dag_run_id: 'r0', state: 'failed', run_type: 'manual', logical_date: '2026-11-25T10:00:00Z', start_date: '2026-11-25T10:00:01Z', end_date: '2026-11-25T10:05:00Z'};
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+// within the last hour: Triage lists a failed run only inside its window (24h by default), and
+// fixed dates of 2026-11-25 made this run "before the window" from the next day on (stop 13's CI)
+const RUN = {dag_id: 'etl_0001', dag_run_id: 'r0', state: 'failed', run_type: 'manual', logical_date: ago(30), start_date: ago(30), end_date: ago(25)};
 const TASK = {task_id: 'extract', dag_id: 'etl_0001', dag_run_id: 'r0', state: 'failed', try_number: 1, map_index: -1, operator: 'PythonOperator'};
 
 export function faultUpstream(): Handler {
