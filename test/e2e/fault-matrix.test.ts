@@ -50,10 +50,13 @@ type PaneColumn = {
 	again: 'r' | 'reopen';
 };
 
+// Each pane's data as only that pane draws it: the header says "scheduler ● healthy" and
+// Triage lists etl_0004 too, so looser patterns matched the screen before the pane was shown
+// (the dags column then set its fault before the DAGs' first page had come)
 const PANES: PaneColumn[] = [
 	{name: 'triage', open: ['1'], data: /✖ failed\s+etl_0001/, again: 'r'},
-	{name: 'health', open: ['2'], data: /scheduler\s+● healthy/, again: 'r'},
-	{name: 'dags', open: ['3'], data: /etl_0004/, again: 'r'},
+	{name: 'health', open: ['2'], data: /\n {2}scheduler {2,}● healthy/, again: 'r'},
+	{name: 'dags', open: ['3'], data: /etl_0004 +▶ on/, again: 'r'},
 	{name: 'runs', open: ['4'], data: /✖ failed\s+etl_0001\s+r0/, again: 'r'},
 	{name: 'variables', open: ['5'], data: /matrix_region\s+eu-west-1/, again: 'r'},
 	{name: 'log', open: ['1', 'Enter'], data: /matrix-log-line/, again: 'reopen'},
