@@ -35,18 +35,16 @@ export function startEarlyReads(client: AirflowClient, signal: AbortSignal): voi
 	sent.set(client, {health, triage});
 }
 
-/** The early health read on this client, once; undefined when none was sent or it was taken. */
-export function takeEarlyHealth(client: AirflowClient): Promise<Health> | undefined {
+/** One of the early reads on this client, once; undefined when none was sent or it was taken. */
+function take<K extends keyof EarlyReads>(client: AirflowClient, read: K): EarlyReads[K] {
 	const reads = sent.get(client);
-	const health = reads?.health;
-	if (reads) delete reads.health;
-	return health;
+	const taken = reads?.[read];
+	if (reads) delete reads[read];
+	return taken;
 }
 
+/** The early health read on this client, once. */
+export const takeEarlyHealth = (client: AirflowClient): Promise<Health> | undefined => take(client, 'health');
+
 /** Triage's early first look on this client, once: the default window's facts. */
-export function takeEarlyTriage(client: AirflowClient): Promise<EarlyTriage> | undefined {
-	const reads = sent.get(client);
-	const triage = reads?.triage;
-	if (reads) delete reads.triage;
-	return triage;
-}
+export const takeEarlyTriage = (client: AirflowClient): Promise<EarlyTriage> | undefined => take(client, 'triage');

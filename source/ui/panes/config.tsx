@@ -5,7 +5,6 @@ import {useState} from 'react';
 import {Box, Text} from 'ink';
 import {exposeConfigSetting} from '../../airflow/errors.js';
 import {sanitizeLine} from '../../text/sanitize.js';
-import {DetailView} from '../components/detail-view.js';
 import {ListUnderDetail} from '../components/list-under-detail.js';
 import {ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
 import type {PaneDefinition} from './pane.js';
@@ -14,25 +13,21 @@ type Option = {section: string; key: string; value: string};
 
 export function ConfigPane(props: PaneProps) {
 	const [open, setOpen] = useState<Option | undefined>(undefined);
-	const detail = open ? (
-		<DetailView
-			title={
-				<Text>
-					<Text color="cyan">{sanitizeLine(open.section)}</Text>
-					<Text>{' › '}</Text>
-					<Text bold>{sanitizeLine(open.key)}</Text>
-					<Text dimColor> (Esc: back)</Text>
-				</Text>
+	const opened = open
+		? {
+				title: (
+					<Text>
+						<Text color="cyan">{sanitizeLine(open.section)}</Text>
+						<Text>{' › '}</Text>
+						<Text bold>{sanitizeLine(open.key)}</Text>
+						<Text dimColor> (Esc: back)</Text>
+					</Text>
+				),
+				text: open.value,
 			}
-			text={open.value}
-			height={props.height}
-			width={props.width}
-			active={props.active}
-			onBack={() => setOpen(undefined)}
-		/>
-	) : undefined;
+		: undefined;
 	return (
-		<ListUnderDetail detail={detail}>
+		<ListUnderDetail opened={opened} onBack={() => setOpen(undefined)} height={props.height} width={props.width} active={props.active}>
 			<ListPane<Option>
 				active={props.active && !open}
 				height={props.height}

@@ -5,7 +5,6 @@ import type {ImportError} from '../../airflow/model.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {cutPathMiddle} from '../../text/cells.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
-import {DetailView} from '../components/detail-view.js';
 import {ListUnderDetail} from '../components/list-under-detail.js';
 import type {PaneDefinition} from './pane.js';
 import type {Column} from '../components/windowed-table.js';
@@ -28,23 +27,19 @@ export function importErrorColumns(width: number): Column<ImportError>[] {
 
 export function ImportErrorsPane(props: PaneProps) {
 	const [open, setOpen] = useState<ImportError | undefined>(undefined);
-	const detail = open ? (
-		<DetailView
-			title={
-				<Text>
-					<Text bold>{sanitizeLine(open.filename)}</Text>
-					<Text dimColor> (Esc: back)</Text>
-				</Text>
+	const opened = open
+		? {
+				title: (
+					<Text>
+						<Text bold>{sanitizeLine(open.filename)}</Text>
+						<Text dimColor> (Esc: back)</Text>
+					</Text>
+				),
+				text: open.stackTrace,
 			}
-			text={open.stackTrace}
-			height={props.height}
-			width={props.width}
-			active={props.active}
-			onBack={() => setOpen(undefined)}
-		/>
-	) : undefined;
+		: undefined;
 	return (
-		<ListUnderDetail detail={detail}>
+		<ListUnderDetail opened={opened} onBack={() => setOpen(undefined)} height={props.height} width={props.width} active={props.active}>
 			<ListPane<ImportError>
 				{...layoutOf(props)}
 				active={props.active && !open}

@@ -7,7 +7,6 @@ import {sanitizeLine} from '../../text/sanitize.js';
 import {learnSensitiveWords} from '../../airflow/sensitive-config.js';
 import {isSensitiveKey, MASK} from '../../text/sensitive.js';
 import {layoutOf, ListPane, pageOf, type PaneProps} from '../components/list-pane.js';
-import {DetailView} from '../components/detail-view.js';
 import {ListUnderDetail} from '../components/list-under-detail.js';
 import {bind} from '../bindings.js';
 import type {PaneDefinition} from './pane.js';
@@ -40,24 +39,20 @@ export function VariablesPane(props: PaneProps) {
 			return next;
 		});
 
-	const detail = open ? (
-		<DetailView
-			title={
-				<Text>
-					<Text bold>{sanitizeLine(open.key)}</Text>
-					<Text dimColor>{`  ${sanitizeLine(open.description)}  (Esc: back${isSensitiveKey(open.key) ? ', v: show/hide' : ''})`}</Text>
-				</Text>
+	const opened = open
+		? {
+				title: (
+					<Text>
+						<Text bold>{sanitizeLine(open.key)}</Text>
+						<Text dimColor>{`  ${sanitizeLine(open.description)}  (Esc: back${isSensitiveKey(open.key) ? ', v: show/hide' : ''})`}</Text>
+					</Text>
+				),
+				text: shownValue(open, revealed.has(open.key), true),
+				bindings: [bind('reveal', () => toggle(open.key), {enabled: () => isSensitiveKey(open.key)})],
 			}
-			text={shownValue(open, revealed.has(open.key), true)}
-			height={props.height}
-			width={props.width}
-			active={props.active}
-			onBack={() => setOpen(undefined)}
-			bindings={[bind('reveal', () => toggle(open.key), {enabled: () => isSensitiveKey(open.key)})]}
-		/>
-	) : undefined;
+		: undefined;
 	return (
-		<ListUnderDetail detail={detail}>
+		<ListUnderDetail opened={opened} onBack={() => setOpen(undefined)} height={props.height} width={props.width} active={props.active}>
 			<ListPane<Variable>
 				{...layoutOf(props)}
 				active={props.active && !open}
