@@ -133,13 +133,17 @@ const doubleEscapeAsTwo = exactPatch({
 });
 
 // string-width makes its grapheme segmenter when it loads, and ICU loads its break rules for
-// it then (about 15 ms on a 2-core host): before the console's first frame and before every
-// command's first line, though most texts are ASCII and never reach it. Made on first use.
+// it then (about 15 ms on a 2-core host); its RGI_Emoji pattern, a class of strings, takes
+// another 20 ms to parse. Both came before the console's first frame and before every
+// command's first line, though most texts are ASCII and never reach them. Made on first use.
 const lazyWidthSegmenter = exactPatch({
 	name: 'lazy-string-width-segmenter',
 	file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
-	replacements: [['const segmenter = new Intl.Segmenter();\n', 'let madeSegmenter;\nconst segmenter = {segment: text => (madeSegmenter ??= new Intl.Segmenter()).segment(text)};\n']],
-	moved: "string-width's segmenter moved",
+	replacements: [
+		['const segmenter = new Intl.Segmenter();\n', 'let madeSegmenter;\nconst segmenter = {segment: text => (madeSegmenter ??= new Intl.Segmenter()).segment(text)};\n'],
+		['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;\n', 'let madeRgiEmoji;\nconst rgiEmojiRegex = {test: text => (madeRgiEmoji ??= /^\\p{RGI_Emoji}$/v).test(text)};\n'],
+	],
+	moved: "string-width's segmenter or emoji pattern moved",
 	// another major version (wrap-ansi's own) may differ; windsock's own must not
 	mayDiffer: file => path.dirname(path.dirname(file)) !== path.join(root, 'node_modules'),
 });
