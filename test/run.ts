@@ -102,8 +102,11 @@ function testFiles(targets: string[]): string[] {
  */
 function nodeTest(files: string[], servers: TestServer[], prefix = ''): Promise<number> {
 	const tmuxDir = mkdtempSync(path.join(tmpdir(), 'windsock-tmux-'));
+	// and a state directory of its own: what windsock remembers of each server (its API
+	// generation, source/airflow/server-memory.ts) stays out of the user's home and the other lane
+	const stateDir = mkdtempSync(path.join(tmpdir(), 'windsock-state-'));
 	const {TMUX: _outer, ...outside} = process.env;
-	const tmuxEnv = {...outside, TMUX_TMPDIR: tmuxDir};
+	const tmuxEnv = {...outside, TMUX_TMPDIR: tmuxDir, WINDSOCK_STATE_DIR: stateDir};
 	return new Promise(resolve => {
 		const child = spawn(process.execPath, ['--test', ...files], {
 			cwd: PACKAGE_ROOT,
@@ -129,6 +132,7 @@ function nodeTest(files: string[], servers: TestServer[], prefix = ''): Promise<
 			// a session a failed test left behind: its server would be unreachable once its socket is gone
 			spawnSync('tmux', ['kill-server'], {env: tmuxEnv, stdio: 'ignore'});
 			rmSync(tmuxDir, {recursive: true, force: true});
+			rmSync(stateDir, {recursive: true, force: true});
 			resolve(code ?? 1);
 		});
 	});

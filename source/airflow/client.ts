@@ -39,6 +39,7 @@ import {v2} from './v2.js';
 import {describePlan, describePlanLines, planTarget, type DescribeOptions, type RequestPlan} from './request-plan.js';
 import {importErrorFrom, poolFrom, providerFrom, UnsupportedQuery, variableFrom, type WireFormat} from './wire.js';
 import {compilePattern} from './pattern.js';
+import {fileServerMemory, type ServerMemory} from './server-memory.js';
 
 export type Credentials = {
 	username?: string;
@@ -53,12 +54,24 @@ export type ConnectOptions = Omit<HttpOptions, 'auth'> &
 		signal?: AbortSignal;
 		/** retries of the version probe alone (the console's own schedule retries a first connect) */
 		detectRetries?: number;
+		/** what each server answered last time (default: the cache root's servers.json) */
+		memory?: ServerMemory;
 	};
+
+/** A connection under way: `ahead` at once where the server was seen before, `connected` once the probe has answered. */
+export type ConnectingClient = {
+	/** a client for the server as remembered, to send reads with while the probe is out */
+	ahead: AirflowClient | undefined;
+	/** `ahead` itself when the probe agrees (so what it read counts), else a client for the server as it is now */
+	connected: Promise<AirflowClient>;
+};
 
 /** The largest page Airflow serves by default ([api] maximum_page_limit = 100). */
 const PAGE = 100;
 
 const seg = encodeURIComponent;
+
+const sameServer = (a: ServerInfo, b: ServerInfo) => a.generation === b.generation && a.version === b.version && a.gitVersion === b.gitVersion;
 
 /**
  * Where the server cannot match run ids (2.x, 3.0-3.1), the newest this many runs (in the
@@ -112,11 +125,49 @@ export class AirflowClient {
 
 	/** Detects the API generation and sets up auth for it. Throws AirflowError. */
 	static async connect(options: ConnectOptions): Promise<AirflowClient> {
-		const {username, password, token, signal, detectRetries, ...httpOptions} = options;
+		return AirflowClient.connectAhead(options).connected;
+	}
+
+	/**
+	 * Connects as connect() does; where this URL's server was seen before, a client for it as
+	 * it was is ready at once (`ahead`), so the first reads go out with the version probe, not
+	 * a round trip after it. The probe decides: when it finds the same generation and version,
+	 * `connected` is that very client; otherwise a new one, and whatever `ahead` read is not
+	 * for this server (a 2.x upgraded to 3.x answers /api/v1 with 404s nobody sees).
+	 */
+	static connectAhead(options: ConnectOptions): ConnectingClient {
+		const {username, password, token, signal, detectRetries, memory = fileServerMemory(), ...httpOptions} = options;
+		const clientFor = (http: Http, server: ServerInfo) => {
+			http.auth = chooseAuth(http, server.generation, {username, password, token});
+			return new AirflowClient(http, server);
+		};
+		// the probe shares the client's connection settings (and, through a proxy, its agent)
+		// unless it has retries of its own
 		const http = new Http(httpOptions);
-		const server = await detectServer(detectRetries === undefined ? http : new Http({...httpOptions, retries: detectRetries}), signal);
-		http.auth = chooseAuth(http, server.generation, {username, password, token});
-		return new AirflowClient(http, server);
+		const probe = detectRetries === undefined ? http : new Http({...httpOptions, retries: detectRetries});
+		const remembered = memory.recall(http.baseUrl);
+		const ahead = remembered ? clientFor(http, remembered) : undefined;
+		const connected = detectServer(probe, signal, remembered?.generation).then(server => {
+			memory.remember(http.baseUrl, server);
+			if (ahead && sameServer(ahead.server, server)) return ahead;
+			// ahead's auth was chosen for the generation remembered
+			return clientFor(ahead ? new Http(httpOptions) : http, server);
+		});
+		return {ahead, connected};
+	}
+
+	/**
+	 * Connects and makes a first read: sent with the version probe where the server was seen
+	 * before and kept when the probe agrees, else sent once connected. `windsock health` on a
+	 * known server is one round trip.
+	 */
+	static async connectAndRead<T>(options: ConnectOptions, read: (client: AirflowClient) => Promise<T>): Promise<{client: AirflowClient; value: T}> {
+		const {ahead, connected} = AirflowClient.connectAhead(options);
+		const early = ahead ? read(ahead) : undefined;
+		// a probe that fails or disagrees leaves it unused: its failure is nobody's to report
+		early?.catch(() => {});
+		const client = await connected;
+		return {client, value: await (client === ahead && early ? early : read(client))};
 	}
 
 	get readOnly(): boolean {

@@ -5,7 +5,8 @@ import type {ParseArgsConfig} from 'node:util';
 import {AirflowError} from '../airflow/errors.js';
 import {askYesNo} from '../config/ask.js';
 import {ConfigError, type ConnectionFlags} from '../config/connection.js';
-import {openClient, type OpenedClient, type OpenOptions} from '../config/open-client.js';
+import type {AirflowClient} from '../airflow/client.js';
+import {openClient, openClientAndRead, type OpenedClient, type OpenOptions} from '../config/open-client.js';
 import type {Thresholds} from '../live/health-history.js';
 import type {FlagValues} from './flags.js';
 import type {Output} from './output.js';
@@ -20,6 +21,8 @@ export type CommandContext = {
 	refreshMs: number | undefined;
 	out: Output;
 	connect(options?: OpenOptions): Promise<OpenedClient>;
+	/** connect, and a first read that goes out with the version probe where the server is known */
+	connectAndRead<T>(options: OpenOptions, read: (client: AirflowClient) => Promise<T>): Promise<OpenedClient & {first: T}>;
 	/**
 	 * Asks before a change. True without asking with --yes or for a profile whose
 	 * confirmations are off (never a production one); refuses without a terminal.
@@ -63,6 +66,7 @@ export function makeContext(args: string[], values: FlagValues, flags: Connectio
 		refreshMs,
 		out,
 		connect: options => openClient(flags, message => out.note(message), options),
+		connectAndRead: (options, read) => openClientAndRead(flags, message => out.note(message), options, read),
 		async confirm(opened, question) {
 			if (values['yes']) return true;
 			if (!opened.safety.confirm) {

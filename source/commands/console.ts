@@ -69,10 +69,12 @@ export const consoleCommand: Command = {
 			// the first connection's round trips (version, login) overlap the loading: on a distant
 			// server the data can follow the first frame by one round trip
 			const connecting = new AbortController();
-			const firstClient = AirflowClient.connect({...first.options, detectRetries: 0, signal: connecting.signal});
-			// the console reports a failure; until it looks, the rejection must not count as unhandled;
-			// connected, the first pane's reads go out while Ink and React load
-			firstClient.then(client => startEarlyReads(client, connecting.signal)).catch(() => {});
+			const {ahead, connected: firstClient} = AirflowClient.connectAhead({...first.options, detectRetries: 0, signal: connecting.signal});
+			// the first pane's reads go out while Ink and React load: with the version probe where
+			// this server was seen before (taken only if the probe agrees), else once connected;
+			// the console reports a failure, and until it looks the rejection must not count as unhandled
+			if (ahead) startEarlyReads(ahead, connecting.signal);
+			firstClient.then(client => client !== ahead && startEarlyReads(client, connecting.signal)).catch(() => {});
 			let runConsole: typeof import('../ui/run-console.js').runConsole;
 			boundYoungGeneration();
 			try {

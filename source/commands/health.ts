@@ -26,12 +26,12 @@ export const healthCommand: Command = {
 		['health', 'one line and a table; the exit code says how it is'],
 		['health --warn 60 --crit 300 --json', 'for a monitoring system, with wider heartbeat thresholds'],
 	],
-	async run({values, thresholds, out, connect}) {
+	async run({values, thresholds, out, connectAndRead}) {
 		let opened: OpenedClient;
 		let health: Health;
 		try {
-			opened = await connect({anonymous: true, readOnly: true});
-			health = await opened.client.health();
+			// a known server: the health read goes with the version probe, one round trip in all
+			({first: health, ...opened} = await connectAndRead({anonymous: true, readOnly: true}, client => client.health()));
 		} catch (error) {
 			if (values['json']) out.json({status: 'unknown', exitCode: 3, error: describeError(error)});
 			else out.line(`AIRFLOW UNKNOWN - ${sanitizeLine(describeError(error))}`);

@@ -85,3 +85,15 @@ export async function openClient(flags: ConnectionFlags, progress: (message: str
 	const {options, label, safety} = await prepareConnection(flags, progress, open);
 	return {client: await AirflowClient.connect(options), label, safety};
 }
+
+/** openClient, and a first read sent with the version probe where the server is known (AirflowClient.connectAndRead). */
+export async function openClientAndRead<T>(
+	flags: ConnectionFlags,
+	progress: (message: string) => void,
+	open: OpenOptions,
+	read: (client: AirflowClient) => Promise<T>,
+): Promise<OpenedClient & {first: T}> {
+	const {options, label, safety} = await prepareConnection(flags, progress, open);
+	const {client, value} = await AirflowClient.connectAndRead(options, read);
+	return {client, label, safety, first: value};
+}
