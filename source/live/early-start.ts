@@ -2,15 +2,17 @@
 // health and the Triage pane's first look, the pane the console opens on. Loading the UI takes
 // about 200 ms here, longer than a round trip to most servers; sent first, the answers are in
 // when the console first draws, and the data follows the first frame by the one round trip of
-// the version probe instead of that load and two more round trips. Each read is taken once,
-// by the client it was sent with: a retry or a switch to another environment starts afresh.
+// the version probe (none, for a server remembered: server-memory.ts) instead of that load
+// and two more round trips. Triage's first look is taken after its first round trip; the
+// medians of the DAGs running now follow. Each read is taken once, by the client it was sent
+// with: a retry or a switch to another environment starts afresh.
 import type {AirflowClient} from '../airflow/client.js';
 import type {Health} from '../airflow/model.js';
-import {fetchAllGroups, type TriageFacts} from './triage-feed.js';
+import {sweepGroups, type MediansUpdate, type TriageFacts} from './triage-feed.js';
 import {DEFAULT_WINDOW} from './triage.js';
 
-/** Triage's first look, with the health it will be judged with when in (the header's may not be yet). */
-export type EarlyTriage = {facts: TriageFacts; health: Health | undefined};
+/** Triage's first look, with the health it will be judged with when in (the header's may not be yet), and its medians to come. */
+export type EarlyTriage = {facts: TriageFacts; health: Health | undefined; medians: Promise<MediansUpdate>};
 
 type EarlyReads = {health?: Promise<Health>; triage?: Promise<EarlyTriage>};
 
@@ -19,8 +21,8 @@ const sent = new WeakMap<AirflowClient, EarlyReads>();
 /** Sends the first reads on this client; `signal` ends them when the console ends first. */
 export function startEarlyReads(client: AirflowClient, signal: AbortSignal): void {
 	const health = client.health(signal);
-	// the health in by the time the lists are (it usually is: one request against Triage's two
-	// round trips); never waited for, a hanging health endpoint must not hold Triage back
+	// the health in by the time the lists are (it usually is: both are one round trip, and
+	// Triage's is five requests); never waited for, a hanging health endpoint must not hold Triage back
 	let healthIn: Health | undefined;
 	// whoever takes it reports a failure; until then it must not count as unhandled
 	health.then(
@@ -30,7 +32,8 @@ export function startEarlyReads(client: AirflowClient, signal: AbortSignal): voi
 		() => {},
 	);
 	const windowStartIso = new Date(Date.now() - DEFAULT_WINDOW.ms).toISOString();
-	const triage = fetchAllGroups(client, {errors: {}, windowLabel: DEFAULT_WINDOW.label}, windowStartIso, signal).then(facts => ({facts, health: healthIn}));
+	const sweep = sweepGroups(client, {errors: {}, windowLabel: DEFAULT_WINDOW.label}, windowStartIso, signal);
+	const triage = sweep.first.then(facts => ({facts, health: healthIn, medians: sweep.medians}));
 	triage.catch(() => {});
 	sent.set(client, {health, triage});
 }

@@ -1,8 +1,9 @@
 // The Triage pane's requests, gentle on the server: the facts are split into three groups of
 // at most two requests each, and each tick fetches one group, in turn. A first look (or a
-// new window, or `r`) fetches the three groups at once, so the screen is whole after the
-// slowest group (two round trips), not after the three in turn (four); after that a fact is
-// at most three ticks old. Never one request per DAG. Health is
+// new window, or `r`) sweeps the three groups at once and in two steps: every group's first
+// round trip, shown as soon as it is in (the failures, after one round trip), then the
+// medians of the DAGs running now, which only the long-running verdict needs, one round trip
+// later. After that a fact is at most three ticks old. Never one request per DAG. Health is
 // not fetched here: the frame polls it for the header already.
 import type {AirflowClient} from '../airflow/client.js';
 import {describeError} from '../airflow/errors.js';
@@ -29,10 +30,21 @@ export type TriageFacts = {
 /** A page of each list: triage shows what needs attention, not an archive. */
 const LIMIT = 100;
 
-/** One group's facts, or why they could not be fetched. */
-type GroupPart = {group: TriageGroup; facts: Partial<TriageFacts>; error?: string};
+/** One group's facts, or why they could not be fetched; `running`: the DAGs whose medians are still to be asked. */
+type GroupPart = {group: TriageGroup; facts: Partial<TriageFacts>; error?: string; running?: string[]};
 
-async function fetchPart(client: AirflowClient, group: TriageGroup, windowStartIso: string, signal?: AbortSignal): Promise<GroupPart> {
+/** The medians of the DAGs running now (one batch request), as a change to whatever the facts are by the time they are in. */
+export type MediansUpdate = (facts: TriageFacts) => TriageFacts;
+
+async function fetchMedians(client: AirflowClient, running: readonly string[], signal?: AbortSignal): Promise<Map<string, DagRun[]>> {
+	return running.length ? client.recentRunsOf([...running], LIMIT, signal) : new Map();
+}
+
+/** The DAGs with a run in the running state, once each. */
+const runningDags = (runs: readonly DagRun[]) => [...new Set(runs.filter(run => run.state === 'running').map(run => run.dagId))];
+
+/** One group's requests; `mediansLater`: the activity group stops at its active runs and says which DAGs' medians it still needs. */
+async function fetchPart(client: AirflowClient, group: TriageGroup, windowStartIso: string, signal?: AbortSignal, mediansLater = false): Promise<GroupPart> {
 	try {
 		if (group === 'failures') {
 			const [runs, tasks] = await Promise.all([
@@ -47,8 +59,9 @@ async function fetchPart(client: AirflowClient, group: TriageGroup, windowStartI
 		}
 		const active = await client.listRuns({states: ['running', 'queued'], limit: LIMIT}, signal);
 		// medians only for the DAGs running now, in one batch request
-		const running = [...new Set(active.items.filter(run => run.state === 'running').map(run => run.dagId))];
-		return {group, facts: {activeRuns: active.items, recentRuns: running.length ? await client.recentRunsOf(running, LIMIT, signal) : new Map()}};
+		const running = runningDags(active.items);
+		if (mediansLater) return {group, facts: {activeRuns: active.items}, running};
+		return {group, facts: {activeRuns: active.items, recentRuns: await fetchMedians(client, running, signal)}};
 	} catch (error) {
 		if (signal?.aborted) throw error;
 		return {group, facts: {}, error: describeError(error)};
@@ -71,9 +84,33 @@ export async function fetchGroup(client: AirflowClient, group: TriageGroup, fact
 	return withParts(facts, [await fetchPart(client, group, windowStartIso, signal)]);
 }
 
-/** Fetches every group at once into a copy of `facts`: a first look, a new window, `r`. */
-export async function fetchAllGroups(client: AirflowClient, facts: TriageFacts, windowStartIso: string, signal?: AbortSignal): Promise<TriageFacts> {
-	return withParts(facts, await Promise.all(GROUPS.map(group => fetchPart(client, group, windowStartIso, signal))));
+/** A sweep under way: `first` is every group's first round trip, `medians` the second step. */
+export type Sweep = {first: Promise<TriageFacts>; medians: Promise<MediansUpdate>};
+
+/**
+ * Sweeps every group at once into a copy of `facts` (a first look, a new window, `r`), in two
+ * steps. `first`: every group's facts but the medians (those of the facts given are kept till
+ * the new ones come). `medians`: when in, a change that sets them, or records why they could
+ * not be fetched, on whatever the facts are by then. Neither rejects unless `signal` aborts.
+ */
+export function sweepGroups(client: AirflowClient, facts: TriageFacts, windowStartIso: string, signal?: AbortSignal): Sweep {
+	const parts = Promise.all(GROUPS.map(group => fetchPart(client, group, windowStartIso, signal, true)));
+	const first = parts.then(all => withParts(facts, all));
+	const medians = parts.then(async (all): Promise<MediansUpdate> => {
+		const running = all.find(part => part.group === 'activity')?.running;
+		// the active runs failed: nothing to ask, and the group says why already
+		if (!running) return current => current;
+		try {
+			const recentRuns = await fetchMedians(client, running, signal);
+			return current => ({...current, recentRuns});
+		} catch (error) {
+			if (signal?.aborted) throw error;
+			return current => ({...current, errors: {...current.errors, activity: describeError(error)}});
+		}
+	});
+	// whoever sweeps may stop at the first step (the pane gone): the second must not count as unhandled
+	medians.catch(() => {});
+	return {first, medians};
 }
 
 /**

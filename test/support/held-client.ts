@@ -21,15 +21,15 @@ export const run = (dagId: string, state: string): DagRun => ({
 const healthy = {status: 'healthy', latestHeartbeat: '2026-01-02T12:00:00Z'};
 export const HEALTH = {metadatabase: {status: 'healthy'}, scheduler: healthy, triggerer: healthy, dagProcessor: healthy} as unknown as Health;
 
-type Call = {name: string; answer: (value: unknown) => void; fail: (error: Error) => void};
+type Call = {name: string; args: unknown[]; answer: (value: unknown) => void; fail: (error: Error) => void};
 
 /** A client whose every request waits until the test answers it, by name, in the order it likes. */
 export function heldClient() {
 	const calls: Call[] = [];
 	const held =
 		(name: string) =>
-		(..._args: unknown[]) =>
-			new Promise((resolve, reject) => calls.push({name, answer: resolve, fail: reject}));
+		(...args: unknown[]) =>
+			new Promise((resolve, reject) => calls.push({name, args, answer: resolve, fail: reject}));
 	const client = {
 		listRuns: (query: {states?: string[]}, ...rest: unknown[]) => held(query.states?.includes('failed') ? 'failed runs' : 'active runs')(query, ...rest),
 		listTaskInstancesAcrossRuns: held('failed tasks'),

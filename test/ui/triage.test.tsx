@@ -86,6 +86,35 @@ describe('triage', () => {
 		assert.ok(paths.includes('/api/v2/monitor/health?'), paths.join('\n'));
 	});
 
+	it('shows the failures after one round trip; a long run joins when the medians, a round trip later, are in', async () => {
+		const paths: string[] = [];
+		const RUNNING = {...RUN, dag_id: 'slow_dag', dag_run_id: 'scheduled__9', state: 'running', start_date: ago(60), end_date: null};
+		const done = (index: number) => ({...RUN, dag_id: 'slow_dag', dag_run_id: `scheduled__${index}`, state: 'success', start_date: ago(300 + index * 10), end_date: ago(299 + index * 10)});
+		let mediansAsked = 0;
+		const base = triageServer(paths);
+		const server: Handler = request => {
+			const url = new URL(request.url, 'http://x');
+			if (url.pathname === '/api/v2/dags/~/dagRuns' && url.searchParams.getAll('state').includes('running')) return {body: {dag_runs: [RUNNING], total_entries: 1}};
+			if (url.pathname === '/api/v2/dags/~/dagRuns/list') {
+				mediansAsked++;
+				return {body: {dag_runs: [1, 2, 3].map(done), total_entries: 3}, delayMs: 700};
+			}
+			return base(request);
+		};
+		const {view} = await open(server, {firstPane: 'triage', ready: /etl_0001/});
+		const before = view.lastFrame()!;
+		assert.match(before, /etl_0001/);
+		assert.doesNotMatch(before, /long running/, 'the medians are still out');
+		const after = await waitFor(
+			() => view.lastFrame()!,
+			frame => /long running/.test(frame),
+		);
+		assert.match(after, /slow_dag.*scheduled__9\s+60m, median 1m/);
+		assert.match(after, /etl_0001/, 'the failures stay');
+		assert.equal(mediansAsked, 1, 'judged again without asking again');
+		view.unmount();
+	});
+
 	it('a console closed while its first look is out leaves no count behind for the next', async () => {
 		const late: Handler = request => (request.url.startsWith('/api/v2/dags/~/dagRuns?') ? {...triageServer([])(request), delayMs: 500} : triageServer([])(request));
 		const first = await open(late, {

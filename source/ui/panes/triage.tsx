@@ -7,7 +7,7 @@ import {useContext, useEffect, useRef, useState} from 'react';
 import {Text} from 'ink';
 import {badgeCounts, triageItems, describeItem, firstFailedTask, DEFAULT_WINDOW, nextWindow, type TriageItem, type TriageWindow} from '../../live/triage.js';
 import {takeEarlyTriage} from '../../live/early-start.js';
-import {fetchAllGroups, fetchGroup, GROUPS, type TriageFacts} from '../../live/triage-feed.js';
+import {fetchGroup, GROUPS, sweepGroups, type MediansUpdate, type TriageFacts} from '../../live/triage-feed.js';
 import {formatAge} from '../../text/age.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {bind} from '../bindings.js';
@@ -66,13 +66,31 @@ export function TriagePane(props: PaneContext) {
 	}
 	const healthRef = useRef(props.health.data);
 	healthRef.current = props.health.data;
+	// a sweep's medians, in after its first step: the next fetch only judges the facts again
+	const judgeOnly = useRef(false);
+	const [mediansIn, setMediansIn] = useState(0);
+	const mounted = useRef(true);
 
 	useEffect(
 		() => () => {
+			mounted.current = false;
 			for (const id of [TRIAGE_PANE, TRIAGE_ALARMS, TRIAGE_WARNINGS]) setPaneBadge(id, undefined);
 		},
 		[],
 	);
+
+	/** A sweep's second step: its medians go into the facts of the window they were asked for. */
+	const awaitMedians = (medians: Promise<MediansUpdate>, windowLabel: string) => {
+		medians.then(
+			update => {
+				if (!mounted.current || facts.current.windowLabel !== windowLabel) return;
+				facts.current = update(facts.current);
+				judgeOnly.current = true;
+				setMediansIn(count => count + 1);
+			},
+			() => {}, // given up with its fetch
+		);
+	};
 
 	const fetchItems = async (signal: AbortSignal): Promise<TriageItem[]> => {
 		const now = Date.now();
@@ -87,9 +105,20 @@ export function TriagePane(props: PaneContext) {
 		const early = span.label === DEFAULT_WINDOW.label ? await takeEarlyTriage(client)?.catch(() => undefined) : undefined;
 		// waited on: a fetch given up meanwhile (a new window, the pane gone) must leave no trace
 		signal.throwIfAborted();
-		if (early) facts.current = early.facts;
-		else if (sweep.current) facts.current = await fetchAllGroups(client, facts.current, windowStartIso, signal);
-		else facts.current = await fetchGroup(client, GROUPS[turn.current++ % GROUPS.length]!, facts.current, windowStartIso, signal);
+		const judging = judgeOnly.current && !sweep.current;
+		judgeOnly.current = false;
+		if (judging) {
+			// the medians came: the facts are here, only the verdicts change
+		} else if (early) {
+			facts.current = early.facts;
+			awaitMedians(early.medians, span.label);
+		} else if (sweep.current) {
+			const swept = sweepGroups(client, facts.current, windowStartIso, signal);
+			facts.current = await swept.first;
+			awaitMedians(swept.medians, span.label);
+		} else {
+			facts.current = await fetchGroup(client, GROUPS[turn.current++ % GROUPS.length]!, facts.current, windowStartIso, signal);
+		}
 		sweep.current = false;
 		const items = triageItems({...facts.current, now, windowStartMs, health: healthRef.current ?? early?.health, thresholds: props.thresholds});
 		setPaneBadge(TRIAGE_PANE, items.length);
@@ -166,6 +195,7 @@ export function TriagePane(props: PaneContext) {
 			width={props.width}
 			refreshMs={props.refreshMs}
 			deps={[span.label]}
+			reloadKey={mediansIn}
 			fetchPage={async (query, signal) => {
 				const items = await fetchItems(signal);
 				return pageOf(items, query, item => {
