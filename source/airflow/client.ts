@@ -54,7 +54,7 @@ export type ConnectOptions = Omit<HttpOptions, 'auth'> &
 		signal?: AbortSignal;
 		/** retries of the version probe alone (the console's own schedule retries a first connect) */
 		detectRetries?: number;
-		/** what each server answered last time (default: the cache root's servers.json) */
+		/** what each server answered last time (default: servers.json in the state directory) */
 		memory?: ServerMemory;
 	};
 
@@ -161,13 +161,24 @@ export class AirflowClient {
 	 * before and kept when the probe agrees, else sent once connected. `windsock health` on a
 	 * known server is one round trip.
 	 */
-	static async connectAndRead<T>(options: ConnectOptions, read: (client: AirflowClient) => Promise<T>): Promise<{client: AirflowClient; value: T}> {
+	static async connectAndRead<T>(options: ConnectOptions, read: (client: AirflowClient, signal?: AbortSignal) => Promise<T>): Promise<{client: AirflowClient; value: T}> {
 		const {ahead, connected} = AirflowClient.connectAhead(options);
-		const early = ahead ? read(ahead) : undefined;
+		// a read ahead that will not count is given up: a request still out would keep a
+		// command's process alive until it timed out
+		const unused = new AbortController();
+		const early = ahead ? read(ahead, options.signal ? AbortSignal.any([options.signal, unused.signal]) : unused.signal) : undefined;
 		// a probe that fails or disagrees leaves it unused: its failure is nobody's to report
 		early?.catch(() => {});
-		const client = await connected;
-		return {client, value: await (client === ahead && early ? early : read(client))};
+		let client: AirflowClient;
+		try {
+			client = await connected;
+		} catch (error) {
+			unused.abort();
+			throw error;
+		}
+		if (client === ahead && early) return {client, value: await early};
+		unused.abort();
+		return {client, value: await read(client, options.signal)};
 	}
 
 	get readOnly(): boolean {

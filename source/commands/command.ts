@@ -22,7 +22,7 @@ export type CommandContext = {
 	out: Output;
 	connect(options?: OpenOptions): Promise<OpenedClient>;
 	/** connect, and a first read that goes out with the version probe where the server is known */
-	connectAndRead<T>(options: OpenOptions, read: (client: AirflowClient) => Promise<T>): Promise<OpenedClient & {first: T}>;
+	connectAndRead<T>(options: OpenOptions, read: (client: AirflowClient, signal?: AbortSignal) => Promise<T>): Promise<OpenedClient & {first: T}>;
 	/**
 	 * Asks before a change. True without asking with --yes or for a profile whose
 	 * confirmations are off (never a production one); refuses without a terminal.

@@ -73,8 +73,16 @@ export const consoleCommand: Command = {
 			// the first pane's reads go out while Ink and React load: with the version probe where
 			// this server was seen before (taken only if the probe agrees), else once connected;
 			// the console reports a failure, and until it looks the rejection must not count as unhandled
-			if (ahead) startEarlyReads(ahead, connecting.signal);
-			firstClient.then(client => client !== ahead && startEarlyReads(client, connecting.signal)).catch(() => {});
+			const aheadReads = new AbortController();
+			if (ahead) startEarlyReads(ahead, AbortSignal.any([connecting.signal, aheadReads.signal]));
+			firstClient.then(
+				client => {
+					if (client === ahead) return;
+					aheadReads.abort();
+					startEarlyReads(client, connecting.signal);
+				},
+				() => aheadReads.abort(),
+			);
 			let runConsole: typeof import('../ui/run-console.js').runConsole;
 			boundYoungGeneration();
 			try {

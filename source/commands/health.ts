@@ -31,7 +31,7 @@ export const healthCommand: Command = {
 		let health: Health;
 		try {
 			// a known server: the health read goes with the version probe, one round trip in all
-			({first: health, ...opened} = await connectAndRead({anonymous: true, readOnly: true}, client => client.health()));
+			({first: health, ...opened} = await connectAndRead({anonymous: true, readOnly: true}, (client, signal) => client.health(signal)));
 		} catch (error) {
 			if (values['json']) out.json({status: 'unknown', exitCode: 3, error: describeError(error)});
 			else out.line(`AIRFLOW UNKNOWN - ${sanitizeLine(describeError(error))}`);

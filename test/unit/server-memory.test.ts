@@ -6,6 +6,7 @@ import {chmodSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, describe, it} from 'node:test';
+import {setTimeout as sleep} from 'node:timers/promises';
 import {AirflowClient} from '../../source/airflow/client.js';
 import type {ServerInfo} from '../../source/airflow/model.js';
 import {fileServerMemory, MAX_SERVERS, parseEntries, serverKey, stateDir, withServer, type ServerMemory} from '../../source/airflow/server-memory.js';
@@ -96,7 +97,7 @@ describe('a connection and its first read', () => {
 	it('a server never seen: probe, then read, and it is remembered', async () => {
 		const server = await serve(slowVersion(asAirflow3));
 		const memory = fileServerMemory(temporaryFile());
-		const {client, value} = await AirflowClient.connectAndRead({baseUrl: server.url, memory}, client => client.health());
+		const {client, value} = await AirflowClient.connectAndRead({baseUrl: server.url, memory}, (client, signal) => client.health(signal));
 		assert.deepEqual(urls(server), ['/api/v2/version', '/api/v2/monitor/health']);
 		assert.equal(value.metadatabase.status, 'healthy');
 		assert.deepEqual(memory.recall(client.http.baseUrl), V3);
@@ -106,7 +107,7 @@ describe('a connection and its first read', () => {
 		const server = await serve(slowVersion(asAirflow3));
 		const memory = fileServerMemory(temporaryFile());
 		memory.remember(new URL(server.url), V3);
-		const {client, value} = await AirflowClient.connectAndRead({baseUrl: server.url, memory}, client => client.health());
+		const {client, value} = await AirflowClient.connectAndRead({baseUrl: server.url, memory}, (client, signal) => client.health(signal));
 		assert.equal(server.maxInFlight, 2, 'the health read was out while the version probe was');
 		assert.deepEqual(urls(server).sort(), ['/api/v2/monitor/health', '/api/v2/version'], 'nothing asked twice');
 		assert.equal(client.server.generation, 'v2');
@@ -117,7 +118,7 @@ describe('a connection and its first read', () => {
 		const server = await serve(slowVersion(asAirflow2));
 		const memory = fileServerMemory(temporaryFile());
 		memory.remember(new URL(server.url), V2);
-		await AirflowClient.connectAndRead({baseUrl: server.url, memory}, client => client.health());
+		await AirflowClient.connectAndRead({baseUrl: server.url, memory}, (client, signal) => client.health(signal));
 		assert.deepEqual(urls(server).sort(), ['/api/v1/health', '/api/v1/version']);
 	});
 
@@ -125,12 +126,26 @@ describe('a connection and its first read', () => {
 		const server = await serve(slowVersion(asAirflow3));
 		const memory = fileServerMemory(temporaryFile());
 		memory.remember(new URL(server.url), V2);
-		const {client, value} = await AirflowClient.connectAndRead({baseUrl: server.url, memory}, client => client.health());
+		const {client, value} = await AirflowClient.connectAndRead({baseUrl: server.url, memory}, (client, signal) => client.health(signal));
 		assert.equal(client.server.generation, 'v2');
 		assert.ok(urls(server).includes('/api/v1/health'), 'the read ahead went out as remembered');
 		assert.equal(urls(server).at(-1), '/api/v2/monitor/health', 'and was asked again on the server as it is');
 		assert.equal(value.scheduler.status, 'healthy');
 		assert.deepEqual(memory.recall(client.http.baseUrl), V3);
+	});
+
+	it('a read ahead that will not count is given up: a failed probe leaves no request out to hold the process', async () => {
+		// no version anywhere (not Airflow, or a wrong path prefix), and a health read that hangs
+		const server = await serve(request => (/\/version$/.test(request.url) ? {status: 404, body: {detail: 'Not Found'}} : {hang: true}));
+		const memory = fileServerMemory(temporaryFile());
+		memory.remember(new URL(server.url), V3);
+		await assert.rejects(
+			AirflowClient.connectAndRead({baseUrl: server.url, memory}, (client, signal) => client.health(signal)),
+			/No Airflow API/,
+		);
+		await sleep(100);
+		assert.ok(urls(server).includes('/api/v2/monitor/health'), 'the read went ahead');
+		assert.equal(server.inFlight, 0, 'and was given up with the probe');
 	});
 
 	it('the console’s early reads: `connected` is the very client they were sent with only when the probe agrees', async () => {
