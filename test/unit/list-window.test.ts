@@ -1,6 +1,6 @@
 // What a list asks the server for and what it shows of it: the page on screen with a page on
 // either side (so the next page shows at once), within the API's 100 rows; a page the loaded
-// rows do not hold waits for its own.
+// rows hold only in part shows that part, and one they do not hold at all waits for its own.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {FETCH_LIMIT, fetchWindow, INITIAL_LIST, listReducer, pageRows, type ListEvent} from '../../source/ui/components/list-state.js';
@@ -18,6 +18,13 @@ test('asks for the page on screen and a page on either side, never past the firs
 	assert.deepEqual(fetchWindow(400, 200, -1), {offset: 400, limit: FETCH_LIMIT});
 });
 
+test('on a 52-row page (a 60-line terminal), PageDown shows at once the 48 rows of the next page that are loaded', () => {
+	const all = Array.from({length: 1000}, (_, i) => `r${i}`);
+	const window = fetchWindow(104, 52, 1);
+	const loaded = {offset: window.offset, items: all.slice(window.offset, window.offset + window.limit), total: all.length};
+	assert.deepEqual(pageRows(loaded, 156, 52), all.slice(156, 204));
+});
+
 test('on a 40-row page (a 50-line terminal), the next page down and the next page up show from what is loaded', () => {
 	const all = Array.from({length: 1000}, (_, i) => `r${i}`);
 	const load = (window: {offset: number; limit: number}) => ({offset: window.offset, items: all.slice(window.offset, window.offset + window.limit), total: all.length});
@@ -30,13 +37,15 @@ test('on a 40-row page (a 50-line terminal), the next page down and the next pag
 	assert.deepEqual(pageRows(load(fetchWindow(400, 40, -1)), 400, 40), all.slice(400, 440));
 });
 
-test('shows the page from loaded rows that hold it, and nothing from rows that do not', () => {
+test('shows the page from loaded rows that hold it, as far as they go, and nothing from rows that do not', () => {
 	const items = Array.from({length: 42}, (_, i) => `r${14 + i}`);
 	const loaded = {offset: 14, items, total: 300};
 	assert.deepEqual(pageRows(loaded, 28, 14), items.slice(14, 28));
 	assert.deepEqual(pageRows(loaded, 42, 14), items.slice(28, 42));
 	assert.equal(pageRows(loaded, 0, 14), undefined, 'starts before what is loaded');
-	assert.equal(pageRows(loaded, 56, 14), undefined, 'ends after what is loaded');
+	assert.equal(pageRows(loaded, 56, 14), undefined, 'starts where what is loaded ends');
+	// runs past what is loaded: the loaded rows now, the rest with the page's own request
+	assert.deepEqual(pageRows(loaded, 49, 14), ['r49', 'r50', 'r51', 'r52', 'r53', 'r54', 'r55']);
 	// the last page is short: loaded up to the end is enough
 	assert.deepEqual(pageRows({offset: 280, items: ['a', 'b', 'c', 'd', 'e'], total: 285}, 280, 14), ['a', 'b', 'c', 'd', 'e']);
 	assert.deepEqual(pageRows({offset: 0, items: [], total: 0}, 0, 14), []);

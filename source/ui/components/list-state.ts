@@ -113,16 +113,17 @@ export function fetchWindow(pageStart: number, pageSize: number, heading: Headin
 }
 
 /**
- * The loaded rows that make the page on screen, or undefined when what is loaded does not
- * hold that page (a jump far away: the page waits for its request).
+ * The loaded rows that make the page on screen, as far as they go, or undefined when none of
+ * that page is loaded (a jump far away: the page waits for its request). A page that runs
+ * past what is loaded shows its loaded rows at once and the rest when its own request is in,
+ * a round trip later: on a page over 50 rows (a 60-line terminal) the next page is never
+ * loaded whole, and every PageDown showed "loading…" for that round trip (#12). What a
+ * page's own request brings shows as it is, even short: a page taller than the API gives at
+ * once, or a server whose maximum_page_limit is below what was asked.
  */
 export function pageRows<Row>(loaded: {offset: number; items: readonly Row[]; total: number}, pageStart: number, pageSize: number): Row[] | undefined {
 	const end = loaded.offset + loaded.items.length;
-	const wanted = Math.min(pageStart + pageSize, loaded.total);
-	// what this page's own request brings is shown as it is, even short: a page taller than
-	// the API gives at once, or a server whose maximum_page_limit is below what was asked
-	const own = loaded.offset === pageStart || loaded.offset === fetchWindow(pageStart, pageSize, 1).offset || loaded.offset === fetchWindow(pageStart, pageSize, -1).offset;
-	if (loaded.offset > pageStart || (end < wanted && !own)) return undefined;
+	if (loaded.offset > pageStart || (pageStart >= end && end < loaded.total)) return undefined;
 	return loaded.items.slice(pageStart - loaded.offset, pageStart - loaded.offset + pageSize);
 }
 
