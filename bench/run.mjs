@@ -41,6 +41,9 @@ const ONLY_PANES = option('--panes', '').split(',').filter(Boolean);
 const OUT = path.resolve(option('--out', path.join(HERE, 'results.json')));
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const TMP = mkdtempSync(path.join(tmpdir(), 'windsock-bench-'));
+// what windsock remembers of servers stays here, not in the home: the first run of each
+// figure learns the server, the rest go as a returning user's would
+process.env.WINDSOCK_STATE_DIR = path.join(TMP, 'state');
 
 const rows = [];
 /** One row of THE table; baseline null where there is nothing fair to compare with. */

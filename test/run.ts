@@ -19,6 +19,11 @@ import {recordFixtures} from './support/record-fixtures.js';
 // proxy set on the machine (HTTPS_PROXY, ...) must not carry that traffic. The proxy tests
 // set their own environment.
 for (const key of Object.keys(process.env)) if (/^(https?|no|all)_proxy$/i.test(key)) delete process.env[key];
+// What windsock remembers of servers (source/airflow/server-memory.ts) stays out of the
+// user's home: this process connects too (waiting for the DAGs); each lane has its own below.
+const runnerState = mkdtempSync(path.join(tmpdir(), 'windsock-state-'));
+process.env['WINDSOCK_STATE_DIR'] = runnerState;
+process.on('exit', () => rmSync(runnerState, {recursive: true, force: true}));
 
 const TOKEN_SECONDS = 20;
 const log = (message: string) => console.log(`[test/run] ${message}`);

@@ -39,7 +39,7 @@ import {v2} from './v2.js';
 import {describePlan, describePlanLines, planTarget, type DescribeOptions, type RequestPlan} from './request-plan.js';
 import {importErrorFrom, poolFrom, providerFrom, UnsupportedQuery, variableFrom, type WireFormat} from './wire.js';
 import {compilePattern} from './pattern.js';
-import {fileServerMemory, type ServerMemory} from './server-memory.js';
+import {defaultServerMemory, type ServerMemory} from './server-memory.js';
 
 export type Credentials = {
 	username?: string;
@@ -136,13 +136,23 @@ export class AirflowClient {
 	 * for this server (a 2.x upgraded to 3.x answers /api/v1 with 404s nobody sees).
 	 */
 	static connectAhead(options: ConnectOptions): ConnectingClient {
-		const {username, password, token, signal, detectRetries, memory = fileServerMemory(), ...httpOptions} = options;
+		try {
+			return AirflowClient.#connectAhead(options);
+		} catch (error) {
+			// settings refused before any request (a proxy windsock cannot use): reported where
+			// connect() reported it, by the promise, so the console shows it in its frame
+			return {ahead: undefined, connected: Promise.reject(error)};
+		}
+	}
+
+	static #connectAhead(options: ConnectOptions): ConnectingClient {
+		const {username, password, token, signal, detectRetries, memory = defaultServerMemory(), ...httpOptions} = options;
 		const clientFor = (http: Http, server: ServerInfo) => {
 			http.auth = chooseAuth(http, server.generation, {username, password, token});
 			return new AirflowClient(http, server);
 		};
 		// the probe shares the client's connection settings (and, through a proxy, its agent)
-		// unless it has retries of its own
+		// unless it has retries of its own; a client made after a disagreeing probe has its own
 		const http = new Http(httpOptions);
 		const probe = detectRetries === undefined ? http : new Http({...httpOptions, retries: detectRetries});
 		const remembered = memory.recall(http.baseUrl);

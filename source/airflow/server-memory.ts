@@ -1,15 +1,16 @@
 // The API generation and version each server last answered with, per base URL, so the next
 // connection can send its first reads alongside the version probe instead of after it: one
-// round trip less before any data, for every command and console start (#12: over a slow
-// link the probe was a whole round trip of its own, two on 2.x, which was asked for /api/v2
-// first). Only a hint: every connection still probes, and a read sent ahead counts only when
-// the probe agrees (AirflowClient.connectAhead).
+// round trip less before any data for the console and `health` (#12: over a slow link the
+// probe was a whole round trip of its own), and for every command on 2.x, whose probe asked
+// /api/v2 first and took two. Only a hint: every connection still probes, and a read sent
+// ahead counts only when the probe agrees (AirflowClient.connectAhead).
 //
 // Kept as servers.json in windsock's state directory ($WINDSOCK_STATE_DIR, else
 // $XDG_STATE_HOME/windsock, else ~/.local/state/windsock), owner-only, at most MAX_SERVERS,
 // newest first; the key is the URL without user, password, query or fragment. A file that
 // cannot be read or written is no memory at all: the connection probes first, as it always did.
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {randomBytes} from 'node:crypto';
+import {closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {ServerInfo} from './model.js';
@@ -69,8 +70,8 @@ export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
 	return path.join(env['XDG_STATE_HOME'] || path.join(os.homedir(), '.local', 'state'), 'windsock');
 }
 
-/** The memory in a file (default: servers.json in the state directory). */
-export function fileServerMemory(file = path.join(stateDir(), 'servers.json')): ServerMemory {
+/** The memory in a file. */
+export function fileServerMemory(file: string): ServerMemory {
 	const read = (): Entries => {
 		try {
 			return parseEntries(readFileSync(file, 'utf8'));
@@ -84,15 +85,26 @@ export function fileServerMemory(file = path.join(stateDir(), 'servers.json')): 
 			const entries = read();
 			const next = withServer(entries, serverKey(baseUrl), server);
 			if (next === entries) return;
+			// written whole and renamed over: two windsocks finishing at once leave one file or
+			// the other, never half of each; 'wx' and a random name: a fresh file of our own,
+			// 0600 from the start, never one (or a link) that was there already
+			const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 			try {
 				mkdirSync(path.dirname(file), {recursive: true, mode: 0o700});
-				// written whole and renamed over: two windsocks finishing at once leave one file or
-				// the other, never half of each
-				const temporary = `${file}.${process.pid}.tmp`;
-				writeFileSync(temporary, `${JSON.stringify(next, null, '\t')}\n`, {mode: 0o600});
+				const fd = openSync(temporary, 'wx', 0o600);
+				try {
+					writeSync(fd, `${JSON.stringify(next, null, '\t')}\n`);
+				} finally {
+					closeSync(fd);
+				}
 				renameSync(temporary, file);
 			} catch {
 				// a read-only home: the next connection probes first, as before
+				try {
+					rmSync(temporary, {force: true});
+				} catch {
+					// there was no directory to leave it in
+				}
 			}
 		},
 	};
@@ -100,3 +112,12 @@ export function fileServerMemory(file = path.join(stateDir(), 'servers.json')): 
 
 /** No memory: every connection probes before it reads. */
 export const NO_SERVER_MEMORY: ServerMemory = {recall: () => undefined, remember: () => {}};
+
+/** servers.json in the state directory; no memory at all where there is no directory to name (no home). */
+export function defaultServerMemory(): ServerMemory {
+	try {
+		return fileServerMemory(path.join(stateDir(), 'servers.json'));
+	} catch {
+		return NO_SERVER_MEMORY;
+	}
+}

@@ -91,7 +91,7 @@ export async function openClientAndRead<T>(
 	flags: ConnectionFlags,
 	progress: (message: string) => void,
 	open: OpenOptions,
-	read: (client: AirflowClient) => Promise<T>,
+	read: (client: AirflowClient, signal?: AbortSignal) => Promise<T>,
 ): Promise<OpenedClient & {first: T}> {
 	const {options, label, safety} = await prepareConnection(flags, progress, open);
 	const {client, value} = await AirflowClient.connectAndRead(options, read);

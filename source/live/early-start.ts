@@ -8,11 +8,11 @@
 // with: a retry or a switch to another environment starts afresh.
 import type {AirflowClient} from '../airflow/client.js';
 import type {Health} from '../airflow/model.js';
-import {sweepGroups, type MediansUpdate, type TriageFacts} from './triage-feed.js';
+import {sweepGroups, type FactsUpdate, type TriageFacts} from './triage-feed.js';
 import {DEFAULT_WINDOW} from './triage.js';
 
 /** Triage's first look, with the health it will be judged with when in (the header's may not be yet), and its medians to come. */
-export type EarlyTriage = {facts: TriageFacts; health: Health | undefined; medians: Promise<MediansUpdate>};
+export type EarlyTriage = {facts: TriageFacts; health: Health | undefined; medians: Promise<FactsUpdate | undefined>};
 
 type EarlyReads = {health?: Promise<Health>; triage?: Promise<EarlyTriage>};
 
@@ -32,8 +32,8 @@ export function startEarlyReads(client: AirflowClient, signal: AbortSignal): voi
 		() => {},
 	);
 	const windowStartIso = new Date(Date.now() - DEFAULT_WINDOW.ms).toISOString();
-	const sweep = sweepGroups(client, {errors: {}, windowLabel: DEFAULT_WINDOW.label}, windowStartIso, signal);
-	const triage = sweep.first.then(facts => ({facts, health: healthIn, medians: sweep.medians}));
+	const sweep = sweepGroups(client, windowStartIso, signal);
+	const triage = sweep.first.then(update => ({facts: update({errors: {}, windowLabel: DEFAULT_WINDOW.label}), health: healthIn, medians: sweep.medians}));
 	triage.catch(() => {});
 	sent.set(client, {health, triage});
 }

@@ -33,8 +33,12 @@ const LIMIT = 100;
 /** One group's facts, or why they could not be fetched; `running`: the DAGs whose medians are still to be asked. */
 type GroupPart = {group: TriageGroup; facts: Partial<TriageFacts>; error?: string; running?: string[]};
 
-/** The medians of the DAGs running now (one batch request), as a change to whatever the facts are by the time they are in. */
-export type MediansUpdate = (facts: TriageFacts) => TriageFacts;
+/**
+ * What a fetch brings, as a change to whatever the facts are by the time it is in: a medians
+ * answer that lands while a group's tick is out, or the other way round, is not lost to a
+ * copy of the facts taken before either was sent.
+ */
+export type FactsUpdate = (facts: TriageFacts) => TriageFacts;
 
 async function fetchMedians(client: AirflowClient, running: readonly string[], signal?: AbortSignal): Promise<Map<string, DagRun[]>> {
 	return running.length ? client.recentRunsOf([...running], LIMIT, signal) : new Map();
@@ -68,38 +72,40 @@ async function fetchPart(client: AirflowClient, group: TriageGroup, windowStartI
 	}
 }
 
-/** `facts` with these groups' parts in: a group that failed keeps its facts as last fetched, with the error. */
-function withParts(facts: TriageFacts, parts: GroupPart[]): TriageFacts {
-	const next: TriageFacts = {...facts, errors: {...facts.errors}};
-	for (const part of parts) {
-		Object.assign(next, part.facts);
-		if (part.error === undefined) delete next.errors[part.group];
-		else next.errors[part.group] = part.error;
-	}
-	return next;
+/** These groups' parts, as a change to facts: a group that failed keeps its facts as last fetched, with the error. */
+const withParts =
+	(parts: GroupPart[]): FactsUpdate =>
+	facts => {
+		const next: TriageFacts = {...facts, errors: {...facts.errors}};
+		for (const part of parts) {
+			Object.assign(next, part.facts);
+			if (part.error === undefined) delete next.errors[part.group];
+			else next.errors[part.group] = part.error;
+		}
+		return next;
+	};
+
+/** Fetches one group's facts (at most two requests). */
+export async function fetchGroup(client: AirflowClient, group: TriageGroup, windowStartIso: string, signal?: AbortSignal): Promise<FactsUpdate> {
+	return withParts([await fetchPart(client, group, windowStartIso, signal)]);
 }
 
-/** Fetches one group's facts (at most two requests) into a copy of `facts`. */
-export async function fetchGroup(client: AirflowClient, group: TriageGroup, facts: TriageFacts, windowStartIso: string, signal?: AbortSignal): Promise<TriageFacts> {
-	return withParts(facts, [await fetchPart(client, group, windowStartIso, signal)]);
-}
-
-/** A sweep under way: `first` is every group's first round trip, `medians` the second step. */
-export type Sweep = {first: Promise<TriageFacts>; medians: Promise<MediansUpdate>};
+/** A sweep under way: `first` is every group's first round trip; `medians` the second step, undefined when there was nothing to ask. */
+export type Sweep = {first: Promise<FactsUpdate>; medians: Promise<FactsUpdate | undefined>};
 
 /**
- * Sweeps every group at once into a copy of `facts` (a first look, a new window, `r`), in two
- * steps. `first`: every group's facts but the medians (those of the facts given are kept till
- * the new ones come). `medians`: when in, a change that sets them, or records why they could
- * not be fetched, on whatever the facts are by then. Neither rejects unless `signal` aborts.
+ * Sweeps every group at once (a first look, a new window, `r`), in two steps. `first`: every
+ * group's facts but the medians (those the facts hold stay till the new ones come).
+ * `medians`: a change that sets them, or records why they could not be fetched; undefined
+ * when nothing runs (or the active runs failed, which the group says already). Neither
+ * rejects unless `signal` aborts.
  */
-export function sweepGroups(client: AirflowClient, facts: TriageFacts, windowStartIso: string, signal?: AbortSignal): Sweep {
+export function sweepGroups(client: AirflowClient, windowStartIso: string, signal?: AbortSignal): Sweep {
 	const parts = Promise.all(GROUPS.map(group => fetchPart(client, group, windowStartIso, signal, true)));
-	const first = parts.then(all => withParts(facts, all));
-	const medians = parts.then(async (all): Promise<MediansUpdate> => {
+	const first = parts.then(withParts);
+	const medians = parts.then(async (all): Promise<FactsUpdate | undefined> => {
 		const running = all.find(part => part.group === 'activity')?.running;
-		// the active runs failed: nothing to ask, and the group says why already
-		if (!running) return current => current;
+		if (!running?.length) return undefined;
 		try {
 			const recentRuns = await fetchMedians(client, running, signal);
 			return current => ({...current, recentRuns});

@@ -115,6 +115,25 @@ describe('triage', () => {
 		view.unmount();
 	});
 
+	it('a console closed while the medians are out leaves no request behind to hold the quit up', async () => {
+		const RUNNING = {...RUN, dag_id: 'slow_dag', dag_run_id: 'scheduled__9', state: 'running', start_date: ago(60), end_date: null};
+		const base = triageServer([]);
+		const server: Handler = request => {
+			const url = new URL(request.url, 'http://x');
+			if (url.pathname === '/api/v2/dags/~/dagRuns' && url.searchParams.getAll('state').includes('running')) return {body: {dag_runs: [RUNNING], total_entries: 1}};
+			if (url.pathname === '/api/v2/dags/~/dagRuns/list') return {hang: true};
+			return base(request);
+		};
+		const {view, server: fake} = await open(server, {firstPane: 'triage', ready: /etl_0001/});
+		await waitFor(
+			() => String(fake.inFlight),
+			() => fake.seen.some(request => request.url.endsWith('/dagRuns/list')) && fake.inFlight > 0,
+		);
+		view.unmount();
+		await sleep(200);
+		assert.equal(fake.inFlight, 0);
+	});
+
 	it('a console closed while its first look is out leaves no count behind for the next', async () => {
 		const late: Handler = request => (request.url.startsWith('/api/v2/dags/~/dagRuns?') ? {...triageServer([])(request), delayMs: 500} : triageServer([])(request));
 		const first = await open(late, {

@@ -2,7 +2,7 @@
 // connection uses it: the first read goes out with the version probe when the server is
 // known, and counts only when the probe agrees (AirflowClient.connectAhead).
 import assert from 'node:assert/strict';
-import {chmodSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, describe, it} from 'node:test';
@@ -58,7 +58,7 @@ describe('the memory itself', () => {
 		assert.equal(upgraded[keys[5]!]!.version, '3.4.0');
 	});
 
-	it('keeps its file owner-only, and a file it cannot write is no memory, not a failure', () => {
+	it('keeps its file owner-only, in a directory of its own', () => {
 		const file = temporaryFile();
 		const memory = fileServerMemory(file);
 		const url = new URL('http://127.0.0.1:1/');
@@ -66,14 +66,28 @@ describe('the memory itself', () => {
 		memory.remember(url, V2);
 		assert.deepEqual(fileServerMemory(file).recall(url), V2);
 		assert.equal(statSync(file).mode & 0o777, 0o600);
-		chmodSync(path.dirname(file), 0o500);
-		try {
-			assert.doesNotThrow(() => memory.remember(new URL('http://127.0.0.1:2/'), V3));
-		} finally {
-			chmodSync(path.dirname(file), 0o700);
-		}
+		assert.equal(statSync(path.dirname(file)).mode & 0o777, 0o700);
+		assert.deepEqual(readdirSync(path.dirname(file)), ['servers.json'], 'no temporary file left');
 		writeFileSync(file, '{broken');
-		assert.equal(memory.recall(url), undefined);
+		assert.equal(memory.recall(url), undefined, 'a broken file is no memory');
+	});
+
+	it('a file it cannot write is no memory, not a failure, and leaves nothing behind', () => {
+		const url = new URL('http://127.0.0.1:1/');
+		// where the directory should be there is a file
+		const blocked = temporaryFile();
+		mkdirSync(path.dirname(path.dirname(blocked)), {recursive: true});
+		writeFileSync(path.dirname(blocked), 'not a directory');
+		const nowhere = fileServerMemory(blocked);
+		nowhere.remember(url, V3);
+		assert.equal(nowhere.recall(url), undefined);
+		// where the file should be there is a directory: the rename fails
+		const taken = temporaryFile();
+		mkdirSync(taken, {recursive: true});
+		const refused = fileServerMemory(taken);
+		refused.remember(url, V3);
+		assert.equal(refused.recall(url), undefined);
+		assert.deepEqual(readdirSync(path.dirname(taken)), ['servers.json'], 'no temporary file left');
 	});
 
 	it('lives in WINDSOCK_STATE_DIR, else XDG_STATE_HOME, else ~/.local/state', () => {

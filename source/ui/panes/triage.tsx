@@ -7,7 +7,8 @@ import {useContext, useEffect, useRef, useState} from 'react';
 import {Text} from 'ink';
 import {badgeCounts, triageItems, describeItem, firstFailedTask, DEFAULT_WINDOW, nextWindow, type TriageItem, type TriageWindow} from '../../live/triage.js';
 import {takeEarlyTriage} from '../../live/early-start.js';
-import {fetchGroup, GROUPS, sweepGroups, type MediansUpdate, type TriageFacts} from '../../live/triage-feed.js';
+import {fetchGroup, GROUPS, sweepGroups, type FactsUpdate, type TriageFacts} from '../../live/triage-feed.js';
+import type {Health} from '../../airflow/model.js';
 import {formatAge} from '../../text/age.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {bind} from '../bindings.js';
@@ -69,21 +70,33 @@ export function TriagePane(props: PaneContext) {
 	// a sweep's medians, in after its first step: the next fetch only judges the facts again
 	const judgeOnly = useRef(false);
 	const [mediansIn, setMediansIn] = useState(0);
-	const mounted = useRef(true);
+	// the latest sweep's: only its medians count, and its second step is given up when the
+	// pane goes, the window changes or another sweep starts (the poll's own signal is done
+	// with once the first step is in, and a request left out would hold the quit up)
+	const latestSweep = useRef<AbortController | undefined>(undefined);
+	// the health the early first look was judged with, until the header has its own
+	const earlyHealth = useRef<Health | undefined>(undefined);
 
 	useEffect(
 		() => () => {
-			mounted.current = false;
+			latestSweep.current?.abort();
 			for (const id of [TRIAGE_PANE, TRIAGE_ALARMS, TRIAGE_WARNINGS]) setPaneBadge(id, undefined);
 		},
 		[],
 	);
 
-	/** A sweep's second step: its medians go into the facts of the window they were asked for. */
-	const awaitMedians = (medians: Promise<MediansUpdate>, windowLabel: string) => {
+	/** Starts a sweep's life: the one before it is over. */
+	const newSweep = () => {
+		latestSweep.current?.abort();
+		latestSweep.current = new AbortController();
+		return latestSweep.current;
+	};
+
+	/** A sweep's second step: its medians go into the facts, if it is still the latest sweep. */
+	const awaitMedians = (medians: Promise<FactsUpdate | undefined>, sweepOf: AbortController) => {
 		medians.then(
 			update => {
-				if (!mounted.current || facts.current.windowLabel !== windowLabel) return;
+				if (!update || sweepOf.signal.aborted) return;
 				facts.current = update(facts.current);
 				judgeOnly.current = true;
 				setMediansIn(count => count + 1);
@@ -111,16 +124,18 @@ export function TriagePane(props: PaneContext) {
 			// the medians came: the facts are here, only the verdicts change
 		} else if (early) {
 			facts.current = early.facts;
-			awaitMedians(early.medians, span.label);
+			earlyHealth.current = early.health;
+			awaitMedians(early.medians, newSweep());
 		} else if (sweep.current) {
-			const swept = sweepGroups(client, facts.current, windowStartIso, signal);
-			facts.current = await swept.first;
-			awaitMedians(swept.medians, span.label);
+			const sweepOf = newSweep();
+			const swept = sweepGroups(client, windowStartIso, AbortSignal.any([signal, sweepOf.signal]));
+			facts.current = (await swept.first)(facts.current);
+			awaitMedians(swept.medians, sweepOf);
 		} else {
-			facts.current = await fetchGroup(client, GROUPS[turn.current++ % GROUPS.length]!, facts.current, windowStartIso, signal);
+			facts.current = (await fetchGroup(client, GROUPS[turn.current++ % GROUPS.length]!, windowStartIso, signal))(facts.current);
 		}
 		sweep.current = false;
-		const items = triageItems({...facts.current, now, windowStartMs, health: healthRef.current ?? early?.health, thresholds: props.thresholds});
+		const items = triageItems({...facts.current, now, windowStartMs, health: healthRef.current ?? earlyHealth.current, thresholds: props.thresholds});
 		setPaneBadge(TRIAGE_PANE, items.length);
 		const {alarms, warnings} = badgeCounts(items);
 		setPaneBadge(TRIAGE_ALARMS, alarms);
