@@ -11,6 +11,7 @@
 // 5 a run running much longer than its DAG's recent median
 // 6 a failed run whose DAG has succeeded since (recovered, still evidence)
 import {COMPONENTS, componentName} from '../airflow/components.js';
+import {formatAge} from '../text/age.js';
 import type {DagRun, Health, ImportError, TaskInstance} from '../airflow/model.js';
 import {lagLevel, type Thresholds} from './health-history.js';
 
@@ -46,7 +47,8 @@ export const DEFAULT_RULES: TriageRules = {longFactor: 3, longMinExtraMs: 10 * 6
 export type TriageItem =
 	| {kind: 'component'; key: string; rank: 0; component: keyof Health; status: string; heartbeatAgeMs: number | undefined}
 	| {kind: 'failed-run'; key: string; rank: 1 | 6; run: DagRun; failedTasks: TaskInstance[]; stillFailing: boolean}
-	| {kind: 'dag-failing'; key: string; rank: 2; dagId: string; run: DagRun | undefined}
+	/** failuresKnown: the window's failed runs were read, so a latest failure not among them is older */
+	| {kind: 'dag-failing'; key: string; rank: 2; dagId: string; run: DagRun | undefined; failuresKnown: boolean}
 	| {kind: 'import-errors'; key: string; rank: 3; count: number; newest: ImportError}
 	| {kind: 'stuck-queued'; key: string; rank: 4; run: DagRun; queuedMs: number}
 	| {kind: 'long-running'; key: string; rank: 5; run: DagRun; elapsedMs: number; medianMs: number};
@@ -174,7 +176,7 @@ export function triageItems(input: TriageInput, rules: TriageRules = DEFAULT_RUL
 	}
 
 	for (const [dagId, run] of input.latestFailed ?? []) {
-		if (!failedDags.has(dagId)) items.push({kind: 'dag-failing', key: `dag:${dagId}`, rank: 2, dagId, run});
+		if (!failedDags.has(dagId)) items.push({kind: 'dag-failing', key: `dag:${dagId}`, rank: 2, dagId, run, failuresKnown: input.failedRuns !== undefined});
 	}
 
 	const errors = input.importErrors ?? [];
@@ -245,7 +247,13 @@ export function describeItem(item: TriageItem, now: number): {what: string; subj
 			return {what: item.stillFailing ? 'failed' : 'recovered', subject: item.run.dagId, detail: `${tasks.length ? tasks.join(', ') : '(no failed task)'}  ${item.run.runId}`, atMs: runTime(item.run)};
 		}
 		case 'dag-failing':
-			return {what: 'latest failed', subject: item.dagId, detail: item.run ? item.run.runId : 'its latest run failed (before the window)', atMs: item.run ? runTime(item.run) : undefined};
+			// "before the window" only when the window's failures were read (their request may have failed)
+			return {
+				what: 'latest failed',
+				subject: item.dagId,
+				detail: item.run ? item.run.runId : item.failuresKnown ? 'its latest run failed (before the window)' : 'its latest run failed',
+				atMs: item.run ? runTime(item.run) : undefined,
+			};
 		case 'import-errors':
 			return {what: `${item.count} import err`, subject: item.newest.filename.split('/').at(-1) ?? '', detail: item.newest.stackTrace.trim().split('\n').at(-1) ?? '', atMs: ms(item.newest.timestamp)};
 		case 'stuck-queued':
@@ -254,7 +262,9 @@ export function describeItem(item: TriageItem, now: number): {what: string; subj
 			return {
 				what: 'long running',
 				subject: item.run.dagId,
-				detail: `${item.run.runId}  ${Math.round(item.elapsedMs / 60_000)}m, median ${Math.round(item.medianMs / 60_000)}m`,
+				// the figures first: at 80 columns the run id is what gets cut; a DAG that takes
+				// seconds has a median in seconds, not "0m"
+				detail: `${formatAge(item.elapsedMs)}, median ${formatAge(item.medianMs)}  ${item.run.runId}`,
 				atMs: ms(item.run.startDate),
 			};
 	}

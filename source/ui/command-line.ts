@@ -8,7 +8,8 @@ export type CommandTarget = {kind: 'pane'; id: string} | {kind: 'dag'; dagId: st
 /** `env NAME` (or `ctx NAME`, as in k9s): switch to that profile. */
 const ENV_COMMAND = /^(?:env|ctx)\s+(\S.*)$/i;
 
-const words = (pane: PaneDefinition) => [pane.id, pane.name.toLowerCase(), pane.short.toLowerCase()];
+/** What a pane answers to: its id, its name (with spaces or hyphens: `import-errors`, as typed in k9s), its short name. */
+const words = (pane: PaneDefinition) => [pane.id, pane.name.toLowerCase(), pane.name.toLowerCase().replaceAll(' ', '-'), pane.short.toLowerCase()];
 
 /** The panes whose id, name or short name begins with what was typed. */
 export function paneCandidates(text: string, panes: readonly PaneDefinition[]): PaneDefinition[] {

@@ -109,7 +109,7 @@ describe('triage', () => {
 			() => view.lastFrame()!,
 			frame => /long running/.test(frame),
 		);
-		assert.match(after, /slow_dag.*scheduled__9\s+60m, median 1m/);
+		assert.match(after, /slow_dag.*1h 0m, median 1m 0s\s+scheduled__9/);
 		assert.match(after, /etl_0001/, 'the failures stay');
 		assert.equal(mediansAsked, 1, 'judged again without asking again');
 		view.unmount();

@@ -230,6 +230,8 @@ describe('the : line', () => {
 		assert.deepEqual(commandTarget('vars', PANES), {kind: 'pane', id: 'variables'});
 		assert.deepEqual(commandTarget('Config', PANES), {kind: 'pane', id: 'config'});
 		assert.deepEqual(commandTarget('imp', PANES), {kind: 'pane', id: 'errors'});
+		assert.deepEqual(commandTarget('import-errors', PANES), {kind: 'pane', id: 'errors'});
+		assert.deepEqual(commandTarget('import errors', PANES), {kind: 'pane', id: 'errors'});
 		assert.deepEqual(commandTarget('ws_fail', PANES), {kind: 'dag', dagId: 'ws_fail'});
 		assert.deepEqual(commandTarget('  ', PANES), {kind: 'none'});
 	});

@@ -162,6 +162,12 @@ describe('a connection and its first read', () => {
 		assert.equal(server.inFlight, 0, 'and was given up with the probe');
 	});
 
+	it('settings refused before any request (a proxy windsock cannot use) come back through the promise, not thrown', async () => {
+		const connecting = AirflowClient.connectAhead({baseUrl: 'http://127.0.0.1:9/', env: {HTTP_PROXY: 'socks5://127.0.0.1:1080'}, memory: fileServerMemory(temporaryFile())});
+		assert.equal(connecting.ahead, undefined);
+		await assert.rejects(connecting.connected, /proxy/i);
+	});
+
 	it('the console’s early reads: `connected` is the very client they were sent with only when the probe agrees', async () => {
 		const server = await serve(slowVersion(asAirflow3));
 		const memory: ServerMemory = fileServerMemory(temporaryFile());

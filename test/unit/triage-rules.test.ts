@@ -96,6 +96,25 @@ describe('triage rules', () => {
 		assert.match(describeItem(failed, NOW).detail, /^load {2}r1$/);
 		assert.equal(describeItem(items[3]!, NOW).what, '2 import err');
 		assert.equal(describeItem(items.at(-1)!, NOW).what, 'recovered');
+		// the figures before the run id (80 columns cut the end)
+		assert.equal(describeItem(items[5]!, NOW).detail, '1h 40m, median 11m 0s  s1');
+		assert.equal(describeItem(items[2]!, NOW).detail, 'its latest run failed (before the window)');
+	});
+
+	it('a long run of a DAG that takes seconds has its median in seconds', () => {
+		const items = triageItems({
+			...base,
+			activeRuns: [run({dagId: 'quick', runId: 'q9', state: 'running', startDate: iso(NOW - 40 * MIN), endDate: null})],
+			recentRuns: new Map([['quick', [4, 5, 6].map(s => run({dagId: 'quick', state: 'success', startDate: iso(NOW - 100 * MIN), endDate: iso(NOW - 100 * MIN + s * 1000)}))]]),
+		});
+		assert.equal(describeItem(items[0]!, NOW).detail, '40m 0s, median 5s  q9');
+	});
+
+	it('a latest failure is called older than the window only when the window’s failures were read', () => {
+		const unread = triageItems({...base, latestFailed: new Map([['etl', undefined]])});
+		assert.equal(describeItem(unread[0]!, NOW).detail, 'its latest run failed');
+		const read = triageItems({...base, failedRuns: [], latestFailed: new Map([['etl', undefined]])});
+		assert.equal(describeItem(read[0]!, NOW).detail, 'its latest run failed (before the window)');
 	});
 
 	it('a healthy component whose heartbeat is past the critical threshold is listed', () => {
