@@ -84,6 +84,20 @@ export async function open(
 	return {server, view};
 }
 
+/** Runs (key 4), then Enter on the run under the cursor (`runId` on screen): its task list, once `tasksShown` matches. */
+export async function openRunTasks(view: {stdin: {write(keys: string): void}; lastFrame(): string | undefined}, runId: string, tasksShown: (frame: string) => boolean): Promise<string> {
+	view.stdin.write('4');
+	await waitFor(
+		() => view.lastFrame()!,
+		f => f.includes(runId),
+	);
+	await sleep(100);
+	view.stdin.write('\r');
+	const frame = await waitFor(() => view.lastFrame()!, tasksShown);
+	await sleep(100);
+	return frame;
+}
+
 export async function waitFor(read: () => string, ok: (frame: string) => boolean, ms = 3000): Promise<string> {
 	const deadline = Date.now() + ms;
 	let frame = read();

@@ -1,8 +1,7 @@
 // T in a run's task list: the timeline opens on the bar of the task the list was on.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {setTimeout as sleep} from 'node:timers/promises';
-import {airflow, open, waitFor} from '../support/console-harness.js';
+import {airflow, open, waitFor, openRunTasks} from '../support/console-harness.js';
 
 const RUN = {
 	dag_run_id: 'manual__1',
@@ -41,18 +40,7 @@ describe('timeline', () => {
 				return {};
 			}),
 		);
-		view.stdin.write('4');
-		await waitFor(
-			() => view.lastFrame()!,
-			f => f.includes('manual__1'),
-		);
-		await sleep(100);
-		view.stdin.write('\r');
-		await waitFor(
-			() => view.lastFrame()!,
-			f => /extract/.test(f) && /report/.test(f),
-		);
-		await sleep(100);
+		await openRunTasks(view, 'manual__1', f => /extract/.test(f) && /report/.test(f));
 		view.stdin.write('j');
 		await waitFor(
 			() => view.lastFrame()!,

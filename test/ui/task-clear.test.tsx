@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
 import type {Handler, SeenRequest} from '../support/fake-server.js';
-import {airflow, open, waitFor} from '../support/console-harness.js';
+import {airflow, open, waitFor, openRunTasks} from '../support/console-harness.js';
 
 const RUN = {
 	dag_run_id: 'manual__1',
@@ -43,18 +43,7 @@ function withTasks(): Handler {
 describe('task list', () => {
 	it('c opens the clear dialog for the task under the cursor, from a dry run, and y clears it', async () => {
 		const {server, view} = await open(withTasks());
-		view.stdin.write('4');
-		await waitFor(
-			() => view.lastFrame()!,
-			f => f.includes('manual__1'),
-		);
-		await sleep(100);
-		view.stdin.write('\r');
-		await waitFor(
-			() => view.lastFrame()!,
-			f => /extract/.test(f) && /load/.test(f),
-		);
-		await sleep(100);
+		await openRunTasks(view, 'manual__1', f => /extract/.test(f) && /load/.test(f));
 		view.stdin.write('j');
 		await waitFor(
 			() => view.lastFrame()!,
@@ -85,18 +74,7 @@ describe('task list', () => {
 
 	it('Esc closes the clear dialog and clears nothing', async () => {
 		const {server, view} = await open(withTasks());
-		view.stdin.write('4');
-		await waitFor(
-			() => view.lastFrame()!,
-			f => f.includes('manual__1'),
-		);
-		await sleep(100);
-		view.stdin.write('\r');
-		await waitFor(
-			() => view.lastFrame()!,
-			f => /extract/.test(f) && /load/.test(f),
-		);
-		await sleep(100);
+		await openRunTasks(view, 'manual__1', f => /extract/.test(f) && /load/.test(f));
 		view.stdin.write('c');
 		await waitFor(
 			() => view.lastFrame()!,
