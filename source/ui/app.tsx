@@ -248,12 +248,7 @@ export function App(props: {
 			page => {
 				dagIds.current = {query, ids: page.items.map(dag => dag.dagId), whole: page.items.length >= page.total};
 				if (commandRef.current !== completedNow || completedNow === undefined) return;
-				commandRef.current = completeCommand(
-					completedNow,
-					PANES,
-					environments?.names,
-					page.items.map(dag => dag.dagId),
-				);
+				commandRef.current = completeCommand(completedNow, PANES, environments?.names, dagIds.current.ids);
 				setCommand(commandRef.current);
 			},
 			() => undefined, // no completion then; Enter still says what it finds

@@ -102,9 +102,9 @@ export function RunsPane(props: PaneContext) {
 	const actions = useActions();
 	// a new run or level: nothing chosen
 	useEffect(() => setChosen(new Set()), [level.kind === 'runs' ? '' : `${level.run.dagId}/${level.run.runId}`]);
-	// the pictures: a run's tasks as a timeline (T), the DAG's runs as a grid (H); a list again
-	// for another run or DAG. The log opened from either returns to it with Esc.
-	// T: the run's tasks as a timeline, opened on the task under the list's cursor (or the first)
+	// the pictures: a run's tasks as a timeline (T, opened on the task under the list's cursor),
+	// the DAG's runs as a grid (H); a list again for another run or DAG. The log opened from
+	// either returns to it with Esc.
 	const [timeline, setTimeline] = useState<{startAt?: {taskId: string; mapIndex: number}} | undefined>(undefined);
 	const [grid, setGrid] = useState(false);
 	useEffect(() => setTimeline(undefined), [level.kind === 'runs' ? '' : `${level.run.dagId}/${level.run.runId}`]);
